@@ -1,0 +1,123 @@
+import type { EntityCatalog, Topic } from '../topics/topic.js';
+import { tokenize } from './tokenize.js';
+
+/** A phrase compiled to tokens, with its weight and the label reported in explanations. */
+interface Phrase {
+  tokens: string[];
+  weight: number;
+  label: string;
+  /** Short acronyms (US, PP, EIB) match only in capitals, so "us" and "pp." do not count. */
+  caseSensitive: boolean;
+}
+
+/** Token sequences of one passage, lower-cased and as written. */
+export interface PassageTokens {
+  tokens: readonly string[];
+  cased: readonly string[];
+}
+
+/** A topic ready to score token sequences against. */
+export interface TopicMatcher {
+  topic: Topic;
+  terms: Phrase[];
+  entities: Phrase[];
+  anchors: Phrase[];
+  exclude: Phrase[];
+}
+
+/** What one passage scored against one topic, and why. */
+export interface TopicScore {
+  score: number;
+  terms: string[];
+  entities: string[];
+  /** Mentions one of the topic's anchors (always true for a topic without anchors). */
+  anchored: boolean;
+}
+
+/** Weight of one entity mention: entities signal a topic but do not make one on their own. */
+export const ENTITY_WEIGHT = 0.75;
+/** BM25 term-frequency saturation and (light) length normalisation. */
+const K1 = 1.2;
+const B = 0.3;
+const AVERAGE_SENTENCE_TOKENS = 28;
+
+function compile(phrase: string, weight: number, label = phrase): Phrase {
+  const caseSensitive = /^(?:\p{Lu}\.?){2,4}$/u.test(phrase);
+  return { tokens: tokenize(phrase, caseSensitive), weight, label, caseSensitive };
+}
+
+/** A name with every alias the catalog knows for it, each labelled with the canonical name. */
+function expandAliases(names: readonly string[], catalog: EntityCatalog, weight: number): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (const name of names) {
+    const canonical = catalog.aliases.get(name.toLowerCase()) ?? name;
+    for (const spelling of new Set([name, ...(catalog.spellings.get(canonical) ?? [])])) phrases.push(compile(spelling, weight, canonical));
+  }
+  return phrases;
+}
+
+/** Compiles a topic: entity and anchor names expand to all their aliases from the catalog. */
+export function buildTopicMatcher(topic: Topic, catalog: EntityCatalog): TopicMatcher {
+  return {
+    topic,
+    // Longest phrases first, so they claim their tokens before the phrases inside them.
+    terms: topic.terms.map((term) => compile(term.phrase, term.weight)).sort((a, b) => b.tokens.length - a.tokens.length),
+    entities: expandAliases(topic.entities, catalog, ENTITY_WEIGHT),
+    anchors: expandAliases(topic.anchors, catalog, 0),
+    exclude: topic.exclude.map((phrase) => compile(phrase, 0)),
+  };
+}
+
+/** A token matches a phrase token exactly or as its plural (guarantee ~ guarantees). */
+function tokenMatches(text: string, phrase: string): boolean {
+  return text === phrase || (phrase.length > 3 && (text === `${phrase}s` || text === `${phrase}es`));
+}
+
+function occurrences(passage: PassageTokens, phrase: Phrase, used?: boolean[]): number {
+  return countOccurrences(phrase.caseSensitive ? passage.cased : passage.tokens, phrase.tokens, used);
+}
+
+/**
+ * Counts a phrase's occurrences. With `used`, tokens already claimed by a longer phrase are
+ * skipped and the ones matched here are claimed ("security guarantees" is not also "guarantees").
+ */
+function countOccurrences(tokens: readonly string[], phrase: readonly string[], used?: boolean[]): number {
+  if (phrase.length === 0) return 0;
+  let count = 0;
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let j = 0;
+    while (j < phrase.length && !used?.[i + j] && tokenMatches(tokens[i + j]!, phrase[j]!)) j++;
+    if (j < phrase.length) continue;
+    count++;
+    if (used) for (let k = i; k < i + phrase.length; k++) used[k] = true;
+  }
+  return count;
+}
+
+/**
+ * BM25-style score of a passage for a topic: each matched phrase adds its weight with
+ * saturating term frequency; entities add a smaller fixed weight once per entity; an
+ * exclusion phrase zeroes the score. Whether the passage is anchored is reported, not applied:
+ * the caller may find the anchor in the passage's context.
+ */
+export function scorePassage(passage: PassageTokens, matcher: TopicMatcher): TopicScore {
+  const { tokens } = passage;
+  if (matcher.exclude.some((phrase) => occurrences(passage, phrase) > 0)) return { score: 0, terms: [], entities: [], anchored: false };
+  const anchored = matcher.anchors.length === 0 || matcher.anchors.some((phrase) => occurrences(passage, phrase) > 0);
+  const lengthNorm = 1 - B + (B * tokens.length) / AVERAGE_SENTENCE_TOKENS;
+  let score = 0;
+  const terms: string[] = [];
+  const used: boolean[] = [];
+  for (const phrase of matcher.terms) {
+    const tf = occurrences(passage, phrase, used);
+    if (tf === 0) continue;
+    score += (phrase.weight * (tf * (K1 + 1))) / (tf + K1 * lengthNorm);
+    terms.push(phrase.label);
+  }
+  const entities = new Set<string>();
+  for (const phrase of matcher.entities) {
+    if (!entities.has(phrase.label) && occurrences(passage, phrase) > 0) entities.add(phrase.label);
+  }
+  score += entities.size * ENTITY_WEIGHT;
+  return { score, terms, entities: [...entities], anchored };
+}

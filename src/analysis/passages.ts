@@ -1,0 +1,40 @@
+import type { Article } from '../sources/article.js';
+import { splitSentences } from './segment.js';
+import { tokenize } from './tokenize.js';
+
+/** One sentence of one article, the unit that is scored and quoted verbatim. */
+export interface Passage {
+  articleId: string;
+  /** Position in the article: paragraph index, sentence index. */
+  paragraph: number;
+  sentence: number;
+  text: string;
+  /** Lower-cased tokens, and the same tokens with their case (for acronyms such as US or PP). */
+  tokens: string[];
+  cased: string[];
+}
+
+/** Sentences shorter than this are headings, labels or fragments, not reports. */
+const MIN_TOKENS = 6;
+/** Longer "sentences" are run-ons or lists that a brief should not quote whole. */
+const MAX_TOKENS = 90;
+
+/** True for text that ends like a sentence (so headings and labels are left out). */
+function endsLikeSentence(text: string): boolean {
+  return /[.!?]["'”’)]*$/.test(text);
+}
+
+/** Splits articles into passages worth scoring, in reading order. */
+export function buildPassages(articles: readonly Article[]): Passage[] {
+  const passages: Passage[] = [];
+  for (const article of articles) {
+    article.paragraphs.forEach((paragraph, p) => {
+      splitSentences(paragraph).forEach((text, s) => {
+        const tokens = tokenize(text);
+        if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text)) return;
+        passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased: tokenize(text, true) });
+      });
+    });
+  }
+  return passages;
+}

@@ -1,0 +1,26 @@
+/** Abbreviations after which a full stop does not end a sentence. */
+const abbreviations = new Set(
+  'mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept univ pres'.split(' '),
+);
+
+/**
+ * Splits a paragraph into sentences. Handles abbreviations (Gen., Jan.), initialisms (U.S.),
+ * decimals (2.3%), and closing quotes after the full stop.
+ */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  const boundary = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
+  for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
+    const end = match.index + match[0].length;
+    const before = paragraph.slice(start, match.index);
+    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+    const isInitialism = /^(\p{L}\.)+\p{L}?$/u.test(lastWord) || /^\p{Lu}$/u.test(lastWord);
+    if (match[0].startsWith('.') && (abbreviations.has(lastWord.toLowerCase()) || isInitialism)) continue;
+    sentences.push(paragraph.slice(start, end).trim());
+    start = end;
+  }
+  const rest = paragraph.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}

@@ -1,0 +1,21 @@
+/** Accent-free word tokens: "Feijóo's U.S.-backed plan" → feijoo, s, us, backed, plan (lower-cased unless keepCase). */
+export function tokenize(text: string, keepCase = false): string[] {
+  const plain = text.normalize('NFD').replace(/\p{M}+/gu, '');
+  return (keepCase ? plain : plain.toLowerCase())
+    .replace(/(?<=\b\p{L})\.(?=\p{L}\.)/gu, '') // U.S. → us., E.U. → eu.
+    .replace(/(?<=\b\p{L}{1,2})\.(?=\s|$|-)/gu, '')
+    .split(/[^\p{L}\p{N}%$€£]+/u)
+    .filter((token) => token.length > 0);
+}
+
+/** Words too common to say anything about a topic or a development. */
+export const stopwords = new Set(
+  'a an and are as at be been but by for from had has have he her his in into is it its of on or our over said says she that the their them there these they this to was we were which while who will with would not no also more than after before about up out new s'.split(
+    ' ',
+  ),
+);
+
+/** Tokens that carry content (for comparing sentences). */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((token) => !stopwords.has(token) && token.length > 1);
+}

@@ -1,0 +1,37 @@
+import type { Problem } from '../errors.js';
+import type { PeriodSpec } from '../period/period.js';
+import type { Topic } from '../topics/topic.js';
+import type { AnalystInput, Format } from './schema.js';
+
+/** A source entry, with its glob resolved against the brief's folder. */
+export interface SourceSpec {
+  /** As written in the brief. */
+  path: string;
+  /** Absolute file, folder or glob. */
+  resolved: string;
+  published?: string;
+  publisher?: string;
+  /** Where the entry is in the brief, for messages. */
+  location: Problem;
+}
+
+/** A brief after validation and normalisation: defaults filled, topics and paths resolved. */
+export interface Brief {
+  file: string;
+  dir: string;
+  id: string;
+  title: string;
+  subtitle: string;
+  organization: string;
+  classification: string;
+  timezone: string;
+  period: PeriodSpec;
+  sources: SourceSpec[];
+  topics: Topic[];
+  limits: { developments: number; quotes: number };
+  template: string;
+  formats: Format[];
+  analyst: AnalystInput;
+}
+
+export const defaultLimits = { developments: 10, quotes: 3 } as const;

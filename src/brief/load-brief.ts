@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BriefError, ExitCode } from '../errors.js';
+import { builtinTopicsDir } from '../paths.js';
+import { loadTopicLibrary, type LibraryTopic } from '../topics/load-topics.js';
+import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import type { Brief } from './brief.js';
+import { normalizeBrief } from './normalize-brief.js';
+import { briefSchema, makeBriefSchema } from './schema.js';
+import { toProblems } from './to-problems.js';
+
+/** Keys each map in a brief may have, for "did you mean" suggestions. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const [first] = path;
+  if (path.length === 0) return Object.keys(briefSchema.shape);
+  if (first === 'sources') return ['path', 'published', 'publisher'];
+  if (first === 'limits') return ['developments', 'quotes'];
+  if (first === 'analyst' && path.length === 1) return ['bluf', 'judgments', 'notes', 'watch'];
+  if (first === 'analyst') return ['text', 'likelihood', 'confidence'];
+  if (first === 'topics') return ['id', 'title', 'description', 'terms', 'entities', 'anchors', 'exclude'];
+  if (first === 'period') return ['week', 'month', 'day', 'from', 'to'];
+  return [];
+}
+
+/** Topic folders searched for a brief: `topics/` beside it, then the shipped library. */
+export function topicDirsFor(briefFile: string): string[] {
+  return [join(resolve(briefFile, '..'), 'topics'), builtinTopicsDir];
+}
+
+/** Reads the brief file, refusing oversized and non-UTF-8 input. */
+async function readBriefText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new BriefError('brief-missing', 'brief file not found', { exitCode: ExitCode.noInput, location: { file }, hint: 'check the path; briefs usually live in briefs/<id>.yaml' });
+    }
+    if (code === 'EISDIR') {
+      throw new BriefError('brief-missing', 'is a folder, not a brief file', { exitCode: ExitCode.noInput, location: { file } });
+    }
+    throw new BriefError('brief-unreadable', `cannot read brief (${code})`, { exitCode: ExitCode.noInput, location: { file }, cause: error });
+  }
+  return decodeUtf8(bytes, file);
+}
+
+/**
+ * Loads, validates and normalises a brief. Every problem (syntax, schema, cross-field) is
+ * reported at once, each with file:line:col, as one BriefError (exit 65).
+ */
+export async function loadBrief(file: string, library?: ReadonlyMap<string, LibraryTopic>): Promise<Brief> {
+  const source = parseYaml(await readBriefText(file), file);
+  const topics = library ?? (await loadTopicLibrary(topicDirsFor(file)));
+  const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value);
+  if (!parsed.success) throw invalidBrief(dedupe(toProblems(parsed.error.issues, source, knownKeys)));
+  return normalizeBrief(parsed.data, file, topics, source);
+}
+
+function dedupe<T extends { line?: number; col?: number; message: string }>(problems: T[]): T[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.line}:${p.col}:${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+function invalidBrief(problems: BriefError['problems']): BriefError {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return new BriefError('brief', problems[0]?.message ?? 'invalid brief', {
+    problems,
+    hint: `the brief has ${count}; see briefs/brief.schema.json or the README's brief format`,
+  });
+}

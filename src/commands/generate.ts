@@ -1,0 +1,58 @@
+import { relative } from 'node:path';
+import { ExitCode } from '../errors.js';
+import { generateBrief, type ProgressEvent } from '../pipeline.js';
+import type { CommandIO } from '../run.js';
+import { formatWarning } from '../sources/collect-sources.js';
+import { periodFromFlags, type PeriodFlags } from './period-option.js';
+
+export interface GenerateCommandOptions extends PeriodFlags {
+  brief: string;
+  out: string;
+  force: boolean;
+  includeUndated: boolean;
+  quiet: boolean;
+}
+
+function describe(event: ProgressEvent): string | undefined {
+  switch (event.stage) {
+    case 'brief':
+      return `brief ${event.brief.id}: period ${event.period.label} (${event.period.from} to ${event.period.to}), ${event.brief.topics.length} topics`;
+    case 'sources':
+      return `sources: ${event.files} files, ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
+    case 'analysis':
+      return `analysis: ${event.developments} developments across ${event.topics} topics`;
+    case 'render':
+      return `rendering ${event.format}`;
+    case 'warning':
+      return undefined;
+  }
+}
+
+/** A path relative to the working folder when it is inside it, else absolute. */
+function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown && !shown.startsWith('..') ? shown : path;
+}
+
+/** `brief generate`: runs the pipeline and reports what was written. */
+export async function generateCommand(options: GenerateCommandOptions, io: CommandIO): Promise<number> {
+  const period = periodFromFlags(options);
+  const result = await generateBrief({
+    briefFile: options.brief,
+    ...(period && { period }),
+    now: io.now(),
+    outDir: options.out,
+    force: options.force,
+    includeUndated: options.includeUndated,
+    onProgress: (event) => {
+      if (event.stage === 'warning') io.stderr(formatWarning(event.warning));
+      else if (!options.quiet) {
+        const line = describe(event);
+        if (line) io.stderr(line);
+      }
+    },
+  });
+  if (result.view.summary.articles === 0) io.stderr(`warning[empty-period]: no articles in ${result.period.label}; the brief says so`);
+  for (const file of result.files) io.stdout(`${file.status === 'written' ? 'wrote' : 'unchanged'} ${displayPath(file.path)}`);
+  return ExitCode.ok;
+}

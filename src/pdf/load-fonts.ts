@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { BriefError, ExitCode } from '../errors.js';
+import type { Theme } from './theme.js';
+
+export type FontRole = keyof Theme['fonts'];
+/** Font file bytes by role, ready to register with pdfkit. */
+export type FontSet = Record<FontRole, Buffer>;
+
+const dejavuDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** A font name is a DejaVu face (`DejaVuSerif-Bold`) or a TTF path relative to the template. */
+export function resolveFontFile(name: string, templateDir: string): string {
+  return /\.(ttf|otf)$/i.test(name) ? resolve(templateDir, name) : join(dejavuDir, `${name}.ttf`);
+}
+
+/** Reads the theme's fonts (TrueType; pdfkit subsets and embeds them). */
+export async function loadFonts(theme: Theme, templateDir: string): Promise<FontSet> {
+  const entries = await Promise.all(
+    Object.entries(theme.fonts).map(async ([role, name]) => {
+      const file = resolveFontFile(name, templateDir);
+      try {
+        return [role, await readFile(file)] as const;
+      } catch {
+        throw new BriefError('font-missing', `font "${name}" not found (${file})`, {
+          exitCode: ExitCode.noInput,
+          location: { file: join(templateDir, 'theme.yaml') },
+          hint: 'name a DejaVu face such as DejaVuSerif, or a .ttf file beside the theme',
+        });
+      }
+    }),
+  );
+  return Object.fromEntries(entries) as FontSet;
+}

@@ -1,0 +1,48 @@
+/**
+ * The one module that touches pdfkit. Its @types lag the library (lang, displayTitle,
+ * goTo/destination text options, PDF 1.7), so the gaps are declared here and nowhere else.
+ */
+import PDFDocument from 'pdfkit';
+
+export type PdfDoc = PDFKit.PDFDocument;
+
+export interface PdfOptions {
+  size: 'A4' | 'LETTER';
+  margins: { top: number; bottom: number; left: number; right: number };
+  info: { Title: string; Author: string; Subject: string; Keywords: string; CreationDate: Date; ModDate: Date };
+  lang: string;
+}
+
+/** pdfkit text options, including the ones its typings miss. */
+export type TextOptions = Omit<PDFKit.Mixins.TextOptions, 'goTo' | 'destination' | 'link'> & { goTo?: string | null; destination?: string | null; link?: string | null };
+
+/** A new document: buffered pages (for "Page X of Y"), fixed dates (reproducible bytes). */
+export function createPdf(options: PdfOptions): PdfDoc {
+  return new PDFDocument({
+    size: options.size,
+    margins: options.margins,
+    info: options.info,
+    bufferPages: true,
+    autoFirstPage: true,
+    pdfVersion: '1.7',
+    lang: options.lang,
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
+}
+
+/** Writes text with the extended options. */
+export function drawText(doc: PdfDoc, text: string, options: TextOptions, x?: number, y?: number): void {
+  if (x === undefined) doc.text(text, options as PDFKit.Mixins.TextOptions);
+  else doc.text(text, x, y, options as PDFKit.Mixins.TextOptions);
+}
+
+/** Collects the finished document into one buffer. */
+export function finishPdf(doc: PdfDoc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

@@ -1,0 +1,88 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeTopics } from './analysis/analyze-topics.js';
+import type { Brief } from './brief/brief.js';
+import { loadBrief } from './brief/load-brief.js';
+import { composeBriefing } from './briefing/compose-briefing.js';
+import type { ViewModel } from './briefing/view-model.js';
+import { parseMarkdown } from './markdown/parse-markdown.js';
+import { renderMarkdown } from './markdown/render-markdown.js';
+import { builtinEntitiesFile } from './paths.js';
+import { loadFonts } from './pdf/load-fonts.js';
+import { renderPdf } from './pdf/render-pdf.js';
+import { resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
+import type { Warning } from './sources/article.js';
+import { collectSources } from './sources/collect-sources.js';
+import { loadTemplate } from './templates/load-template.js';
+import { loadEntityCatalog } from './topics/load-topics.js';
+import { outputFolder, writeOutputs, type OutputFile, type WrittenFile } from './output/write-outputs.js';
+
+export interface GenerateOptions {
+  briefFile: string;
+  /** Overrides the brief's period. */
+  period?: PeriodSpec;
+  /** The clock, passed in: it decides only which period `week`/`month`/`day` mean. */
+  now: Date;
+  outDir: string;
+  force?: boolean;
+  includeUndated?: boolean;
+  /** Progress and warnings, as they happen. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { stage: 'brief'; brief: Brief; period: Period }
+  | { stage: 'sources'; articles: number; files: number; outsidePeriod: number; undated: number }
+  | { stage: 'warning'; warning: Warning }
+  | { stage: 'analysis'; topics: number; developments: number }
+  | { stage: 'render'; format: string };
+
+export interface GenerateResult {
+  brief: Brief;
+  period: Period;
+  view: ViewModel;
+  markdown: string;
+  files: WrittenFile[];
+  warnings: Warning[];
+}
+
+/** The entity catalog beside the brief when there is one, else the shipped one. */
+async function entitiesFileFor(brief: Brief): Promise<string> {
+  const local = join(brief.dir, 'entities.yaml');
+  return (await stat(local).catch(() => undefined))?.isFile() ? local : builtinEntitiesFile;
+}
+
+/**
+ * The pipeline, top to bottom: load brief → collect sources → analyze topics → compose
+ * briefing → render Markdown → render PDF → write outputs. Only the first two and the last
+ * stage touch the file system; the middle is pure.
+ */
+export async function generateBrief(options: GenerateOptions): Promise<GenerateResult> {
+  const progress = options.onProgress ?? (() => {});
+  const brief = await loadBrief(options.briefFile);
+  const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
+  progress({ stage: 'brief', brief, period });
+
+  const sources = await collectSources(brief.sources, { period, timeZone: brief.timezone, baseDir: brief.dir, includeUndated: options.includeUndated ?? false });
+  for (const warning of sources.warnings) progress({ stage: 'warning', warning });
+  progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts });
+  const [catalog, template] = await Promise.all([entitiesFileFor(brief).then(loadEntityCatalog), loadTemplate(brief.template, brief.dir)]);
+
+  const analyses = analyzeTopics(sources.articles, brief.topics, catalog, { limits: brief.limits });
+  progress({ stage: 'analysis', topics: analyses.length, developments: analyses.reduce((n, a) => n + a.developments.length, 0) });
+
+  const view = composeBriefing(brief, period, sources.articles, analyses);
+  const markdown = renderMarkdown(view, template);
+  const files: OutputFile[] = [];
+  const base = `${brief.id}-${period.label}`;
+  if (brief.formats.includes('md')) files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
+  if (brief.formats.includes('pdf')) {
+    progress({ stage: 'render', format: 'pdf' });
+    const fonts = await loadFonts(template.theme, template.dir);
+    files.push({ name: `${base}.pdf`, bytes: await renderPdf(parseMarkdown(markdown), view, template.theme, fonts) });
+  }
+  if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
+
+  const written = await writeOutputs(outputFolder(options.outDir, brief.id, period.label), files, options.force ?? false);
+  return { brief, period, view, markdown, files: written, warnings: sources.warnings };
+}

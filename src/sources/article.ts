@@ -1,0 +1,36 @@
+/** An article normalised from any source format (the design's Article shape). */
+export interface Article {
+  /** Stable, readable id (from the file name), unique within one run. */
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Civil date YYYY-MM-DD, or '' when the source gave none. */
+  published: string;
+  author: string;
+  /** Body paragraphs, boilerplate removed, whitespace normalised. */
+  paragraphs: string[];
+  /** Path relative to the brief's folder (never absolute, so outputs are portable). */
+  file: string;
+}
+
+/** What a reader extracts; collection fills defaults and the id. */
+export type ArticleFields = Omit<Article, 'id' | 'file' | 'publisher' | 'published'> & { publisher?: string; published?: string };
+
+/** A problem with one input that does not stop the run. */
+export interface Warning {
+  code: string;
+  file: string;
+  line?: number;
+  col?: number;
+  message: string;
+}
+
+/** Whitespace collapsed, typographic spaces normalised, NULs and lone surrogates removed. */
+export function normalizeSpace(text: string): string {
+  return text
+    .replace(/\u0000/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { BriefError, ExitCode } from '../errors.js';
+import { builtinTemplatesDir } from '../paths.js';
+import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { parseTheme, type Theme } from '../pdf/theme.js';
+
+/** A template folder: the main Markdown template, its partials and the PDF theme. */
+export interface Template {
+  name: string;
+  dir: string;
+  main: string;
+  partials: Record<string, { source: string; file: string }>;
+  theme: Theme;
+  files: { main: string; theme: string };
+}
+
+/** A built-in name (`weekly`) or a folder path relative to the brief. */
+export function resolveTemplateDir(name: string, briefDir: string): string {
+  if (isAbsolute(name) || name.includes('/') || name.startsWith('.')) return resolve(briefDir, name);
+  return join(builtinTemplatesDir, name);
+}
+
+async function readText(file: string): Promise<string> {
+  return decodeUtf8(await readFile(file), file);
+}
+
+/** Loads a template folder: `brief.md.hbs`, `partials/*.hbs`, `theme.yaml`. */
+export async function loadTemplate(name: string, briefDir: string): Promise<Template> {
+  const dir = resolveTemplateDir(name, briefDir);
+  const main = join(dir, 'brief.md.hbs');
+  const themeFile = join(dir, 'theme.yaml');
+  let source: string;
+  try {
+    source = await readText(main);
+  } catch (error) {
+    if (error instanceof BriefError) throw error;
+    throw new BriefError('template-missing', `template "${name}" not found (no ${main})`, {
+      exitCode: ExitCode.noInput,
+      location: { file: main },
+      hint: 'use a built-in template (weekly) or a folder holding brief.md.hbs',
+    });
+  }
+  const partials: Template['partials'] = {};
+  const partialNames = await readdir(join(dir, 'partials')).catch(() => [] as string[]);
+  for (const file of partialNames.filter((n) => n.endsWith('.hbs')).sort()) {
+    const path = join(dir, 'partials', file);
+    partials[basename(file, '.hbs')] = { source: await readText(path), file: path };
+  }
+  const themeSource = parseYaml(await readText(themeFile).catch(() => ''), themeFile);
+  return { name, dir, main: source, partials, theme: parseTheme(themeSource), files: { main, theme: themeFile } };
+}

@@ -1,0 +1,105 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { BriefError } from '../errors.js';
+import { topicSchema, type TopicInput } from '../brief/schema.js';
+import { toProblems } from '../brief/to-problems.js';
+import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import type { EntityCatalog, EntityKind, Topic } from './topic.js';
+
+/** A library topic with the file it came from. */
+export interface LibraryTopic {
+  topic: Topic;
+  file: string;
+}
+
+/** Expands a topic as written (string terms, optional lists) into a Topic. */
+export function normalizeTopic(input: TopicInput): Topic {
+  return {
+    id: input.id,
+    title: input.title,
+    description: input.description ?? '',
+    terms: input.terms.map((term) => (typeof term === 'string' ? { phrase: term, weight: 1 } : term)),
+    entities: input.entities ?? [],
+    anchors: input.anchors ?? [],
+    exclude: input.exclude ?? [],
+  };
+}
+
+async function readYamlFile(file: string) {
+  return parseYaml(decodeUtf8(await readFile(file), file), file);
+}
+
+/** Reads one topic file, reporting every schema problem with its position. */
+export async function loadTopicFile(file: string): Promise<LibraryTopic> {
+  const source = await readYamlFile(file);
+  const parsed = topicSchema.safeParse(source.value);
+  if (!parsed.success) {
+    const problems = toProblems(parsed.error.issues, source, () => Object.keys(topicSchema.shape));
+    throw new BriefError('topic', problems[0]?.message ?? 'invalid topic', { problems, hint: 'see briefs/topics/*.yaml for the topic format' });
+  }
+  if (parsed.data.id !== basename(file).replace(/\.ya?ml$/, '')) {
+    throw new BriefError('topic', `topic id "${parsed.data.id}" differs from its file name`, {
+      location: source.locate(['id']),
+      hint: 'name the file <id>.yaml so topics can be found by id',
+    });
+  }
+  return { topic: normalizeTopic(parsed.data), file };
+}
+
+/**
+ * Loads topic libraries; earlier folders win (a brief's own `topics/` overrides the shipped one).
+ * Folders that do not exist are skipped.
+ */
+export async function loadTopicLibrary(dirs: readonly string[]): Promise<Map<string, LibraryTopic>> {
+  const library = new Map<string, LibraryTopic>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      throw error;
+    }
+    for (const name of names) {
+      const entry = await loadTopicFile(join(dir, name));
+      if (!library.has(entry.topic.id)) library.set(entry.topic.id, entry);
+    }
+  }
+  return library;
+}
+
+const entitiesSchema = z.strictObject({
+  people: z.record(z.string(), z.array(z.string())).optional(),
+  organizations: z.record(z.string(), z.array(z.string())).optional(),
+  places: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+/** Reads `entities.yaml`: canonical names by kind, each with its aliases. */
+export async function loadEntityCatalog(file: string): Promise<EntityCatalog> {
+  const source = await readYamlFile(file);
+  const parsed = entitiesSchema.safeParse(source.value ?? {});
+  if (!parsed.success) {
+    const problems = toProblems(parsed.error.issues, source, () => Object.keys(entitiesSchema.shape));
+    throw new BriefError('entities', problems[0]?.message ?? 'invalid entities file', { problems });
+  }
+  return buildEntityCatalog(parsed.data);
+}
+
+/** Builds the alias index from entity lists (pure; also used by tests). */
+export function buildEntityCatalog(input: z.infer<typeof entitiesSchema>): EntityCatalog {
+  const catalog: EntityCatalog = { kinds: new Map(), aliases: new Map(), spellings: new Map() };
+  const groups: [EntityKind, Record<string, string[]> | undefined][] = [
+    ['person', input.people],
+    ['organization', input.organizations],
+    ['place', input.places],
+  ];
+  for (const [kind, group] of groups) {
+    for (const [name, aliases] of Object.entries(group ?? {})) {
+      catalog.kinds.set(name, kind);
+      catalog.spellings.set(name, [name, ...aliases]);
+      for (const alias of [name, ...aliases]) catalog.aliases.set(alias.toLowerCase(), name);
+    }
+  }
+  return catalog;
+}

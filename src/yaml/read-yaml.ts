@@ -1,0 +1,134 @@
+import { Alias, type Document, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
+import { BriefError, type Problem } from '../errors.js';
+
+/** Input files larger than this are refused before parsing. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/** Alias nodes allowed in one document: enough for DRY briefs, far too few for a "billion laughs". */
+export const MAX_YAML_ALIASES = 20;
+
+/** A parsed YAML document that can map a value path back to `line:col`. */
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  /** Best source position for a path into the value (falls back to the closest ancestor). */
+  locate(path: readonly PropertyKey[], what?: 'key' | 'value'): Problem;
+}
+
+/**
+ * Decodes bytes as UTF-8 text, refusing binary and non-UTF-8 input. A UTF-8 BOM is dropped;
+ * CRLF line ends are kept (the YAML parser accepts them).
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string, limit = MAX_YAML_BYTES): string {
+  if (bytes.length > limit) {
+    throw new BriefError('too-large', `file is ${(bytes.length / 1048576).toFixed(1)} MiB, exceeds ${(limit / 1048576).toFixed(0)} MiB`, {
+      location: { file },
+      hint: 'brief and topic files are small text files; check that the path is right',
+    });
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+    throw new BriefError('not-utf8', 'not UTF-8 text (binary data or UTF-16)', {
+      location: { file },
+      hint: 'save the file as UTF-8',
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BriefError('not-utf8', 'not valid UTF-8 text', { location: { file }, hint: 'save the file as UTF-8' });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function positionOf(lineCounter: LineCounter, file: string, offset: number | undefined): Problem {
+  if (offset === undefined) return { file, line: 1, col: 1, message: '' };
+  const { line, col } = lineCounter.linePos(offset);
+  return { file, line, col, message: '' };
+}
+
+function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const where = positionOf(lineCounter, file, error.pos[0]);
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    const message = error.code === 'TAG_RESOLVE_FAILED' ? `unsupported tag: ${firstLine.replace(/^Unresolved tag:\s*/, '')}` : firstLine;
+    problems.push({ ...where, message: `${message} (${error.code})` });
+  }
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, node: Alias) {
+      aliases += 1;
+      if (aliases === MAX_YAML_ALIASES + 1) {
+        problems.push({ ...positionOf(lineCounter, file, node.range?.[0]), message: `too many alias references (limit ${MAX_YAML_ALIASES})` });
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return problems;
+}
+
+/**
+ * Parses one YAML document safely: core schema only (no custom or language tags), unique keys,
+ * bounded aliases, one document per file. Throws a BriefError listing every problem.
+ */
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true, schema: 'core', strict: true }) as Document.Parsed[];
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new BriefError('yaml', 'nesting too deep', { location: { file }, hint: 'YAML input is nested far deeper than any brief needs' });
+    }
+    throw error;
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  const [doc, second] = docs;
+  if (!doc) return { file, value: null, locate: () => ({ file, line: 1, col: 1, message: '' }) };
+  const problems = problemsOf(doc, lineCounter, file);
+  if (second) {
+    problems.push({ ...positionOf(lineCounter, file, second.range[0]), message: 'more than one YAML document in the file (MULTIPLE_DOCS)' });
+  }
+  if (problems.length > 0) {
+    throw new BriefError('yaml', problems[0]!.message, { problems, hint: 'fix the YAML syntax at the positions shown' });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) {
+      throw new BriefError('yaml', `too many alias references (${error.message})`, { location: { file, line: 1, col: 1 } });
+    }
+    throw error;
+  }
+
+  const locate = (path: readonly PropertyKey[], what: 'key' | 'value' = 'value'): Problem => {
+    // Walk down as far as the document goes; report the deepest node found.
+    let node: unknown = doc.contents;
+    let keyNode: YamlNode | undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+        if (!pair) break;
+        keyNode = pair.key as YamlNode;
+        node = pair.value;
+      } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+        const item = (node as { items: unknown[] }).items[Number(segment)];
+        if (item === undefined) break;
+        keyNode = undefined;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    const target = what === 'key' && keyNode ? keyNode : ((node as YamlNode | null) ?? keyNode);
+    return positionOf(lineCounter, file, target?.range?.[0]);
+  };
+  return { file, value, locate };
+}
+
+/** Finds the key node of `key` inside the map at `path` (used for unknown-key problems). */
+export function locateKey(source: YamlSource, path: readonly PropertyKey[], key: string): Problem {
+  return source.locate([...path, key], 'key');
+}
