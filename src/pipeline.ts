@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTopics } from './analysis/analyze-topics.js';
 import type { Brief } from './brief/brief.js';
-import { loadBrief } from './brief/load-brief.js';
+import { loadBrief, topicDirsFor } from './brief/load-brief.js';
 import { composeBriefing } from './briefing/compose-briefing.js';
 import type { ViewModel } from './briefing/view-model.js';
 import { parseMarkdown } from './markdown/parse-markdown.js';
@@ -14,7 +14,7 @@ import { resolvePeriod, type Period, type PeriodSpec } from './period/period.js'
 import type { Warning } from './sources/article.js';
 import { collectSources } from './sources/collect-sources.js';
 import { loadTemplate } from './templates/load-template.js';
-import { loadEntityCatalog } from './topics/load-topics.js';
+import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WrittenFile } from './output/write-outputs.js';
 
 export interface GenerateOptions {
@@ -59,7 +59,8 @@ async function entitiesFileFor(brief: Brief): Promise<string> {
  */
 export async function generateBrief(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => {});
-  const brief = await loadBrief(options.briefFile);
+  const library = await loadTopicLibrary(topicDirsFor(options.briefFile));
+  const brief = await loadBrief(options.briefFile, library);
   const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
   progress({ stage: 'brief', brief, period });
 
@@ -68,7 +69,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts });
   const [catalog, template] = await Promise.all([entitiesFileFor(brief).then(loadEntityCatalog), loadTemplate(brief.template, brief.dir)]);
 
-  const analyses = analyzeTopics(sources.articles, brief.topics, catalog, { limits: brief.limits });
+  const competitors = [...library.values()].map((entry) => entry.topic);
+  const analyses = analyzeTopics(sources.articles, brief.topics, catalog, { limits: brief.limits, competitors });
   progress({ stage: 'analysis', topics: analyses.length, developments: analyses.reduce((n, a) => n + a.developments.length, 0) });
 
   const view = composeBriefing(brief, period, sources.articles, analyses);

@@ -44,6 +44,11 @@ export interface TopicAnalysis {
 
 export interface AnalyzeOptions {
   limits: { developments: number };
+  /**
+   * Other known topics (the rest of the library). A passage whose best topic is one of these
+   * is not reported at all, rather than falling to the nearest topic of the brief.
+   */
+  competitors?: readonly Topic[];
 }
 
 interface Scored {
@@ -135,12 +140,14 @@ function rank(development: Development): number {
 
 /**
  * Finds what matters for each topic: every passage goes to its single best topic above the
- * threshold (or to none), near-duplicates merge into one development with all their sources,
+ * threshold (or to none), among the brief's topics and their competitors; near-duplicates merge into one development with all their sources,
  * and the strongest developments are kept, up to the limit.
  */
 export function analyzeTopics(articles: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): TopicAnalysis[] {
-  const matchers = topics.map((topic) => buildTopicMatcher(topic, catalog));
-  const byTopic: Scored[][] = topics.map(() => []);
+  const ids = new Set(topics.map((topic) => topic.id));
+  const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
+  const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
+  const byTopic: Scored[][] = everyTopic.map(() => []);
   const passages = buildPassages(articles);
   scoreInContext(passages, matchers).forEach((scores, i) => {
     const scored = assign(passages[i]!, scores);

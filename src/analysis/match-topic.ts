@@ -21,7 +21,7 @@ export interface TopicMatcher {
   topic: Topic;
   terms: Phrase[];
   entities: Phrase[];
-  anchors: Phrase[];
+  anchors: Phrase[][];
   exclude: Phrase[];
 }
 
@@ -30,7 +30,7 @@ export interface TopicScore {
   score: number;
   terms: string[];
   entities: string[];
-  /** Mentions one of the topic's anchors (always true for a topic without anchors). */
+  /** Mentions a name from every anchor group (always true for a topic without anchors). */
   anchored: boolean;
 }
 
@@ -63,7 +63,7 @@ export function buildTopicMatcher(topic: Topic, catalog: EntityCatalog): TopicMa
     // Longest phrases first, so they claim their tokens before the phrases inside them.
     terms: topic.terms.map((term) => compile(term.phrase, term.weight)).sort((a, b) => b.tokens.length - a.tokens.length),
     entities: expandAliases(topic.entities, catalog, ENTITY_WEIGHT),
-    anchors: expandAliases(topic.anchors, catalog, 0),
+    anchors: topic.anchors.map((group) => expandAliases(group, catalog, 0)),
     exclude: topic.exclude.map((phrase) => compile(phrase, 0)),
   };
 }
@@ -103,7 +103,7 @@ function countOccurrences(tokens: readonly string[], phrase: readonly string[], 
 export function scorePassage(passage: PassageTokens, matcher: TopicMatcher): TopicScore {
   const { tokens } = passage;
   if (matcher.exclude.some((phrase) => occurrences(passage, phrase) > 0)) return { score: 0, terms: [], entities: [], anchored: false };
-  const anchored = matcher.anchors.length === 0 || matcher.anchors.some((phrase) => occurrences(passage, phrase) > 0);
+  const anchored = matcher.anchors.every((group) => group.some((phrase) => occurrences(passage, phrase) > 0));
   const lengthNorm = 1 - B + (B * tokens.length) / AVERAGE_SENTENCE_TOKENS;
   let score = 0;
   const terms: string[] = [];

@@ -50,6 +50,7 @@ async function readBriefText(file: string): Promise<string> {
  * reported at once, each with file:line:col, as one BriefError (exit 65).
  */
 export async function loadBrief(file: string, library?: ReadonlyMap<string, LibraryTopic>): Promise<Brief> {
+  // Read the brief first: a missing or unreadable brief is reported before anything else.
   const source = parseYaml(await readBriefText(file), file);
   const topics = library ?? (await loadTopicLibrary(topicDirsFor(file)));
   const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value);

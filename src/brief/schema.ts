@@ -36,7 +36,10 @@ export const topicSchema = z.strictObject({
   description: z.string().optional(),
   terms: z.array(termSchema).min(1),
   entities: z.array(z.string().min(1)).optional(),
-  anchors: z.array(z.string().min(1)).optional().describe('A passage must mention one of these (a phrase or an entity with its aliases) to belong to the topic'),
+  anchors: z
+    .array(z.array(z.string().min(1)).min(1))
+    .optional()
+    .describe('Groups of names; a passage must mention one name (or alias) from every group to belong to the topic'),
   exclude: z.array(z.string().min(1)).optional(),
 });
 

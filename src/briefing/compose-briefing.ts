@@ -4,15 +4,18 @@ import type { Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { SourceView, ViewModel } from './view-model.js';
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "19–25 January 2026", "26 January – 1 February 2026", "January 2026". */
+/** "19–25 January 2026", "26 January – 1 February 2026", "January 2026", "19 January 2026". */
 export function formatPeriodText(period: Period): string {
-  const from = new Date(`${period.from}T00:00:00Z`);
-  const to = new Date(`${period.to}T00:00:00Z`);
-  if (period.kind === 'month') return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(from);
-  if (period.from === period.to) return monthFormat.format(from);
-  return monthFormat.formatRange(from, to);
+  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number];
+  const month = (m: number) => months[m - 1]!;
+  if (period.kind === 'month') return `${month(fm)} ${fy}`;
+  if (period.from === period.to) return `${fd} ${month(fm)} ${fy}`;
+  if (fy === ty && fm === tm) return `${fd}–${td} ${month(fm)} ${fy}`;
+  if (fy === ty) return `${fd} ${month(fm)} – ${td} ${month(tm)} ${ty}`;
+  return `${fd} ${month(fm)} ${fy} – ${td} ${month(tm)} ${ty}`;
 }
 
 /**

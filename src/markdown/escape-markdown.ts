@@ -7,8 +7,6 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/(?<=\w):(?=\/\/)/g, '\\:') // https://… would become a GFM autolink
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
     .replace(/^([#>+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^(\s+)/, (spaces) => '&#32;'.repeat(spaces.length));

@@ -5,8 +5,8 @@ export interface Topic {
   description: string;
   terms: { phrase: string; weight: number }[];
   entities: string[];
-  /** When not empty, a passage must mention one of these to belong to the topic. */
-  anchors: string[];
+  /** A passage must mention a name from every group (none: no requirement). */
+  anchors: string[][];
   exclude: string[];
 }
 

@@ -1,4 +1,4 @@
-import { Alias, type Document, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
+import { Alias, type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
 import { BriefError, type Problem } from '../errors.js';
 
 /** Input files larger than this are refused before parsing. */
@@ -46,6 +46,9 @@ function positionOf(lineCounter: LineCounter, file: string, offset: number | und
   return { file, line, col, message: '' };
 }
 
+/** Tags of the YAML core schema; a node carries a tag only when the source wrote one. */
+const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
 function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string): Problem[] {
   const problems: Problem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -56,6 +59,13 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
   }
   let aliases = 0;
   visit(doc, {
+    // Briefs are plain data: explicit tags other than the core schema's own are refused.
+    Node(_key, node) {
+      if (!isAlias(node) && node.tag && !coreTags.has(node.tag)) {
+        problems.push({ ...positionOf(lineCounter, file, node.range?.[0]), message: `unsupported tag: ${node.tag.replace('tag:yaml.org,2002:', '!!')}` });
+      }
+      return undefined;
+    },
     Alias(_key, node: Alias) {
       aliases += 1;
       if (aliases === MAX_YAML_ALIASES + 1) {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
+import { tokenize } from '../../src/analysis/tokenize.js';
+import { buildEntityCatalog } from '../../src/topics/load-topics.js';
+import type { Topic } from '../../src/topics/topic.js';
+
+const catalog = buildEntityCatalog({ people: { 'Xi Jinping': ['Xi'] }, places: { 'United States': ['US', 'U.S.'] } });
+const topic = (extra: Partial<Topic>): Topic => ({ id: 't', title: 'T', description: '', terms: [], entities: [], anchors: [], exclude: [], ...extra });
+const score = (text: string, t: Topic) => scorePassage({ tokens: tokenize(text), cased: tokenize(text, true) }, buildTopicMatcher(t, catalog));
+
+describe('scorePassage', () => {
+  it('counts a longer phrase once, not again for the phrase inside it', () => {
+    const t = topic({ terms: [{ phrase: 'security guarantees', weight: 3 }, { phrase: 'guarantees', weight: 1.5 }] });
+    expect(score('The security guarantees are ready.', t).terms).toEqual(['security guarantees']);
+    expect(score('The guarantees are ready.', t).terms).toEqual(['guarantees']);
+  });
+
+  it('matches short acronyms only in capitals (US, not "us")', () => {
+    const t = topic({ terms: [{ phrase: 'sanctions', weight: 2 }], anchors: [['United States']] });
+    expect(score('The US imposed sanctions.', t).anchored).toBe(true);
+    expect(score('The U.S. imposed sanctions.', t).anchored).toBe(true);
+    expect(score('Let us impose sanctions.', t).anchored).toBe(false);
+  });
+
+  it('needs every anchor group', () => {
+    const t = topic({ terms: [{ phrase: 'talks', weight: 2 }], anchors: [['China', 'Beijing'], ['Russia', 'Moscow']] });
+    expect(score('Beijing and Moscow held talks.', t).anchored).toBe(true);
+    expect(score('Beijing held talks with Paris.', t).anchored).toBe(false);
+  });
+
+  it('zeroes a passage with an excluded phrase', () => {
+    const t = topic({ terms: [{ phrase: 'China', weight: 2 }], exclude: ['Greenland'] });
+    expect(score('China watched the Greenland dispute.', t).score).toBe(0);
+  });
+
+  it('adds entities by any alias, once each', () => {
+    const t = topic({ terms: [{ phrase: 'summit', weight: 2 }], entities: ['Xi Jinping'] });
+    expect(score('Xi went to the summit; Xi Jinping spoke.', t).entities).toEqual(['Xi Jinping']);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli.js';
+import { runCli } from '../helpers.js';
+
+describe('argv → invocation', () => {
+  it.each([
+    [['generate', 'b.yaml'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false } }],
+    [
+      ['generate', 'b.yaml', '--from', '2026-01-19', '--to', '2026-02-01', '--out', '/tmp/x', '--force', '-q'],
+      { command: 'generate', options: { brief: 'b.yaml', out: '/tmp/x', force: true, includeUndated: false, quiet: true, from: '2026-01-19', to: '2026-02-01' } },
+    ],
+    [['generate', 'b.yaml', '--week', '2026-W04', '--include-undated'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: true, quiet: false, week: '2026-W04' } }],
+    [['validate', 'a.yaml', 'b.yaml'], { command: 'validate', options: { briefs: ['a.yaml', 'b.yaml'] } }],
+    [['topics'], { command: 'topics', options: { json: false } }],
+    [['topics', '--brief', 'b.yaml', '--json'], { command: 'topics', options: { brief: 'b.yaml', json: true } }],
+    [['schema'], { command: 'schema', options: {} }],
+  ])('%j', async (argv, expected) => {
+    const parsed = await parseArgs(argv);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.invocation).toEqual(expected);
+  });
+
+  it.each([[['generat', 'b.yaml']], [['generate']], [['generate', 'b.yaml', '--colour']], [[]]])('%j is a usage error (exit 64)', async (argv) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/^error\[usage\]: /);
+    expect(result.stderr).toMatch(/^hint: run brief --help/m);
+  });
+
+  it('refuses two periods at once (exit 64)', async () => {
+    const result = await runCli(['generate', 'b.yaml', '--week', '2026-W04', '--from', '2026-01-01', '--to', '2026-01-02']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('give only one of --week, --month, --date or --from/--to');
+  });
+});
+
+describe('--help text (pinned)', () => {
+  it.each([[[]], [['generate']], [['validate']], [['topics']]])('brief %j --help', async (argv) => {
+    const result = await runCli([...argv, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchSnapshot();
+  });
+
+  it('every command has a one-line purpose and an example', async () => {
+    for (const command of ['generate', 'validate', 'topics', 'schema']) {
+      const { stdout } = await runCli([command, '--help']);
+      expect(stdout, command).toMatch(/^Examples:$/m);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasTool, pdfText, sampleBrief, spawnCli, tempDir } from '../helpers.js';
+
+const haveQpdf = hasTool('qpdf');
+const havePoppler = hasTool('pdftotext');
+const topicTitles = ['Security guarantees and the peace track', "Spain's domestic politics", 'Russia–China ties', "Strikes on Ukraine's energy system", 'Battlefield technology'];
+
+describe('brief generate on the sample brief (the quick start)', () => {
+  let dir: string;
+  let result: Awaited<ReturnType<typeof spawnCli>>;
+  const file = (ext: string) => join(dir, 'ukraine-weekly', '2026-W04', `ukraine-weekly-2026-W04.${ext}`);
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    result = await spawnCli(['generate', sampleBrief, '--out', dir]);
+  });
+
+  it('exits 0 and names the three files it wrote', () => {
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.code).toBe(0);
+    for (const ext of ['md', 'pdf', 'json']) expect(result.stdout).toContain(`wrote ${file(ext)}`);
+  });
+
+  it('writes Markdown with the title and every topic heading', async () => {
+    const markdown = await readFile(file('md'), 'utf8');
+    expect(markdown).toMatch(/^# Ukraine Peace Diplomacy — Weekly Brief$/m);
+    for (const title of topicTitles) expect(markdown).toContain(`## ${title}`);
+  });
+
+  it('writes the view model as JSON, every development citing a source', async () => {
+    const view = JSON.parse(await readFile(file('json'), 'utf8'));
+    expect(view.period).toMatchObject({ label: '2026-W04', from: '2026-01-19', to: '2026-01-25' });
+    expect(view.topics.map((t: { title: string }) => t.title)).toEqual(topicTitles);
+    for (const topic of view.topics) for (const d of topic.developments) expect(d.sources.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!haveQpdf)('writes a PDF that passes qpdf --check', () => {
+    expect(() => execFileSync('qpdf', ['--check', file('pdf')], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it.skipIf(!havePoppler)('embeds every font in the PDF (pdffonts)', () => {
+    const rows = execFileSync('pdffonts', [file('pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe('yes');
+  });
+
+  it.skipIf(!havePoppler)('has the title and every topic heading in the PDF text (pdftotext)', () => {
+    const text = pdfText(file('pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('Ukraine Peace Diplomacy — Weekly Brief');
+    for (const title of topicTitles) expect(text).toContain(title);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical .md, .json and .pdf for the same inputs', async () => {
+    const [a, b] = [await tempDir(), await tempDir()];
+    expect((await spawnCli(['generate', sampleBrief, '--out', a, '-q'])).code).toBe(0);
+    expect((await spawnCli(['generate', sampleBrief, '--out', b, '-q'])).code).toBe(0);
+    for (const ext of ['md', 'json', 'pdf']) {
+      const name = join('ukraine-weekly', '2026-W04', `ukraine-weekly-2026-W04.${ext}`);
+      expect(Buffer.compare(await readFile(join(a, name)), await readFile(join(b, name))), ext).toBe(0);
+    }
+  });
+});
