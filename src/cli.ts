@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import { generateCommand, type GenerateCommandOptions } from './commands/generate.js';
-import { topicsCommand } from './commands/topics.js';
-import { validateCommand } from './commands/validate.js';
-import { buildBriefJsonSchema } from './brief/schema.js';
+import type { GenerateCommandOptions } from './commands/generate.js';
 import { ExitCode } from './errors.js';
 import { packageRoot } from './paths.js';
 import { runCommand, type CommandIO } from './run.js';
@@ -117,17 +114,17 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
   });
 }
 
-/** Runs one invocation and returns the exit code. */
+/** Runs one invocation and returns the exit code. Commands load only what they use (fast start). */
 export async function dispatch(invocation: Invocation, io: CommandIO): Promise<number> {
   switch (invocation.command) {
     case 'generate':
-      return generateCommand(invocation.options, io);
+      return (await import('./commands/generate.js')).generateCommand(invocation.options, io);
     case 'validate':
-      return validateCommand(invocation.options, io);
+      return (await import('./commands/validate.js')).validateCommand(invocation.options, io);
     case 'topics':
-      return topicsCommand(invocation.options, io);
+      return (await import('./commands/topics.js')).topicsCommand(invocation.options, io);
     case 'schema':
-      io.stdout(JSON.stringify(buildBriefJsonSchema(), null, 2));
+      io.stdout(JSON.stringify((await import('./brief/schema.js')).buildBriefJsonSchema(), null, 2));
       return ExitCode.ok;
   }
 }
