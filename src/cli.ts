@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { GenerateCommandOptions } from './commands/generate.js';
+import type { PeriodFlags } from './commands/period-option.js';
+import { storePath } from './commands/store-option.js';
 import { ExitCode } from './errors.js';
 import { packageRoot } from './paths.js';
 import { runCommand, type CommandIO } from './run.js';
@@ -11,6 +13,8 @@ export type Invocation =
   | { command: 'generate'; options: GenerateCommandOptions }
   | { command: 'validate'; options: { briefs: string[] } }
   | { command: 'topics'; options: { brief?: string; json: boolean } }
+  | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
+  | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
   | { command: 'schema'; options: Record<string, never> };
 
 export interface Parsed {
@@ -31,6 +35,20 @@ const periodOptions = <T,>(y: Argv<T>) =>
     .option('from', { type: 'string', describe: 'First day of a custom range', group: 'Period (default: the brief\'s):' })
     .option('to', { type: 'string', describe: 'Last day of a custom range', group: 'Period (default: the brief\'s):' });
 
+const storeOption = <T,>(y: Argv<T>) =>
+  y.option('store', { type: 'string', describe: 'Corpus store (SQLite); --no-store reads sources without keeping them [default: .brief/corpus.db]' });
+
+/** Period flags, as given. */
+function periodFlags(args: PeriodFlags): PeriodFlags {
+  return {
+    ...(args.week !== undefined && { week: args.week }),
+    ...(args.month !== undefined && { month: args.month }),
+    ...(args.date !== undefined && { date: args.date }),
+    ...(args.from !== undefined && { from: args.from }),
+    ...(args.to !== undefined && { to: args.to }),
+  };
+}
+
 /** Parses argv without running anything or exiting. */
 export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
   let invocation: Invocation | undefined;
@@ -42,7 +60,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       'Generate a brief: read its sources, analyse each topic, write Markdown, PDF and JSON',
       (y) =>
         periodOptions(
-          y
+          storeOption(y)
             .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML)' })
             .option('out', { type: 'string', default: 'output', describe: 'Output folder; files go to <out>/<brief-id>/<period>/' })
             .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs' })
@@ -60,11 +78,8 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             force: args.force,
             includeUndated: args['include-undated'],
             quiet: args.quiet,
-            ...(args.week !== undefined && { week: args.week }),
-            ...(args.month !== undefined && { month: args.month }),
-            ...(args.date !== undefined && { date: args.date }),
-            ...(args.from !== undefined && { from: args.from }),
-            ...(args.to !== undefined && { to: args.to }),
+            store: storePath(args.store as string | false | undefined),
+            ...periodFlags(args),
           },
         };
       },
@@ -90,6 +105,36 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .command(
+      'ingest <inputs..>',
+      'Bring articles into the corpus store: files, folders, globs or feed URLs (only new or changed files are parsed)',
+      (y) =>
+        storeOption(y)
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Files, folders, globs, or http(s) feed URLs' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the counts and warnings as JSON' })
+          .example('$0 ingest corpus/ https://example.org/world/rss.xml', 'a folder and a feed')
+          .example("$0 ingest 'archive/**/*.html' --store /srv/briefs/corpus.db", 'saved pages into a shared store'),
+      (args) => {
+        invocation = { command: 'ingest', options: { inputs: args.inputs, store: storePath(args.store as string | false | undefined), json: args.json } };
+      },
+    )
+    .command(
+      'sources',
+      'List the articles in the corpus store with dates, publishers and problems',
+      (y) =>
+        periodOptions(storeOption(y))
+          .option('undated', { type: 'boolean', default: false, describe: 'Only articles without a publication date' })
+          .option('search', { type: 'string', describe: 'Full-text query (accents ignored), e.g. "security guarantees"' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
+          .example('$0 sources --week 2026-W04', 'what a weekly brief would read')
+          .example('$0 sources --undated', 'articles left out of dated periods'),
+      (args) => {
+        invocation = {
+          command: 'sources',
+          options: { store: storePath(args.store as string | false | undefined), undated: args.undated, json: args.json, ...(args.search !== undefined && { search: args.search }), ...periodFlags(args) },
+        };
+      },
+    )
+    .command(
       'schema',
       'Print the JSON Schema of brief files',
       (y) => y.example('$0 schema > briefs/brief.schema.json', 'refresh the schema editors use'),
@@ -98,7 +143,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: generate, validate, topics or schema')
+    .demandCommand(1, 'Name a command: generate, validate, ingest, sources, topics or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -123,6 +168,10 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/validate.js')).validateCommand(invocation.options, io);
     case 'topics':
       return (await import('./commands/topics.js')).topicsCommand(invocation.options, io);
+    case 'ingest':
+      return (await import('./commands/ingest.js')).ingestCommand(invocation.options, io);
+    case 'sources':
+      return (await import('./commands/sources.js')).sourcesCommand(invocation.options, io);
     case 'schema':
       io.stdout(JSON.stringify((await import('./brief/schema.js')).buildBriefJsonSchema(), null, 2));
       return ExitCode.ok;

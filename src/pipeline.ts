@@ -13,6 +13,7 @@ import { renderPdf } from './pdf/render-pdf.js';
 import { resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import type { Warning } from './sources/article.js';
 import { collectSources } from './sources/collect-sources.js';
+import { DEFAULT_STORE, openStore } from './store/open-store.js';
 import { loadTemplate } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WrittenFile } from './output/write-outputs.js';
@@ -26,13 +27,17 @@ export interface GenerateOptions {
   outDir: string;
   force?: boolean;
   includeUndated?: boolean;
+  /** Corpus store file (default .brief/corpus.db); `:memory:` reads the sources without keeping them. */
+  store?: string;
+  /** Injected for tests: how feeds are fetched. */
+  fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Progress and warnings, as they happen. */
   onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
   | { stage: 'brief'; brief: Brief; period: Period }
-  | { stage: 'sources'; articles: number; files: number; outsidePeriod: number; undated: number }
+  | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number }
   | { stage: 'warning'; warning: Warning }
   | { stage: 'analysis'; topics: number; developments: number }
   | { stage: 'render'; format: string };
@@ -64,7 +69,15 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
   progress({ stage: 'brief', brief, period });
 
-  const sources = await collectSources(brief.sources, { period, timeZone: brief.timezone, baseDir: brief.dir, includeUndated: options.includeUndated ?? false });
+  const store = openStore(options.store ?? DEFAULT_STORE);
+  const sources = await collectSources(store, brief.sources, {
+    period,
+    timeZone: brief.timezone,
+    baseDir: brief.dir,
+    includeUndated: options.includeUndated ?? false,
+    now: options.now,
+    ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
+  }).finally(() => store.close());
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts });
   const [catalog, template] = await Promise.all([entitiesFileFor(brief).then(loadEntityCatalog), loadTemplate(brief.template, brief.dir)]);

@@ -148,7 +148,8 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
   const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
   const byTopic: Scored[][] = everyTopic.map(() => []);
-  const passages = buildPassages(articles);
+  // A syndicated copy repeats its original: it is cited with it, not analysed again.
+  const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
   scoreInContext(passages, matchers).forEach((scores, i) => {
     const scored = assign(passages[i]!, scores);
     if (scored) byTopic[scored.topicIndex]!.push(scored);

@@ -1,16 +1,20 @@
 import type { Problem } from '../errors.js';
+import type { FieldMap } from '../sources/read-json.js';
 import type { PeriodSpec } from '../period/period.js';
 import type { Topic } from '../topics/topic.js';
 import type { AnalystInput, Format } from './schema.js';
 
-/** A source entry, with its glob resolved against the brief's folder. */
+/** A source entry: files (a glob resolved against the brief's folder) or a feed URL. */
 export interface SourceSpec {
-  /** As written in the brief. */
+  /** As written in the brief (the path or the feed URL). */
   path: string;
-  /** Absolute file, folder or glob. */
-  resolved: string;
+  /** Absolute file, folder or glob; undefined for a feed. */
+  resolved?: string;
+  feed?: string;
   published?: string;
   publisher?: string;
+  fields?: FieldMap;
+  oversize?: 'skip' | 'truncate';
   /** Where the entry is in the brief, for messages. */
   location: Problem;
 }

@@ -13,7 +13,8 @@ import { toProblems } from './to-problems.js';
 function knownKeys(path: readonly PropertyKey[]): string[] {
   const [first] = path;
   if (path.length === 0) return Object.keys(briefSchema.shape);
-  if (first === 'sources') return ['path', 'published', 'publisher'];
+  if (first === 'sources' && path.length > 2) return ['title', 'text', 'url', 'published', 'publisher', 'author'];
+  if (first === 'sources') return ['path', 'feed', 'published', 'publisher', 'fields', 'oversize'];
   if (first === 'limits') return ['developments', 'quotes'];
   if (first === 'analyst' && path.length === 1) return ['bluf', 'judgments', 'notes', 'watch'];
   if (first === 'analyst') return ['text', 'likelihood', 'confidence'];

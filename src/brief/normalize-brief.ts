@@ -17,13 +17,19 @@ export function normalizeBrief(input: BriefInput, file: string, library: Readonl
     classification: input.classification ?? '',
     timezone: input.timezone ?? 'UTC',
     period: input.period ?? 'week',
-    sources: input.sources.map((entry, index) => ({
-      path: entry.path,
-      resolved: isAbsolute(entry.path) ? entry.path : resolve(dir, entry.path),
-      ...(entry.published !== undefined && { published: entry.published }),
-      ...(entry.publisher !== undefined && { publisher: entry.publisher }),
-      location: source.locate(['sources', index, 'path']),
-    })),
+    sources: input.sources.map((entry, index) =>
+      'feed' in entry
+        ? { path: entry.feed, feed: entry.feed, ...(entry.publisher !== undefined && { publisher: entry.publisher }), location: source.locate(['sources', index, 'feed']) }
+        : {
+            path: entry.path,
+            resolved: isAbsolute(entry.path) ? entry.path : resolve(dir, entry.path),
+            ...(entry.published !== undefined && { published: entry.published }),
+            ...(entry.publisher !== undefined && { publisher: entry.publisher }),
+            ...(entry.fields !== undefined && { fields: entry.fields }),
+            ...(entry.oversize !== undefined && { oversize: entry.oversize }),
+            location: source.locate(['sources', index, 'path']),
+          },
+    ),
     topics: input.topics.map((topic) => (typeof topic === 'string' ? library.get(topic)!.topic : normalizeTopic(topic))),
     limits: { ...defaultLimits, ...input.limits },
     template: input.template ?? 'weekly',

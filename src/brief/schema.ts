@@ -43,11 +43,30 @@ export const topicSchema = z.strictObject({
   exclude: z.array(z.string().min(1)).optional(),
 });
 
-export const sourceSchema = z.strictObject({
-  path: z.string().min(1).describe('A file, folder or glob, relative to the brief file'),
-  published: civilDate.optional().describe('Publication date for files that carry none'),
-  publisher: z.string().min(1).optional().describe('Publisher for files that name none'),
-});
+const fieldMapSchema = z
+  .strictObject({
+    title: z.string().min(1).optional(),
+    text: z.string().min(1).optional(),
+    url: z.string().min(1).optional(),
+    published: z.string().min(1).optional(),
+    publisher: z.string().min(1).optional(),
+    author: z.string().min(1).optional(),
+  })
+  .describe('For JSON/JSONL dumps: the record field (dotted path) holding each article field');
+
+export const sourceSchema = z.union([
+  z.strictObject({
+    path: z.string().min(1).describe('A file, folder or glob, relative to the brief file'),
+    published: civilDate.optional().describe('Publication date for files that carry none'),
+    publisher: z.string().min(1).optional().describe('Publisher for files that name none'),
+    fields: fieldMapSchema.optional(),
+    oversize: z.enum(['skip', 'truncate']).optional().describe('Files over the size limit (5 MB): skipped (default) or truncated'),
+  }),
+  z.strictObject({
+    feed: z.url({ protocol: /^https?$/, error: 'feed must be an http(s) URL' }).describe('An RSS or Atom feed URL'),
+    publisher: z.string().min(1).optional().describe('Publisher when the feed names none'),
+  }),
+]);
 
 /** ICD 203 expressions of likelihood, in order. */
 export const likelihoods = [

@@ -24,6 +24,10 @@ export function formatPeriodText(period: Period): string {
  */
 export function composeBriefing(brief: Brief, period: Period, articles: readonly Article[], analyses: readonly TopicAnalysis[]): ViewModel {
   const byId = new Map(articles.map((article) => [article.id, article]));
+  const copiesOf = new Map<string, string[]>();
+  for (const article of articles) if (article.syndicatedFrom) copiesOf.set(article.syndicatedFrom, [...(copiesOf.get(article.syndicatedFrom) ?? []), article.id]);
+  /** An article and the syndicated copies that reprint it: all are cited. */
+  const withCopies = (id: string) => [id, ...(copiesOf.get(id) ?? [])];
   const cited = new Map<string, SourceView>();
   const cite = (id: string): SourceView => {
     let view = cited.get(id);
@@ -42,7 +46,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     developments: developments.map((development) => ({
       headline: development.headline,
       text: development.text,
-      sources: development.articleIds.map(cite),
+      sources: [...new Set(development.articleIds.flatMap(withCopies))].map(cite),
     })),
   }));
   return {

@@ -7,6 +7,8 @@ import { periodFromFlags, type PeriodFlags } from './period-option.js';
 
 export interface GenerateCommandOptions extends PeriodFlags {
   brief: string;
+  /** Corpus store file; `:memory:` for none. */
+  store?: string;
   out: string;
   force: boolean;
   includeUndated: boolean;
@@ -18,7 +20,7 @@ function describe(event: ProgressEvent): string | undefined {
     case 'brief':
       return `brief ${event.brief.id}: period ${event.period.label} (${event.period.from} to ${event.period.to}), ${event.brief.topics.length} topics`;
     case 'sources':
-      return `sources: ${event.files} files, ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
+      return `sources: ${event.files} files (${event.parsed} parsed, ${event.unchanged} unchanged), ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
     case 'analysis':
       return `analysis: ${event.developments} developments across ${event.topics} topics`;
     case 'render':
@@ -44,6 +46,7 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     outDir: options.out,
     force: options.force,
     includeUndated: options.includeUndated,
+    ...(options.store !== undefined && { store: options.store }),
     onProgress: (event) => {
       if (event.stage === 'warning') io.stderr(formatWarning(event.warning));
       else if (!options.quiet) {

@@ -10,8 +10,10 @@ export interface Article {
   author: string;
   /** Body paragraphs, boilerplate removed, whitespace normalised. */
   paragraphs: string[];
-  /** Path relative to the brief's folder (never absolute, so outputs are portable). */
+  /** Path relative to the brief's folder (never absolute, so outputs are portable), or a feed URL. */
   file: string;
+  /** Set on a syndicated copy: the id of the original it reprints (cited together with it). */
+  syndicatedFrom?: string;
 }
 
 /** What a reader extracts; collection fills defaults and the id. */

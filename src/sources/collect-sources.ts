@@ -1,29 +1,21 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
-import { civilDateIn, isCivilDate, isInPeriod, type Period } from '../period/period.js';
-import { decodeUtf8 } from '../yaml/read-yaml.js';
-import type { Article, ArticleFields, Warning } from './article.js';
-import { readMarkdownArticle } from './read-markdown.js';
-import { readTextArticle } from './read-text.js';
-
-/** Files larger than this are skipped with a warning. */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
-
-const readers: Record<string, (text: string, file: string) => ArticleFields> = {
-  '.md': readMarkdownArticle,
-  '.markdown': readMarkdownArticle,
-  '.txt': (text) => readTextArticle(text),
-};
+import type { Period } from '../period/period.js';
+import { displayPath, ingestItems, type IngestCounts, type IngestItem } from '../store/ingest.js';
+import type { Store } from '../store/open-store.js';
+import { pruneMissing } from '../store/prune-missing.js';
+import { queryArticles } from '../store/query-articles.js';
+import type { Article, Warning } from './article.js';
+import { describeFetchError, fetchFeed } from './fetch-feed.js';
 
 export interface CollectedSources {
-  /** Articles inside the period, sorted by date then id. */
+  /** Articles inside the period, sorted by date then source. */
   articles: Article[];
   warnings: Warning[];
-  /** Files read, articles outside the period, undated articles. */
-  counts: { files: number; read: number; outsidePeriod: number; undated: number };
+  counts: IngestCounts & { files: number; outsidePeriod: number; undated: number };
 }
 
 export interface CollectOptions {
@@ -32,21 +24,9 @@ export interface CollectOptions {
   /** Folder that article paths in outputs are relative to (the brief's). */
   baseDir: string;
   includeUndated?: boolean;
-}
-
-/** Finds the files a source entry names: a file, a folder (read recursively) or a glob. */
-async function findFiles(source: SourceSpec): Promise<string[]> {
-  const pattern = source.resolved.split(sep).join('/');
-  if (!isDynamicPattern(pattern)) {
-    const info = await stat(source.resolved).catch(() => undefined);
-    if (!info) throw missingSource(source, 'no such file or folder');
-    if (info.isFile()) return [source.resolved];
-    return (await glob(`${pattern}/**/*`, { absolute: true, onlyFiles: true, dot: false })).sort();
-  }
-  // A glob whose fixed part does not exist is a mistake, not an empty week.
-  const fixed = pattern.split('/').filter((_, i, parts) => !isDynamicPattern(parts.slice(0, i + 1).join('/'))).join('/');
-  if (fixed && !(await stat(fixed).catch(() => undefined))) throw missingSource(source, `no such folder ${relative(dirname(source.location.file), fixed) || fixed}`);
-  return (await glob(pattern, { absolute: true, onlyFiles: true, dot: false })).sort();
+  now: Date;
+  /** Injected for tests; the default uses fetch(). */
+  fetchFeed?: (url: string) => Promise<Uint8Array>;
 }
 
 function missingSource(source: SourceSpec, what: string): BriefError {
@@ -57,90 +37,68 @@ function missingSource(source: SourceSpec, what: string): BriefError {
   });
 }
 
-/** A civil date from a date or date-time string, in the brief's time zone. */
-export function toCivilDate(value: string, timeZone: string): string | undefined {
-  if (isCivilDate(value)) return value;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : civilDateIn(new Date(time), timeZone);
+/** The fixed (non-glob) leading part of a pattern: the folder a glob searches. */
+function fixedBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '/';
 }
 
-function articleId(file: string, taken: Set<string>): string {
-  const stem = basename(file, extname(file))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'article';
-  let id = stem;
-  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
-  taken.add(id);
-  return id;
+/** The files a source entry names: a file, a folder (read recursively) or a glob; and its base folder. */
+export async function findFiles(source: SourceSpec & { resolved: string }): Promise<{ files: string[]; base: string }> {
+  const pattern = source.resolved.split(sep).join('/');
+  if (!isDynamicPattern(pattern)) {
+    const info = await stat(source.resolved).catch(() => undefined);
+    if (!info) throw missingSource(source, 'no such file or folder');
+    if (info.isFile()) return { files: [source.resolved], base: source.resolved };
+    return { files: (await glob(`${pattern}/**/*`, { absolute: true, onlyFiles: true, dot: false })).sort(), base: source.resolved };
+  }
+  const base = fixedBase(pattern);
+  if (!(await stat(base).catch(() => undefined))) throw missingSource(source, `no such folder ${displayPath(base, source.location.file.replace(/[^/]+$/, ''))}`);
+  return { files: (await glob(pattern, { absolute: true, onlyFiles: true, dot: false })).sort(), base };
 }
 
 /**
- * Reads every source of a brief and returns the period's articles. A file that cannot be
- * read or parsed is a warning naming it; a missing source folder is an error (exit 66).
+ * The collect stage: finds the brief's files and fetches its feeds, brings them into the store
+ * (parsing only what changed), and returns the period's articles. A feed that fails is a warning
+ * naming its URL; a missing source folder is an error (exit 66).
  */
-export async function collectSources(sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
+export async function collectSources(store: Store, sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
   const warnings: Warning[] = [];
-  const articles: Article[] = [];
-  const counts = { files: 0, read: 0, outsidePeriod: 0, undated: 0 };
-  const seen = new Set<string>();
-  const ids = new Set<string>();
+  const items: IngestItem[] = [];
+  const files = new Map<string, { source: SourceSpec; shown: string }>();
+  const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
   for (const source of sources) {
-    for (const file of await findFiles(source)) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      counts.files += 1;
-      const shown = relative(options.baseDir, file).split(sep).join('/');
-      const reader = readers[extname(file).toLowerCase()];
-      if (!reader) {
-        warnings.push({ code: 'unsupported-format', file: shown, message: `skipped: ${extname(file) || 'files without an extension'} is not a supported article format (.md, .txt)` });
-        continue;
-      }
-      let fields: ArticleFields;
+    if (source.feed) {
       try {
-        const bytes = await readFile(file);
-        if (bytes.length > MAX_ARTICLE_BYTES) {
-          warnings.push({ code: 'article-too-large', file: shown, message: `skipped: ${(bytes.length / 1048576).toFixed(1)} MiB exceeds the ${MAX_ARTICLE_BYTES / 1048576} MiB limit` });
-          continue;
-        }
-        fields = reader(decodeUtf8(bytes, shown, MAX_ARTICLE_BYTES), shown);
+        const body = await fetcher(source.feed);
+        items.push({ key: source.feed, shown: source.feed, body });
       } catch (error) {
-        warnings.push(unreadable(error, shown));
-        continue;
+        warnings.push({ code: 'feed-unreachable', file: source.feed, message: `feed not read (${describeFetchError(error)}); its articles already in the store are used` });
       }
-      counts.read += 1;
-      const rawDate = fields.published ?? source.published;
-      const published = rawDate ? toCivilDate(rawDate, options.timeZone) : undefined;
-      if (rawDate && !published) warnings.push({ code: 'bad-date', file: shown, message: `unrecognised date "${rawDate}"; treated as undated` });
-      if (!published) {
-        counts.undated += 1;
-        if (!rawDate) warnings.push({ code: 'undated', file: shown, message: 'no publication date; left out of the period (give the source a published: date)' });
-        if (!options.includeUndated) continue;
-      } else if (!isInPeriod(published, options.period)) {
-        counts.outsidePeriod += 1;
-        continue;
-      }
-      articles.push({
-        ...fields,
-        id: articleId(file, ids),
-        file: shown,
-        publisher: fields.publisher ?? source.publisher ?? basename(dirname(file)),
-        published: published ?? '',
-      });
+      files.set(source.feed, { source, shown: source.feed });
+      continue;
+    }
+    const { files: found, base } = await findFiles(source as SourceSpec & { resolved: string });
+    pruneMissing(store, base, found);
+    for (const file of found) {
+      if (files.has(file)) continue;
+      const shown = displayPath(file, options.baseDir);
+      files.set(file, { source, shown });
+      items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
     }
   }
-  articles.sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-  return { articles, warnings, counts };
-}
-
-function unreadable(error: unknown, file: string): Warning {
-  if (error instanceof BriefError) {
-    const where = error.problems[0] ?? error.location;
-    const position = where && where.line !== undefined ? { line: where.line, col: where.col ?? 1 } : {};
-    return { code: 'article-unreadable', file, ...position, message: `skipped: ${error.problems[0]?.message ?? error.message}` };
-  }
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return { code: 'article-unreadable', file, message: `skipped: cannot read (${code})` };
+  const ingested = await ingestItems(store, items, { now: options.now });
+  const query = queryArticles(store, { files, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  return {
+    articles: query.articles,
+    warnings: [...warnings, ...ingested.warnings, ...query.warnings],
+    counts: { files: files.size, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts },
+  };
 }
 
 /** `warning[code]: file:line:col: message` */

@@ -1,5 +1,5 @@
 import { BriefError } from '../errors.js';
-import { parseYaml } from '../yaml/read-yaml.js';
+import { parseEmbeddedYaml } from '../yaml/read-yaml.js';
 import { normalizeSpace, type ArticleFields } from './article.js';
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -25,15 +25,14 @@ function plainInline(text: string): string {
 /** Reads Markdown with optional YAML front matter (title, publisher, url, published, author). */
 export function readMarkdownArticle(text: string, file: string): ArticleFields {
   const match = frontMatterPattern.exec(text);
-  const source = parseYaml(match?.[1] ?? '', file);
+  const source = parseEmbeddedYaml(match?.[1] ?? '', file, 1);
   if (source.value !== null && (typeof source.value !== 'object' || Array.isArray(source.value))) {
     throw new BriefError('article', 'front matter must be a mapping of fields', { location: { file, line: 2, col: 1 } });
   }
   const data = (source.value ?? {}) as Record<string, unknown>;
-  // Positions inside the front matter are one line below the YAML's own (the opening '---').
   const locate = (path: string[]) => {
     const where = source.locate(path);
-    return { line: (where.line ?? 1) + 1, col: where.col ?? 1 };
+    return { line: where.line ?? 1, col: where.col ?? 1 };
   };
   const get = (key: string) => field(data, key, file, locate);
   const blocks = splitBlocks(match ? text.slice(match[0].length) : text);

@@ -1,7 +1,14 @@
 import { normalizeSpace, type ArticleFields } from './article.js';
+import { outletOfLine } from './known-outlets.js';
 
 /** Lines where site furniture starts; everything from there on is dropped. */
-const trailerStarts = [/^Editorial Context & Insight$/i, /^Leave a Reply$/i, /^You must be logged in to post a comment/i, /^Related (articles|stories)$/i];
+const trailerStarts = [
+  /^Editorial Context & Insight$/i,
+  /^Leave a Reply$/i,
+  /^You must be logged in to post a comment/i,
+  /^Related (articles|stories)$/i,
+  /^(Methodology|Primary Source|Quality Assurance|Share this( article)?|About the author)$/i,
+];
 /** Reporter credit lines such as "Esther Webber reported from London." */
 const creditLine = /^(?:[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){1,3} reported from [A-Z][\p{L} ]+(?: and |, |\.\s*))+/u;
 
@@ -17,15 +24,17 @@ function headlineFrom(line: string): string {
 
 /**
  * Reads plain text as saved from a news page: the first line is the headline; a line holding
- * only "-" belongs to the bullet item that follows it; credits and comment forms are removed.
+ * only "-" belongs to the bullet item that follows it; credits, comment forms and site furniture
+ * are removed. A known outlet named alone on a line (a "Primary Source" block) is the publisher.
  */
 export function readTextArticle(text: string): ArticleFields {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
   const paragraphs: string[] = [];
+  const publisher = lines.map(outletOfLine).find((outlet) => outlet !== undefined);
   let title = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '') continue;
+    if (line === '' || outletOfLine(line)) continue;
     if (trailerStarts.some((pattern) => pattern.test(line))) break;
     if (!title) {
       title = headlineFrom(normalizeSpace(line));
@@ -36,5 +45,5 @@ export function readTextArticle(text: string): ArticleFields {
     if (creditLine.test(line)) continue;
     paragraphs.push(normalizeSpace(line.replace(/^[-–•]\s+/, '')));
   }
-  return { title, url: '', author: '', paragraphs };
+  return { title, url: '', author: '', ...(publisher && { publisher }), paragraphs };
 }

@@ -53,7 +53,8 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
   const problems: Problem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const where = positionOf(lineCounter, file, error.pos[0]);
-    const firstLine = error.message.split('\n')[0] ?? error.message;
+    // prettyErrors adds "at line 1, column 17:" and a code frame; our own position replaces them.
+    const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     const message = error.code === 'TAG_RESOLVE_FAILED' ? `unsupported tag: ${firstLine.replace(/^Unresolved tag:\s*/, '')}` : firstLine;
     problems.push({ ...where, message: `${message} (${error.code})` });
   }
@@ -138,7 +139,15 @@ export function parseYaml(text: string, file: string): YamlSource {
   return { file, value, locate };
 }
 
-/** Finds the key node of `key` inside the map at `path` (used for unknown-key problems). */
-export function locateKey(source: YamlSource, path: readonly PropertyKey[], key: string): Problem {
-  return source.locate([...path, key], 'key');
+/** Parses YAML that starts `lineOffset` lines into a file (front matter): positions are the file's. */
+export function parseEmbeddedYaml(text: string, file: string, lineOffset: number): YamlSource {
+  const shift = (problem: Problem): Problem => ({ ...problem, ...(problem.line !== undefined && { line: problem.line + lineOffset }) });
+  try {
+    const source = parseYaml(text, file);
+    return { ...source, locate: (path, what) => shift(source.locate(path, what)) };
+  } catch (error) {
+    if (!(error instanceof BriefError)) throw error;
+    const problems = error.problems.map(shift);
+    throw new BriefError(error.code, error.message, { problems, ...(error.hint && { hint: error.hint }) });
+  }
 }

@@ -18,7 +18,7 @@ describe.skipIf(!haveSeeds)('the seeds brief (three mission topics, 2026-01-19..
       join(dir, 'seeds.yaml'),
       `id: seeds\ntitle: Seeds\nsources:\n  - path: ${seedsDir}\n    published: 2026-01-25\ntopics: [security-guarantees, spain-politics, russia-china]\n`,
     );
-    const result = await spawnCli(['generate', join(dir, 'seeds.yaml'), '--from', '2026-01-19', '--to', '2026-02-01', '--out', join(dir, 'out'), '-q']);
+    const result = await spawnCli(['generate', '--no-store', join(dir, 'seeds.yaml'), '--from', '2026-01-19', '--to', '2026-02-01', '--out', join(dir, 'out'), '-q']);
     expect(result.code, result.stderr).toBe(0);
     view = JSON.parse(await readFile(join(dir, 'out', 'seeds', '2026-01-19_2026-02-01', 'seeds-2026-01-19_2026-02-01.json'), 'utf8'));
   });

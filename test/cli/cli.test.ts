@@ -4,12 +4,16 @@ import { runCli } from '../helpers.js';
 
 describe('argv → invocation', () => {
   it.each([
-    [['generate', 'b.yaml'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false } }],
+    [['generate', 'b.yaml'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false, store: '.brief/corpus.db' } }],
     [
       ['generate', 'b.yaml', '--from', '2026-01-19', '--to', '2026-02-01', '--out', '/tmp/x', '--force', '-q'],
-      { command: 'generate', options: { brief: 'b.yaml', out: '/tmp/x', force: true, includeUndated: false, quiet: true, from: '2026-01-19', to: '2026-02-01' } },
+      { command: 'generate', options: { brief: 'b.yaml', out: '/tmp/x', force: true, includeUndated: false, quiet: true, store: '.brief/corpus.db', from: '2026-01-19', to: '2026-02-01' } },
     ],
-    [['generate', 'b.yaml', '--week', '2026-W04', '--include-undated'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: true, quiet: false, week: '2026-W04' } }],
+    [['generate', 'b.yaml', '--week', '2026-W04', '--include-undated'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: true, quiet: false, store: '.brief/corpus.db', week: '2026-W04' } }],
+    [['generate', 'b.yaml', '--no-store'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false, store: ':memory:' } }],
+    [['generate', 'b.yaml', '--store', '/srv/c.db'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false, store: '/srv/c.db' } }],
+    [['ingest', 'corpus', 'https://example.org/rss.xml', '--json'], { command: 'ingest', options: { inputs: ['corpus', 'https://example.org/rss.xml'], store: '.brief/corpus.db', json: true } }],
+    [['sources', '--week', '2026-W04', '--search', 'Feijoo'], { command: 'sources', options: { store: '.brief/corpus.db', undated: false, json: false, search: 'Feijoo', week: '2026-W04' } }],
     [['validate', 'a.yaml', 'b.yaml'], { command: 'validate', options: { briefs: ['a.yaml', 'b.yaml'] } }],
     [['topics'], { command: 'topics', options: { json: false } }],
     [['topics', '--brief', 'b.yaml', '--json'], { command: 'topics', options: { brief: 'b.yaml', json: true } }],
@@ -35,14 +39,14 @@ describe('argv → invocation', () => {
 });
 
 describe('--help text (pinned)', () => {
-  it.each([[[]], [['generate']], [['validate']], [['topics']]])('brief %j --help', async (argv) => {
+  it.each([[[]], [['generate']], [['validate']], [['topics']], [['ingest']], [['sources']]])('brief %j --help', async (argv) => {
     const result = await runCli([...argv, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchSnapshot();
   });
 
   it('every command has a one-line purpose and an example', async () => {
-    for (const command of ['generate', 'validate', 'topics', 'schema']) {
+    for (const command of ['generate', 'validate', 'ingest', 'sources', 'topics', 'schema']) {
       const { stdout } = await runCli([command, '--help']);
       expect(stdout, command).toMatch(/^Examples:$/m);
     }

@@ -15,7 +15,7 @@ describe('brief generate on the sample brief (the quick start)', () => {
 
   beforeAll(async () => {
     dir = await tempDir();
-    result = await spawnCli(['generate', sampleBrief, '--out', dir]);
+    result = await spawnCli(['generate', '--no-store', sampleBrief, '--out', dir]);
   });
 
   it('exits 0 and names the three files it wrote', () => {
@@ -57,8 +57,8 @@ describe('brief generate on the sample brief (the quick start)', () => {
 describe('determinism', () => {
   it('gives byte-identical .md, .json and .pdf for the same inputs', async () => {
     const [a, b] = [await tempDir(), await tempDir()];
-    expect((await spawnCli(['generate', sampleBrief, '--out', a, '-q'])).code).toBe(0);
-    expect((await spawnCli(['generate', sampleBrief, '--out', b, '-q'])).code).toBe(0);
+    expect((await spawnCli(['generate', '--no-store', sampleBrief, '--out', a, '-q'])).code).toBe(0);
+    expect((await spawnCli(['generate', '--no-store', sampleBrief, '--out', b, '-q'])).code).toBe(0);
     for (const ext of ['md', 'json', 'pdf']) {
       const name = join('ukraine-weekly', '2026-W04', `ukraine-weekly-2026-W04.${ext}`);
       expect(Buffer.compare(await readFile(join(a, name)), await readFile(join(b, name))), ext).toBe(0);

@@ -1,0 +1,39 @@
+import type { ArticleFields } from './article.js';
+import { detectFormat, type Format } from './detect-format.js';
+import { readFeed } from './read-feed.js';
+import { readHtmlArticle } from './read-html.js';
+import { readJsonArticles, type FieldMap } from './read-json.js';
+import { readMarkdownArticle } from './read-markdown.js';
+import { readTextArticle } from './read-text.js';
+
+export interface ReadResult {
+  format: Format;
+  articles: ArticleFields[];
+  /** Problems with parts of the file (skipped records); the rest was read. */
+  problems: string[];
+}
+
+/**
+ * Reads one file's text into articles, choosing the reader by content and extension.
+ * Throws when the file as a whole cannot be read; the caller turns that into a warning.
+ */
+export function readArticles(text: string, file: string, fields?: FieldMap): ReadResult {
+  const format = detectFormat(text, file);
+  switch (format) {
+    case 'markdown':
+      return { format, articles: [readMarkdownArticle(text, file)], problems: [] };
+    case 'text':
+      return { format, articles: [readTextArticle(text)], problems: [] };
+    case 'html':
+      return { format, articles: [readHtmlArticle(text, file)], problems: [] };
+    case 'feed':
+      return { format, articles: readFeed(text), problems: [] };
+    case 'json':
+    case 'jsonl': {
+      const { articles, problems } = readJsonArticles(text, format === 'jsonl', fields);
+      return { format, articles, problems };
+    }
+    case undefined:
+      throw new Error('not a supported article format (.md, .txt, .html, RSS/Atom .xml, .json, .jsonl)');
+  }
+}

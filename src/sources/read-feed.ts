@@ -1,0 +1,98 @@
+import { XMLParser } from 'fast-xml-parser';
+import { normalizeSpace, type ArticleFields } from './article.js';
+import { paragraphsOf } from './read-html.js';
+
+/** Thrown for feeds we refuse to read (DTDs, entity declarations). */
+export class FeedRefused extends Error {}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  // Entities are never expanded by the parser (billion laughs, XXE); the five XML entities and
+  // numeric references are decoded below by one bounded pass.
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author',
+});
+
+const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes XML's predefined and numeric character references, once (no recursion, no DTD). */
+export function decodeXmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    }
+    return namedEntities[ref] ?? whole;
+  });
+}
+
+/** Text of an element that may be a string, a CDATA/#text object, or absent. */
+function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string' || typeof value === 'number') return decodeXmlEntities(String(value));
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (typeof value === 'object') return textOf((value as Record<string, unknown>)['#text'] ?? (value as Record<string, unknown>).name);
+  return '';
+}
+
+function atomLink(links: unknown): string {
+  if (!Array.isArray(links)) return textOf(links);
+  const alternate = links.find((link) => typeof link === 'object' && link && ((link as Record<string, string>)['@_rel'] ?? 'alternate') === 'alternate');
+  const chosen = (alternate ?? links[0]) as Record<string, string> | string | undefined;
+  return typeof chosen === 'string' ? textOf(chosen) : decodeXmlEntities(chosen?.['@_href'] ?? textOf(chosen));
+}
+
+function itemFields(fields: { title: string; url: string; author: string; published: string; publisher: string; body: string }): ArticleFields {
+  const paragraphs = fields.body ? paragraphsOf(fields.body) : [];
+  return {
+    title: normalizeSpace(fields.title),
+    url: fields.url.trim(),
+    author: normalizeSpace(fields.author),
+    ...(fields.publisher && { publisher: normalizeSpace(fields.publisher) }),
+    ...(fields.published && { published: fields.published.trim() }),
+    paragraphs: paragraphs.length > 0 ? paragraphs : [],
+  };
+}
+
+/**
+ * Reads an RSS 2.0 or Atom feed into one article per item, with item dates. Feeds that declare
+ * a DOCTYPE or entities are refused outright.
+ */
+export function readFeed(xml: string): ArticleFields[] {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FeedRefused('DTD/ENTITY not allowed in feeds (the feed declares a DOCTYPE)');
+  const data = parser.parse(xml) as Record<string, any>;
+  if (data.rss?.channel || data['rdf:RDF']) {
+    const channel = data.rss?.channel ?? data['rdf:RDF'].channel ?? {};
+    const items: any[] = data.rss?.channel?.item ?? data['rdf:RDF']?.item ?? [];
+    return items.map((item) =>
+      itemFields({
+        title: textOf(item.title),
+        url: textOf(item.link) || textOf(item.guid),
+        author: textOf(item['dc:creator'] ?? item.author),
+        published: textOf(item.pubDate ?? item['dc:date']),
+        publisher: textOf(channel.title),
+        body: textOf(item['content:encoded']) || textOf(item.description),
+      }),
+    );
+  }
+  if (data.feed) {
+    const feed = data.feed;
+    const entries: any[] = feed.entry ?? [];
+    return entries.map((entry) =>
+      itemFields({
+        title: textOf(entry.title),
+        url: atomLink(entry.link),
+        author: textOf(entry.author),
+        published: textOf(entry.published ?? entry.updated),
+        publisher: textOf(feed.title),
+        body: textOf(entry.content) || textOf(entry.summary),
+      }),
+    );
+  }
+  throw new Error('not an RSS or Atom feed');
+}

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import type { ArticleFields, Warning } from '../sources/article.js';
+import { findDateline } from '../sources/dateline.js';
+import { isBinary } from '../sources/detect-format.js';
+import { readArticles } from '../sources/read-articles.js';
+import type { FieldMap } from '../sources/read-json.js';
+import { toCivilDate } from '../sources/to-civil-date.js';
+import { foldDuplicates } from './fold-duplicates.js';
+import type { Store } from './open-store.js';
+import { bandKeys, minhash, normalizeForComparison, shingles } from './similarity.js';
+
+/** Files larger than this are skipped, or truncated when the source says so. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** One thing to ingest: a file on disk, or a feed already fetched. */
+export interface IngestItem {
+  key: string;
+  /** How the file is named in messages (relative to the brief or the working folder). */
+  shown: string;
+  fields?: FieldMap;
+  oversize?: 'skip' | 'truncate';
+  /** For feeds: the fetched body (files are read here, only when they changed). */
+  body?: Uint8Array;
+}
+
+export interface IngestOptions {
+  /** Reference for datelines without a year. */
+  now: Date;
+  maxArticleBytes?: number;
+}
+
+export interface IngestCounts {
+  /** Files (or feeds) read and parsed because they were new or changed. */
+  parsed: number;
+  /** Files skipped because size and mtime, or their bytes, were unchanged. */
+  unchanged: number;
+  /** Files that gave no article (binary, invalid UTF-8, unreadable); each has a warning. */
+  failed: number;
+}
+
+export interface IngestResult extends IngestCounts {
+  warnings: Warning[];
+}
+
+function normalizeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    for (const key of [...parsed.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/.test(key)) parsed.searchParams.delete(key);
+    const path = parsed.pathname.replace(/\/+$/, '');
+    return `${parsed.hostname.replace(/^www\./, '').toLowerCase()}${path}${parsed.search}`;
+  } catch {
+    return null;
+  }
+}
+
+interface Prepared {
+  fields: ArticleFields;
+  published: string | null;
+  dateSource: string | null;
+  words: string[];
+}
+
+/** Fills the date from a dateline when the metadata gave none; warns when the year was assumed. */
+function prepare(fields: ArticleFields, now: Date, shown: string, warnings: Warning[]): Prepared {
+  let published = fields.published ?? null;
+  let dateSource = published ? 'metadata' : null;
+  if (!published && fields.paragraphs[0]) {
+    const dateline = findDateline(fields.paragraphs[0], now);
+    if (dateline) {
+      published = dateline.date;
+      dateSource = 'dateline';
+      if (!dateline.hasYear) warnings.push({ code: 'dateline-year', file: shown, message: `dateline gives no year; assumed ${dateline.date.slice(0, 4)} (the closest past date)` });
+    }
+  }
+  return { fields, published, dateSource, words: normalizeForComparison(`${fields.title} ${fields.paragraphs.join(' ')}`) };
+}
+
+/** Decodes and parses a file's bytes; every failure is a warning naming the file. */
+function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): { format: string; articles: ArticleFields[] } | undefined {
+  const warn = (message: string) => warnings.push({ code: 'article-unreadable', file: item.shown, message: `skipped: ${message}` });
+  if (isBinary(bytes)) return void warn('binary file, not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return void warn('not valid UTF-8 (save it as UTF-8; Latin-1 and UTF-16 are not read)');
+  }
+  try {
+    const result = readArticles(text.replace(/^\uFEFF/, ''), item.shown, item.fields);
+    for (const problem of result.problems.slice(0, 5)) warnings.push({ code: 'record-skipped', file: item.shown, message: `skipped ${problem}` });
+    if (result.problems.length > 5) warnings.push({ code: 'record-skipped', file: item.shown, message: `skipped ${result.problems.length - 5} more records` });
+    return { format: result.format, articles: result.articles };
+  } catch (error) {
+    const where = (error as { problems?: { line?: number; col?: number }[] }).problems?.[0];
+    warnings.push({ code: 'article-unreadable', file: item.shown, ...(where?.line !== undefined && { line: where.line, col: where.col ?? 1 }), message: `skipped: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/**
+ * Brings files and feeds into the store. A file whose size and mtime are unchanged is not read;
+ * one whose bytes are unchanged is not parsed. Changed files replace their articles; duplicates
+ * and syndicated copies are then folded.
+ */
+export async function ingestItems(store: Store, items: readonly IngestItem[], options: IngestOptions): Promise<IngestResult> {
+  const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  const result: IngestResult = { parsed: 0, unchanged: 0, failed: 0, warnings: [] };
+  const getFile = store.prepare<[string], { size: number; mtime_ms: number; sha256: string; warning: string | null }>('SELECT size, mtime_ms, sha256, warning FROM files WHERE key = ?');
+  const upsertFile = store.prepare('INSERT INTO files (key, size, mtime_ms, sha256, format, warning) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, format = excluded.format, warning = excluded.warning');
+  const touchFile = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
+  const oldRows = store.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE file = ?');
+  const deleteFts = store.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+  const deleteArticles = store.prepare('DELETE FROM articles WHERE file = ?');
+  const insertArticle = store.prepare(
+    'INSERT INTO articles (file, item, title, url, author, publisher, published_raw, published_utc, date_source, paragraphs, url_key, text_hash, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertBand = store.prepare('INSERT INTO bands (band, article) VALUES (?, ?)');
+  const insertFts = store.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
+  const touched: number[] = [];
+
+  const replace = store.transaction((item: IngestItem, info: { size: number; mtime: number; sha: string; format: string; warning: string | null }, prepared: Prepared[]) => {
+    for (const { rowid } of oldRows.all(item.key)) deleteFts.run(rowid);
+    deleteArticles.run(item.key);
+    upsertFile.run(item.key, info.size, info.mtime, info.sha, info.format, info.warning);
+    prepared.forEach(({ fields, published, dateSource, words }, index) => {
+      const signature = minhash(shingles(words));
+      const { lastInsertRowid } = insertArticle.run(
+        item.key,
+        index,
+        fields.title,
+        fields.url,
+        fields.author,
+        fields.publisher ?? null,
+        published,
+        published ? (toCivilDate(published, 'UTC') ?? null) : null,
+        dateSource,
+        JSON.stringify(fields.paragraphs),
+        fields.url ? normalizeUrl(fields.url) : null,
+        createHash('sha1').update(words.join(' ')).digest('hex'),
+        Buffer.from(signature.buffer),
+      );
+      const rowid = Number(lastInsertRowid);
+      for (const band of bandKeys(signature)) insertBand.run(band, rowid);
+      insertFts.run(rowid, fields.title, fields.paragraphs.join('\n'));
+      touched.push(rowid);
+    });
+  });
+
+  for (const item of items) {
+    const before = result.warnings.length;
+    let bytes = item.body;
+    let size = bytes?.length ?? 0;
+    let mtime = 0;
+    if (!bytes) {
+      const info = await stat(item.key);
+      size = info.size;
+      mtime = info.mtimeMs;
+      const known = getFile.get(item.key);
+      if (known && known.size === size && known.mtime_ms === mtime) {
+        result.unchanged += 1;
+        if (known.warning) result.warnings.push({ code: 'article-unreadable', file: item.shown, message: known.warning });
+        continue;
+      }
+      bytes = await readFile(item.key);
+    }
+    if (bytes.length > limit) {
+      const mib = (n: number) => (n / 1048576).toFixed(1);
+      if (item.oversize === 'truncate') {
+        result.warnings.push({ code: 'article-too-large', file: item.shown, message: `truncated: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit` });
+        bytes = bytes.subarray(0, limit);
+        // Do not cut a UTF-8 sequence in half.
+        while (bytes.length > 0 && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+        if (bytes.length > 0 && bytes[bytes.length - 1]! >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+      } else {
+        const message = `skipped: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit (set oversize: truncate on the source to read the start)`;
+        result.warnings.push({ code: 'article-too-large', file: item.shown, message });
+        replace(item, { size, mtime, sha: '', format: 'oversize', warning: message }, []);
+        result.failed += 1;
+        continue;
+      }
+    }
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const known = getFile.get(item.key);
+    if (known && known.sha256 === sha) {
+      touchFile.run(size, mtime, item.key);
+      result.unchanged += 1;
+      continue;
+    }
+    const parsed = parse(bytes, item, result.warnings);
+    result.parsed += 1;
+    if (!parsed) result.failed += 1;
+    const prepared = (parsed?.articles ?? []).map((fields) => prepare(fields, options.now, item.shown, result.warnings));
+    const warning = parsed ? null : (result.warnings[before]?.message ?? null);
+    replace(item, { size, mtime, sha, format: parsed?.format ?? 'unreadable', warning }, prepared);
+  }
+  foldDuplicates(store, touched);
+  return result;
+}
+
+/** `relative/path` for messages: relative to `baseDir` when inside it. */
+export function displayPath(file: string, baseDir: string): string {
+  const shown = relative(baseDir, file);
+  return shown && !shown.startsWith('..') ? shown.split(sep).join('/') : file;
+}

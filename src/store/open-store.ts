@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { BriefError, ExitCode } from '../errors.js';
+
+export type Store = Database.Database;
+
+/** Default store location, relative to the working folder. */
+export const DEFAULT_STORE = '.brief/corpus.db';
+
+const SCHEMA_VERSION = 1;
+
+const schema = `
+CREATE TABLE files (
+  key TEXT PRIMARY KEY,            -- absolute path, or the feed URL
+  size INTEGER, mtime_ms REAL,     -- a file whose size and mtime are unchanged is not read again
+  sha256 TEXT,                     -- a file whose bytes are unchanged is not parsed again
+  format TEXT,
+  warning TEXT                     -- why the file gave no articles, or what was skipped
+);
+CREATE TABLE articles (
+  rowid INTEGER PRIMARY KEY,
+  file TEXT NOT NULL REFERENCES files(key) ON DELETE CASCADE,
+  item INTEGER NOT NULL,           -- position within the file (feeds and dumps hold many)
+  title TEXT NOT NULL, url TEXT NOT NULL, author TEXT NOT NULL,
+  publisher TEXT,                  -- from the article's own metadata or an outlet line
+  published_raw TEXT,              -- as the source gave it (date or date-time)
+  published_utc TEXT,              -- its UTC civil date, for range queries
+  date_source TEXT,                -- metadata | dateline
+  paragraphs TEXT NOT NULL,        -- JSON array
+  url_key TEXT, text_hash TEXT NOT NULL, minhash BLOB NOT NULL,
+  duplicate_of INTEGER,            -- the same story reached twice: stored once, found via the primary
+  syndicated_of INTEGER,           -- a copy (>= 90% same text) under another outlet
+  UNIQUE (file, item)
+);
+CREATE INDEX articles_published ON articles(published_utc);
+CREATE INDEX articles_url ON articles(url_key);
+CREATE INDEX articles_text ON articles(text_hash);
+CREATE TABLE bands (band TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE);
+CREATE INDEX bands_band ON bands(band);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+`;
+
+/**
+ * Opens (or creates) the corpus store. `:memory:` gives a throwaway store. A store written by a
+ * newer Briefwright is refused rather than misread.
+ */
+export function openStore(path: string): Store {
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      db.exec(schema);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } else if (version !== SCHEMA_VERSION) {
+      throw new BriefError('store-version', `store ${path} has schema version ${version}; this Briefwright reads ${SCHEMA_VERSION}`, {
+        exitCode: ExitCode.config,
+        hint: 'delete the store to rebuild it from the sources (brief ingest)',
+      });
+    }
+    return db;
+  } catch (error) {
+    if (error instanceof BriefError) throw error;
+    throw new BriefError('store-open', `cannot open the corpus store ${path}: ${(error as Error).message}`, {
+      exitCode: ExitCode.cantCreate,
+      hint: 'pass --store <file> for another location, or --no-store to read the sources directly',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { basename, dirname, extname } from 'node:path';
+import type { SourceSpec } from '../brief/brief.js';
+import { addDays, isInPeriod, type Period } from '../period/period.js';
+import type { Article, Warning } from '../sources/article.js';
+import { hostOf } from '../sources/known-outlets.js';
+import { toCivilDate } from '../sources/to-civil-date.js';
+import type { Store } from './open-store.js';
+
+interface Row {
+  rowid: number;
+  file: string;
+  item: number;
+  items: number;
+  title: string;
+  url: string;
+  author: string;
+  publisher: string | null;
+  published_raw: string | null;
+  published_utc: string | null;
+  paragraphs: string;
+  syndicated_of: number | null;
+}
+
+export interface QueryOptions {
+  /** The files (and feed URLs) of the brief's sources, with the source entry each came from. */
+  files: ReadonlyMap<string, { source: SourceSpec; shown: string }>;
+  period: Period;
+  timeZone: string;
+  includeUndated: boolean;
+}
+
+export interface QueryResult {
+  articles: Article[];
+  warnings: Warning[];
+  counts: { outsidePeriod: number; undated: number };
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'article'
+  );
+}
+
+/**
+ * The period's articles from the brief's sources: duplicates folded into their primary,
+ * syndicated copies kept but marked with their original. Dates are read in the brief's time
+ * zone; a source's default date fills in for files without one.
+ */
+export function queryArticles(store: Store, options: QueryOptions): QueryResult {
+  store.exec('CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY); DELETE FROM wanted;');
+  const want = store.prepare('INSERT OR IGNORE INTO wanted (key) VALUES (?)');
+  store.transaction(() => {
+    for (const key of options.files.keys()) want.run(key);
+  })();
+  // The UTC date may differ from the brief's by a day either way; the exact filter follows.
+  const rows = store
+    .prepare<[string, string], Row>(
+      `SELECT a.rowid, a.file, a.item, (SELECT COUNT(*) FROM articles c WHERE c.file = a.file) AS items, a.title, a.url, a.author, a.publisher,
+              a.published_raw, a.published_utc, a.paragraphs, a.syndicated_of
+       FROM articles a JOIN wanted w ON w.key = a.file
+       WHERE a.duplicate_of IS NULL AND (a.published_utc IS NULL OR a.published_utc BETWEEN ? AND ?)`,
+    )
+    .all(addDays(options.period.from, -1), addDays(options.period.to, 1));
+  const warnings: Warning[] = [];
+  const counts = { outsidePeriod: 0, undated: 0 };
+  const kept: { row: Row; article: Omit<Article, 'id'> }[] = [];
+  for (const row of rows) {
+    const { source, shown } = options.files.get(row.file)!;
+    const published = row.published_raw ? toCivilDate(row.published_raw, options.timeZone) : source.published;
+    if (!published) {
+      counts.undated += 1;
+      warnings.push({ code: 'undated', file: shown, message: `no publication date${row.items > 1 ? ` for "${row.title}"` : ''}; left out of the period (give the source a published: date, or use --include-undated)` });
+      if (!options.includeUndated) continue;
+    } else if (!isInPeriod(published, options.period)) {
+      counts.outsidePeriod += 1;
+      continue;
+    }
+    const publisher = row.publisher ?? source.publisher ?? hostOf(row.url) ?? (source.feed ? hostOf(source.feed) : undefined) ?? basename(dirname(row.file));
+    kept.push({
+      row,
+      article: { title: row.title, url: row.url, author: row.author, publisher, published: published ?? '', paragraphs: JSON.parse(row.paragraphs) as string[], file: shown },
+    });
+  }
+  kept.sort((a, b) => a.article.published.localeCompare(b.article.published) || a.row.file.localeCompare(b.row.file) || a.row.item - b.row.item);
+  // Readable ids from file names (or titles, for feeds and dumps), unique within the brief.
+  const ids = new Map<number, string>();
+  const taken = new Set<string>();
+  for (const { row } of kept) {
+    const stem = row.items > 1 ? slug(row.title) : slug(basename(row.file, extname(row.file)));
+    let id = stem;
+    for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+    taken.add(id);
+    ids.set(row.rowid, id);
+  }
+  const originOf = new Map(kept.map(({ row }) => [row.rowid, row.syndicated_of]));
+  /** The first article of a syndication chain that is in this brief (copies of copies resolve to it). */
+  const rootOf = (rowid: number): number => {
+    let current = rowid;
+    for (let hops = 0; hops < 16; hops++) {
+      const next = originOf.get(current);
+      if (next === null || next === undefined || !ids.has(next)) return current;
+      current = next;
+    }
+    return current;
+  };
+  const articles = kept.map(({ row, article }) => {
+    const root = rootOf(row.rowid);
+    const original = root !== row.rowid ? ids.get(root) : undefined;
+    return { ...article, id: ids.get(row.rowid)!, ...(original && { syndicatedFrom: original }) };
+  });
+  return { articles, warnings, counts };
+}

@@ -1,0 +1,64 @@
+/** Word 5-gram shingles and MinHash signatures for near-duplicate (syndication) detection. */
+
+const SHINGLE = 5;
+/** 32 hashes in 8 bands of 4: a pair at 90% similarity becomes a candidate with p > 0.999. */
+export const MINHASH_SIZE = 32;
+export const BANDS = 8;
+const ROWS = MINHASH_SIZE / BANDS;
+
+/** Lower-case words without punctuation or accents, for comparing texts across outlets. */
+export function normalizeForComparison(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Hashed 5-word shingles of a text (a short text is one shingle). */
+export function shingles(words: readonly string[]): Set<number> {
+  const set = new Set<number>();
+  if (words.length < SHINGLE) {
+    if (words.length > 0) set.add(fnv1a(words.join(' ')));
+    return set;
+  }
+  for (let i = 0; i + SHINGLE <= words.length; i++) set.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  return set;
+}
+
+// Fixed odd multipliers and offsets: signatures must be stable across runs and machines.
+const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => [fnv1a(`a${i}`) | 1, fnv1a(`b${i}`)] as const);
+
+/** MinHash signature of a shingle set. */
+export function minhash(set: ReadonlySet<number>): Uint32Array {
+  const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (const value of set) {
+    for (let i = 0; i < MINHASH_SIZE; i++) {
+      const [a, b] = seeds[i]!;
+      const hashed = (Math.imul(value, a) + b) >>> 0;
+      if (hashed < signature[i]!) signature[i] = hashed;
+    }
+  }
+  return signature;
+}
+
+/** LSH band keys of a signature: texts sharing a key are candidates for comparison. */
+export function bandKeys(signature: Uint32Array): string[] {
+  return Array.from({ length: BANDS }, (_, band) => `${band}:${Array.from(signature.subarray(band * ROWS, (band + 1) * ROWS)).join('.')}`);
+}
+
+/** Share of the smaller text's shingles found in the larger one (1 = one contains the other). */
+export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const value of small) if (large.has(value)) shared++;
+  return shared / small.size;
+}
