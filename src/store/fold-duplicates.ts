@@ -1,5 +1,5 @@
 import type { Store } from './open-store.js';
-import { containment, normalizeForComparison, shingles } from './similarity.js';
+import { comparableWords, containment, shingles } from './similarity.js';
 
 /** A copy under another outlet sharing at least this share of its text is syndicated. */
 export const SYNDICATION_CONTAINMENT = 0.9;
@@ -86,11 +86,11 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
       if ((row.url_key !== null && other.url_key === row.url_key) || sameOutlet(row, other)) duplicates.union(row.rowid, other.rowid);
       else copies.union(row.rowid, other.rowid);
     }
-    const mine = shingles(normalizeForComparison(`${row.title} ${(JSON.parse(row.paragraphs) as string[]).join(' ')}`));
+    const mine = shingles(comparableWords(row.title, JSON.parse(row.paragraphs) as string[]));
     for (const { article } of sharingBands.all(id, id)) {
       const other = load(article);
       if (!other || sameOutlet(row, other)) continue;
-      const theirs = shingles(normalizeForComparison(`${other.title} ${(JSON.parse(other.paragraphs) as string[]).join(' ')}`));
+      const theirs = shingles(comparableWords(other.title, JSON.parse(other.paragraphs) as string[]));
       if (containment(mine, theirs) >= SYNDICATION_CONTAINMENT) copies.union(row.rowid, other.rowid);
     }
   }

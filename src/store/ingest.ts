@@ -9,7 +9,7 @@ import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
 import type { Store } from './open-store.js';
-import { bandKeys, minhash, normalizeForComparison, shingles } from './similarity.js';
+import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files larger than this are skipped, or truncated when the source says so. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
@@ -74,7 +74,7 @@ function prepare(fields: ArticleFields, now: Date, shown: string, warnings: Warn
       if (!dateline.hasYear) warnings.push({ code: 'dateline-year', file: shown, message: `dateline gives no year; assumed ${dateline.date.slice(0, 4)} (the closest past date)` });
     }
   }
-  return { fields, published, dateSource, words: normalizeForComparison(`${fields.title} ${fields.paragraphs.join(' ')}`) };
+  return { fields, published, dateSource, words: comparableWords(fields.title, fields.paragraphs) };
 }
 
 /** Decodes and parses a file's bytes; every failure is a warning naming the file. */

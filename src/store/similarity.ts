@@ -16,6 +16,11 @@ export function normalizeForComparison(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The words two copies of a story are compared on: the body (syndicators rewrite headlines), or the title when there is no body. */
+export function comparableWords(title: string, paragraphs: readonly string[]): string[] {
+  return normalizeForComparison(paragraphs.length > 0 ? paragraphs.join(' ') : title);
+}
+
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);

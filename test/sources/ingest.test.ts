@@ -1,0 +1,206 @@
+import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { ingestItems } from '../../src/store/ingest.js';
+import { listArticles } from '../../src/store/list-articles.js';
+import { haveSeeds, repoRoot, runCli, seedsDir, tempDir } from '../helpers.js';
+import { collectWeek, copyFixtures, fileSource, fixtures, startServer } from './helpers.js';
+
+let store: Store;
+afterEach(() => store?.close());
+
+describe.skipIf(!haveSeeds)('the five seeds', () => {
+  it('ingest with headlines, bullets joined, no boilerplate, and POLITICO as 001 publisher', async () => {
+    store = openStore(':memory:');
+    const result = await collectWeek(store, [fileSource(seedsDir, { published: '2026-01-21' })], seedsDir);
+    expect(result.counts.parsed).toBe(5);
+    const byFile = Object.fromEntries(result.articles.map((a) => [a.file, a]));
+    expect(byFile['000_314b250c6d476f62.txt']!.title).toBe("Ukraine leader's Davos visit and peace diplomacy");
+    expect(byFile['001_9cfee0521a441b9c.txt']!.title).toBe('European leaders are hoping to leverage Trump and Zelenskyy’s presence to make U.S. promises official.');
+    expect(byFile['001_9cfee0521a441b9c.txt']!.publisher).toBe('POLITICO');
+    expect(byFile['002_52632e84e709a426.txt']!.title).toBe('Diplomatic Talks in Paris Aim for Security Guarantees for Ukraine');
+    expect(byFile['003_0853a8392f94d10e.txt']!.title).toMatch(/^The peace talks primarily aim to establish security guarantees for Ukraine/);
+    expect(byFile['004_4a1c404bfe167b47.txt']!.title).toBe('Seeking a Shield: Zelensky and European Allies Urge Security Guarantees from Trump');
+    for (const article of result.articles) {
+      const text = article.paragraphs.join('\n');
+      for (const furniture of ['Leave a Reply', 'Quality Assurance', 'Methodology', 'reported from']) expect(text, `${article.file}: ${furniture}`).not.toContain(furniture);
+      expect(article.paragraphs.filter((p) => p === '-' || p === '')).toEqual([]);
+    }
+    expect(byFile['000_314b250c6d476f62.txt']!.paragraphs).toContain(
+      'Rejection of the “Board of Peace”: Spain publicly declined participation in former U.S. President Donald Trump’s proposed “Board of Peace,” emphasizing its commitment to multilateral diplomacy and established norms like the United Nations. Prime Minister Sánchez stated, “Spain will not join the Board of Peace,” reflecting a cautious, sovereignty-respecting approach amid geopolitical uncertainties.',
+    );
+  });
+});
+
+describe('saved web pages', () => {
+  it('give title, date, author and publisher, no script or comment text, and fetch nothing', async () => {
+    const tripwire = await startServer();
+    try {
+      const dir = await copyFixtures('html', Number(new URL(tripwire.url).port));
+      store = openStore(':memory:');
+      const result = await collectWeek(store, [fileSource(dir)], dir);
+      const byFile = Object.fromEntries(result.articles.map((a) => [a.file, a]));
+      expect(byFile['jsonld-article.html']).toMatchObject({
+        title: 'Grid repairs race the cold in eastern Ukraine',
+        published: '2026-01-21',
+        author: 'Oksana Hrytsenko',
+        publisher: 'Dnipro Review',
+        url: 'https://dniproreview.example/energy/2026/01/21/grid-repairs',
+      });
+      expect(byFile['opengraph-only.html']).toMatchObject({
+        title: 'EU ministers weigh the next sanctions package against Russia',
+        published: '2026-01-22',
+        author: 'Annelies de Vries',
+        publisher: 'Brussels Briefing',
+      });
+      const page = byFile['comments-and-scripts.html']!;
+      expect(page).toMatchObject({ title: 'Madrid and Barcelona resume budget contacts - Iberia Ledger', published: '2026-01-23', publisher: 'Iberia Ledger' });
+      const text = JSON.stringify(result.articles);
+      for (const forbidden of ['SCRIPT TEXT', 'COMMENT TEXT', 'Leave a Reply', 'logged in', 'root:', 'Home']) expect(text).not.toContain(forbidden);
+      expect(page.paragraphs).toHaveLength(3);
+      expect((globalThis as Record<string, unknown>).__briefwright_pwned).toBeUndefined();
+      expect(tripwire.hits).toEqual([]);
+    } finally {
+      await tripwire.close();
+    }
+  });
+});
+
+describe('feeds', () => {
+  it('RSS and Atom served from 127.0.0.1 ingest with item dates', async () => {
+    const server = await startServer({
+      '/rss.xml': await readFile(join(fixtures, 'feeds', 'rss.xml'), 'utf8'),
+      '/atom.xml': await readFile(join(fixtures, 'feeds', 'atom.xml'), 'utf8'),
+    });
+    try {
+      store = openStore(':memory:');
+      const feed = (path: string) => fileSource('', { path: `${server.url}${path}`, resolved: undefined, feed: `${server.url}${path}` });
+      const result = await collectWeek(store, [feed('/rss.xml'), feed('/atom.xml')], repoRoot);
+      expect(result.warnings).toEqual([]);
+      expect(result.articles.map((a) => [a.published, a.publisher, a.title])).toEqual([
+        ['2026-01-20', 'Baltic Wire', 'Lithuania pledges air defence funding for Ukraine'],
+        ['2026-01-23', 'Baltic Wire', 'Vilnius hosts talks on grid links & energy security'],
+        ['2026-01-24', 'Steppe & Silk Observer', 'Beijing hosts Russian delegation for trade talks'],
+      ]);
+      expect(result.articles[0]!.paragraphs).toEqual(['Lithuania will fund additional air defence systems for Ukraine this year, the defence ministry said on Tuesday.', 'The package is part of a joint Nordic–Baltic initiative.']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a feed with an external entity, naming it, and never resolves the entity', async () => {
+    const server = await startServer({ '/xxe.xml': await readFile(join(fixtures, 'feeds', 'xxe.xml'), 'utf8') });
+    try {
+      store = openStore(':memory:');
+      const url = `${server.url}/xxe.xml`;
+      const result = await collectWeek(store, [fileSource('', { path: url, resolved: undefined, feed: url })], repoRoot);
+      expect(result.warnings).toEqual([expect.objectContaining({ file: url, message: expect.stringContaining('DTD/ENTITY not allowed in feeds') })]);
+      expect(JSON.stringify(result)).not.toContain('root:');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an unreachable feed is a warning naming the URL, and the run goes on', async () => {
+    const server = await startServer();
+    const url = `${server.url}/gone.xml`;
+    await server.close();
+    store = openStore(':memory:');
+    const dir = await copyFixtures('html');
+    const result = await collectWeek(store, [fileSource('', { path: url, resolved: undefined, feed: url }), fileSource(dir)], dir);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'feed-unreachable', file: url, message: expect.stringContaining('ECONNREFUSED') })]);
+    expect(result.articles).toHaveLength(3);
+  });
+});
+
+describe('incremental ingest', () => {
+  it('re-ingesting an unchanged folder parses nothing; editing one file re-parses exactly that one', async () => {
+    const dir = await tempDir();
+    for (const name of ['a', 'b', 'c']) {
+      await writeFile(join(dir, `${name}.md`), `---\ntitle: Story ${name}\npublished: 2026-01-20\n---\n\nThe text of story ${name} is long enough to be read.\n`);
+    }
+    store = openStore(join(dir, 'store.db'));
+    const items = ['a', 'b', 'c'].map((name) => ({ key: join(dir, `${name}.md`), shown: `${name}.md` }));
+    expect(await ingestItems(store, items, { now: new Date(0) })).toMatchObject({ parsed: 3, unchanged: 0 });
+    expect(await ingestItems(store, items, { now: new Date(0) })).toMatchObject({ parsed: 0, unchanged: 3 });
+    await appendFile(join(dir, 'b.md'), 'A second paragraph was added.\n');
+    expect(await ingestItems(store, items, { now: new Date(0) })).toMatchObject({ parsed: 1, unchanged: 2 });
+    expect(listArticles(store).articles.map((a) => a.title).sort()).toEqual(['Story a', 'Story b', 'Story c']);
+  });
+});
+
+describe('duplicates and syndication', () => {
+  it('stores a story saved twice once, links a syndicated copy, and the brief cites both outlets', async () => {
+    const dir = await copyFixtures('story');
+    store = openStore(':memory:');
+    const result = await collectWeek(store, [fileSource(dir)], dir);
+    const listed = listArticles(store).articles;
+    expect(listed).toHaveLength(2);
+    const original = listed.find((a) => a.publisher === 'Dnipro Review')!;
+    expect(original.duplicates).toBe(1);
+    expect(listed.find((a) => a.publisher === 'Continental Desk')!.syndicatedFrom).toBe(original.title);
+    const copy = result.articles.find((a) => a.publisher === 'Continental Desk')!;
+    expect(copy.syndicatedFrom).toBe(result.articles.find((a) => a.publisher === 'Dnipro Review')!.id);
+
+    await writeFile(
+      join(dir, 'brief.yaml'),
+      'id: water\ntitle: Water\nperiod: {week: 2026-W04}\nsources: [{path: .}]\ntopics:\n  - {id: water-supply, title: Water supply, terms: [water trucks, pumping station, {phrase: water, weight: 2}]}\n',
+    );
+    const out = await tempDir();
+    const generated = await runCli(['generate', join(dir, 'brief.yaml'), '--out', out, '--no-store', '-q']);
+    expect(generated.code, generated.stderr).toBe(0);
+    const view = JSON.parse(await readFile(join(out, 'water', '2026-W04', 'water-2026-W04.json'), 'utf8'));
+    const publishers = view.topics[0].developments[0].sources.map((s: { publisher: string }) => s.publisher);
+    expect(publishers).toEqual(['Dnipro Review', 'Continental Desk']);
+  });
+});
+
+describe('undated articles', () => {
+  it('are listed by brief sources and left out of a dated period unless asked', async () => {
+    const dir = await tempDir();
+    await copyFile(join(fixtures, 'json', 'dump.jsonl'), join(dir, 'dump.jsonl'));
+    const storeFile = join(await tempDir(), 'store.db');
+    const ingest = await runCli(['ingest', dir, '--store', storeFile]);
+    expect(ingest.code).toBe(0);
+    expect(ingest.stderr).toMatch(/^warning\[record-skipped\]: .*dump\.jsonl: skipped \$\[1\]\.headline must be a string$/m);
+    const undated = await runCli(['sources', '--undated', '--store', storeFile]);
+    expect(undated.stdout).toMatch(/^\(undated\) .* Undated item /m);
+    expect(undated.stdout).not.toContain('Warsaw');
+
+    store = openStore(storeFile);
+    const source = fileSource(dir);
+    const dated = await collectWeek(store, [source], dir);
+    expect(dated.articles.map((a) => a.title)).toEqual(['Warsaw to host reconstruction investors']);
+    expect(dated.articles[0]!.publisher).toBe('Wire Service');
+    expect(dated.warnings).toEqual([expect.objectContaining({ code: 'undated', message: expect.stringContaining('"Undated item"') })]);
+    const all = await collectWeek(store, [source], dir, { includeUndated: true });
+    expect(all.articles.map((a) => a.title)).toEqual(['Undated item', 'Warsaw to host reconstruction investors']);
+  });
+});
+
+describe('bad files', () => {
+  it('a 50 MB one-line file, a PNG renamed .txt and a Latin-1 file each give one warning; the rest is ingested', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
+    await writeFile(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await writeFile(join(dir, 'latin1.txt'), Buffer.from('Titular\nEl presidente habl\xf3 en Par\xeds sobre la situaci\xf3n.\n', 'latin1'));
+    await writeFile(join(dir, 'good.md'), '---\ntitle: Good\npublished: 2026-01-20\n---\n\nA good article that is read.\n');
+    store = openStore(':memory:');
+    const result = await collectWeek(store, [fileSource(dir)], dir);
+    const byFile = (name: string) => result.warnings.filter((w) => w.file === name);
+    expect(byFile('huge.txt')).toEqual([expect.objectContaining({ code: 'article-too-large', message: expect.stringContaining('50.0 MiB exceeds the 5.0 MiB limit') })]);
+    expect(byFile('image.txt')).toEqual([expect.objectContaining({ message: 'skipped: binary file, not text' })]);
+    expect(byFile('latin1.txt')).toEqual([expect.objectContaining({ message: expect.stringContaining('not valid UTF-8') })]);
+    expect(result.articles.map((a) => a.title)).toEqual(['Good']);
+  });
+
+  it('truncates an oversize file when the source says so', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'long.txt'), `Long headline\n${'word '.repeat(1_200_000)}\n`);
+    store = openStore(':memory:');
+    const result = await collectWeek(store, [fileSource(dir, { oversize: 'truncate', published: '2026-01-20' })], dir);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'article-too-large', message: expect.stringMatching(/^truncated: /) })]);
+    expect(result.articles[0]!.title).toBe('Long headline');
+  });
+});
