@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeTopics } from './analysis/analyze-topics.js';
+import { analyzeTopics, type Analysis } from './analysis/analyze-topics.js';
 import type { Brief } from './brief/brief.js';
 import { loadBrief, topicDirsFor } from './brief/load-brief.js';
 import { composeBriefing } from './briefing/compose-briefing.js';
@@ -10,7 +10,8 @@ import { renderMarkdown } from './markdown/render-markdown.js';
 import { builtinEntitiesFile } from './paths.js';
 import { loadFonts } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
-import { resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
+import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
+import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Warning } from './sources/article.js';
 import { collectSources } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore } from './store/open-store.js';
@@ -39,7 +40,7 @@ export type ProgressEvent =
   | { stage: 'brief'; brief: Brief; period: Period }
   | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number }
   | { stage: 'warning'; warning: Warning }
-  | { stage: 'analysis'; topics: number; developments: number }
+  | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis }
   | { stage: 'render'; format: string };
 
 export interface GenerateResult {
@@ -83,10 +84,11 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const [catalog, template] = await Promise.all([entitiesFileFor(brief).then(loadEntityCatalog), loadTemplate(brief.template, brief.dir)]);
 
   const competitors = [...library.values()].map((entry) => entry.topic);
-  const analyses = analyzeTopics(sources.articles, brief.topics, catalog, { limits: brief.limits, competitors });
-  progress({ stage: 'analysis', topics: analyses.length, developments: analyses.reduce((n, a) => n + a.developments.length, 0) });
+  const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
+  const analysis = analyzeTopics(sources.articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [] });
+  progress({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
 
-  const view = composeBriefing(brief, period, sources.articles, analyses);
+  const view = composeBriefing(brief, period, sources.articles, analysis, previous?.label ?? '');
   const markdown = renderMarkdown(view, template);
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;

@@ -1,23 +1,38 @@
+import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
-import { buildTopicMatcher, scorePassage, type TopicMatcher, type TopicScore } from './match-topic.js';
-import { buildPassages, type Passage } from './passages.js';
+import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-passages.js';
+import { clusterPassages, SAME_EVENT_COSINE, type Cluster } from './cluster-developments.js';
+import { countActors, type Actor } from './count-actors.js';
+import { extractFigures } from './extract-figures.js';
+import { extractQuotes, lastPersonIn } from './extract-quotes.js';
+import { buildTopicMatcher } from './match-topic.js';
+import { buildPassages } from './passages.js';
+import { findDates } from './resolve-dates.js';
 import { specificity } from './specificity.js';
 import { contentTokens } from './tokenize.js';
+import { buildIdf, cosine, vectorize, type Vector } from './vectors.js';
 
-/** A passage needs at least this score for its best topic to be assigned to it. */
-export const ASSIGN_THRESHOLD = 2;
-/** Sentences sharing this share of content words report the same thing. */
-export const SAME_DEVELOPMENT_JACCARD = 0.5;
 /** Each further source reporting a development raises its rank by this fraction. */
 const CORROBORATION_BONUS = 0.25;
 /** Each point of specificity (a figure, a date, a quote, named actors) raises rank by this fraction. */
 const SPECIFICITY_BONUS = 0.25;
-/**
- * Relevance counts in the rank only up to this score: past it a passage is plainly on topic, and
- * repeating the topic's words does not make it more important than a concrete, dated report.
- */
+/** Relevance counts in the rank only up to this: past it, repeating a topic's words does not outrank a concrete report. */
 const RELEVANCE_CAP = 1.5 * ASSIGN_THRESHOLD;
+/** Maximal marginal relevance: weight of rank against similarity to what is already chosen. */
+const MMR_LAMBDA = 0.75;
+/** Timeline events further than this from the period are history, not this period's timeline. */
+const TIMELINE_WINDOW_DAYS = 45;
+
+/** Why a development was chosen: the parts of its rank. */
+export interface RankParts {
+  relevance: number;
+  specificity: number;
+  corroboration: number;
+  centrality: number;
+  recency: number;
+  rank: number;
+}
 
 /** One reported development: a verbatim sentence, and every article that reported it. */
 export interface Development {
@@ -25,76 +40,71 @@ export interface Development {
   text: string;
   /** A short lead-in: the passage's own label ("Rejection of the Board of Peace") when it has one. */
   headline: string;
-  /** Topical relevance of the best passage. */
-  score: number;
-  /** How concrete the report is (see specificity). */
-  specificity: number;
-  terms: string[];
-  entities: string[];
   /** Articles that reported it; the first is the one `text` is quoted from. */
   articleIds: string[];
+  terms: string[];
+  entities: string[];
+  parts: RankParts;
+  /** Not reported in the previous period's brief. */
+  new: boolean;
+  /** Every passage in the cluster (for --explain). */
+  members: { articleId: string; text: string }[];
+}
+
+export interface Quote {
+  text: string;
+  speaker: string;
+  articleIds: string[];
+}
+
+export interface Figure {
+  value: string;
+  context: string;
+  articleIds: string[];
+}
+
+export interface TimelineEvent {
+  date: string;
+  text: string;
+  articleIds: string[];
+}
+
+export interface Rejected {
+  text: string;
+  articleId: string;
+  score: number;
+  reason: string;
 }
 
 export interface TopicAnalysis {
   topic: Topic;
   developments: Development[];
+  quotes: Quote[];
+  figures: Figure[];
+  timeline: TimelineEvent[];
+  actors: Actor[];
   /** Passages assigned to the topic before clustering and the limit. */
   candidates: number;
+  /** The strongest passages that were not used, and why (for --explain). */
+  rejected: Rejected[];
+}
+
+export interface Analysis {
+  topics: TopicAnalysis[];
+  /** The strongest developments across topics, for a bottom line when the analyst wrote none. */
+  bottomLine: { topicId: string; development: Development }[];
 }
 
 export interface AnalyzeOptions {
-  limits: { developments: number };
+  period: Period;
+  limits: { developments: number; quotes: number; figures?: number; timeline?: number; actors?: number };
   /**
-   * Other known topics (the rest of the library). A passage whose best topic is one of these
-   * is not reported at all, rather than falling to the nearest topic of the brief.
+   * Other known topics (the rest of the library). A passage whose best topic is one of these is
+   * not reported at all, rather than falling to the nearest topic of the brief.
    */
   competitors?: readonly Topic[];
-}
-
-interface Scored {
-  passage: Passage;
-  topicIndex: number;
-  score: TopicScore;
-}
-
-/** Share of the previous sentence's score a sentence inherits: "the guarantees", "Such an alliance" refer back. */
-export const CONTEXT_WEIGHT = 0.5;
-
-/** True when `previous` is the sentence just before `passage` in the same paragraph. */
-function isContextOf(previous: Passage | undefined, passage: Passage): previous is Passage {
-  return previous !== undefined && previous.articleId === passage.articleId && previous.paragraph === passage.paragraph && previous.sentence === passage.sentence - 1;
-}
-
-/**
- * Scores passages in reading order. A passage needs a topic term of its own; its anchor may
- * come from the sentence before it, which also lends it part of its score.
- */
-function scoreInContext(passages: readonly Passage[], matchers: readonly TopicMatcher[]): TopicScore[][] {
-  const own = passages.map((passage) => matchers.map((matcher) => scorePassage(passage, matcher)));
-  return passages.map((passage, i) =>
-    own[i]!.map((score, t) => {
-      const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
-      const contextAnchored = before !== undefined && before.anchored && before.score > 0;
-      if (score.score === 0 || score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
-      return { ...score, score: score.score + (before?.anchored ? CONTEXT_WEIGHT * before.score : 0) };
-    }),
-  );
-}
-
-/** The best topic for a passage at or above the threshold, or none. */
-function assign(passage: Passage, scores: readonly TopicScore[]): Scored | undefined {
-  let best: Scored | undefined;
-  scores.forEach((score, topicIndex) => {
-    if (score.score < ASSIGN_THRESHOLD) return;
-    if (!best || score.score > best.score.score) best = { passage, topicIndex, score };
-  });
-  return best;
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const token of a) if (b.has(token)) shared++;
-  return shared / (a.size + b.size - shared || 1);
+  /** Development texts of the previous period's brief, for marking what is new. */
+  previous?: readonly string[];
 }
 
 /** Splits "Label: sentence" (a bulleted item's lead-in) into headline and text; both stay verbatim. */
@@ -105,59 +115,198 @@ function splitLabel(text: string): { headline: string; text: string } {
   return { headline: label.replace(/["“”]/g, '').trim(), text: text.slice(match[0].length) };
 }
 
-/** Groups a topic's passages into developments, merging near-identical reports across articles. */
-function clusterDevelopments(scored: readonly Scored[]): Development[] {
-  const clusters: { words: Set<string>; development: Development }[] = [];
-  const ordered = [...scored].sort(
-    (a, b) => b.score.score - a.score.score || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.paragraph - b.passage.paragraph || a.passage.sentence - b.passage.sentence,
-  );
-  for (const { passage, score } of ordered) {
-    const words = new Set(contentTokens(passage.text));
-    const same = clusters.find((cluster) => jaccard(cluster.words, words) >= SAME_DEVELOPMENT_JACCARD);
-    if (same) {
-      if (!same.development.articleIds.includes(passage.articleId)) same.development.articleIds.push(passage.articleId);
-      continue;
-    }
-    clusters.push({
-      words,
-      development: {
-        ...splitLabel(passage.text),
-        score: score.score,
-        specificity: specificity(passage.text, score.entities.length),
-        terms: score.terms,
-        entities: score.entities,
-        articleIds: [passage.articleId],
-      },
-    });
-  }
-  return clusters.map((cluster) => cluster.development);
+function passageRank(scored: ScoredPassage): number {
+  const score = scored.scores[scored.topic]!;
+  return Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
 }
 
-/** Relevance (capped), raised by corroboration across sources and by how concrete the report is. */
-function rank(development: Development): number {
-  return Math.min(development.score, RELEVANCE_CAP) * (1 + CORROBORATION_BONUS * (development.articleIds.length - 1)) * (1 + SPECIFICITY_BONUS * development.specificity);
+function byReadingOrder(a: ScoredPassage, b: ScoredPassage): number {
+  return a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.paragraph - b.passage.paragraph || a.passage.sentence - b.passage.sentence;
+}
+
+/** Day position of a date within the period, 0 (first day) … 1 (last day). */
+function recencyOf(published: string, period: Period): number {
+  const span = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  if (!published || span <= 0) return 1;
+  return Math.min(1, Math.max(0, (Date.parse(published) - Date.parse(period.from)) / 86_400_000 / span));
+}
+
+/** Merges items whose keys match (or that `same` says are one), keeping every source. */
+function mergeBy<T extends { articleIds: string[] }>(items: readonly T[], same: (a: T, b: T) => boolean): T[] {
+  const merged: T[] = [];
+  for (const item of items) {
+    const existing = merged.find((other) => same(other, item));
+    if (existing) {
+      for (const id of item.articleIds) if (!existing.articleIds.includes(id)) existing.articleIds.push(id);
+    } else merged.push({ ...item, articleIds: [...item.articleIds] });
+  }
+  return merged;
+}
+
+function overlap(a: string, b: string): number {
+  const [x, y] = [new Set(contentTokens(a)), new Set(contentTokens(b))];
+  let shared = 0;
+  for (const token of x) if (y.has(token)) shared++;
+  return shared / (Math.min(x.size, y.size) || 1);
+}
+
+interface TopicContext {
+  topicIndex: number;
+  assigned: ScoredPassage[];
+  vectors: Map<ScoredPassage, Vector>;
+  articles: ReadonlyMap<string, Article>;
+  options: AnalyzeOptions;
+  previous: Vector[];
+  idf: Map<string, number>;
+  unseen: number;
+}
+
+/** Clusters, ranks and selects (MMR) a topic's developments. */
+function selectDevelopments(ctx: TopicContext): { developments: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
+  const ordered = [...ctx.assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b)).map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
+  const clusters = clusterPassages(ordered);
+  const scoredClusters = clusters.map((cluster) => {
+    const lead = cluster.members[0]!;
+    const score = lead.scored.scores[ctx.topicIndex]!;
+    const articleIds = [...new Set(cluster.members.map((member) => member.scored.passage.articleId))];
+    const others = ordered.filter((item) => item !== lead);
+    const centrality = others.length > 0 ? others.reduce((sum, item) => sum + cosine(lead.vector, item.vector), 0) / others.length : 0;
+    const relevance = Math.min(score.score, RELEVANCE_CAP);
+    const parts: RankParts = {
+      relevance,
+      specificity: specificity(lead.scored.passage.text, score.entities.length),
+      corroboration: articleIds.length,
+      centrality,
+      recency: recencyOf(ctx.articles.get(lead.scored.passage.articleId)?.published ?? '', ctx.options.period),
+      rank: 0,
+    };
+    parts.rank = relevance * (1 + CORROBORATION_BONUS * (articleIds.length - 1)) * (1 + SPECIFICITY_BONUS * parts.specificity) * (1 + centrality) * (1 + 0.1 * parts.recency);
+    return { cluster, lead, score, articleIds, parts };
+  });
+  const maxRank = Math.max(1e-9, ...scoredClusters.map((c) => c.parts.rank));
+  const remaining = [...scoredClusters].sort((a, b) => b.parts.rank - a.parts.rank || a.lead.scored.passage.text.localeCompare(b.lead.scored.passage.text));
+  const selected: typeof scoredClusters = [];
+  while (selected.length < ctx.options.limits.developments && remaining.length > 0) {
+    let best = 0;
+    let bestValue = -Infinity;
+    remaining.forEach((candidate, index) => {
+      const similarity = Math.max(0, ...selected.map((chosen) => cosine(chosen.lead.vector, candidate.lead.vector)));
+      const value = MMR_LAMBDA * (candidate.parts.rank / maxRank) - (1 - MMR_LAMBDA) * similarity;
+      if (value > bestValue + 1e-12) {
+        best = index;
+        bestValue = value;
+      }
+    });
+    selected.push(...remaining.splice(best, 1));
+  }
+  const developments = selected.map(({ cluster, lead, score, articleIds, parts }) => ({
+    ...splitLabel(lead.scored.passage.text),
+    articleIds,
+    terms: score.terms,
+    entities: score.entities,
+    parts,
+    new: !ctx.previous.some((vector) => cosine(vector, lead.vector) >= SAME_EVENT_COSINE),
+    members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),
+  }));
+  return { developments, clusters, chosen: new Set(selected.map((s) => s.cluster)) };
 }
 
 /**
- * Finds what matters for each topic: every passage goes to its single best topic above the
- * threshold (or to none), among the brief's topics and their competitors; near-duplicates merge into one development with all their sources,
- * and the strongest developments are kept, up to the limit.
+ * Finds what matters for each topic. Every passage goes to its single best topic above the
+ * threshold (or to none), among the brief's topics and their competitors. A topic's passages are
+ * clustered into events across sources, ranked (relevance, corroboration, specificity,
+ * centrality, recency) and chosen with diversity (MMR). Quotes, figures, dated events and actors
+ * are drawn from the same passages, so nothing comes from outside the topic.
  */
-export function analyzeTopics(articles: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): TopicAnalysis[] {
+export function analyzeTopics(articles: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): Analysis {
   const ids = new Set(topics.map((topic) => topic.id));
   const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
   const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
-  const byTopic: Scored[][] = everyTopic.map(() => []);
+  const byId = new Map(articles.map((article) => [article.id, article]));
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
   const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
-  scoreInContext(passages, matchers).forEach((scores, i) => {
-    const scored = assign(passages[i]!, scores);
-    if (scored) byTopic[scored.topicIndex]!.push(scored);
+  const scored = assignPassages(passages, matchers);
+  const idf = buildIdf(passages.map((p) => p.text));
+  const unseen = Math.log(1 + Math.max(1, passages.length));
+  const vectors = new Map(scored.map((s) => [s, vectorize(s.passage.text, idf, unseen)]));
+  const previous = (options.previous ?? []).map((text) => vectorize(text, idf, unseen));
+
+  // Quotes need the sentences before them ("he said"), so they are found in reading order.
+  const lastPerson = new Map<string, string>();
+  const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
+  for (const s of scored) {
+    if (s.topic >= 0 && /["“]/.test(s.passage.text)) quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, lastPerson.get(s.passage.articleId)));
+    const person = lastPersonIn(s.passage.text, catalog);
+    if (person) lastPerson.set(s.passage.articleId, person);
+  }
+
+  const analyses = topics.map((topic, topicIndex) => {
+    const assigned = scored.filter((s) => s.topic === topicIndex);
+    const ctx: TopicContext = { topicIndex, assigned, vectors, articles: byId, options, previous, idf, unseen };
+    const { developments, clusters, chosen } = selectDevelopments(ctx);
+    const ranked = [...assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b));
+
+    const quotes = mergeBy(
+      ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
+      (a, b) => overlap(a.text, b.text) >= 0.8,
+    ).slice(0, options.limits.quotes);
+
+    const figures = mergeBy(
+      ranked.flatMap((s) => extractFigures(s.passage.text).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId] }))),
+      (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3,
+    )
+      .slice(0, options.limits.figures ?? 8)
+      .map(({ value, context, articleIds }) => ({ value, context, articleIds }));
+
+    const from = addDays(options.period.from, -TIMELINE_WINDOW_DAYS);
+    const to = addDays(options.period.to, TIMELINE_WINDOW_DAYS);
+    const timeline = mergeBy(
+      ranked.flatMap((s) =>
+        findDates(s.passage.text, byId.get(s.passage.articleId)?.published ?? '')
+          .filter((found) => found.date >= from && found.date <= to)
+          .slice(0, 1)
+          .map((found) => ({ date: found.date, text: s.passage.text, articleIds: [s.passage.articleId] })),
+      ),
+      (a, b) => a.date === b.date && cosine(vectorize(a.text, idf, unseen), vectorize(b.text, idf, unseen)) >= SAME_EVENT_COSINE,
+    )
+      .slice(0, options.limits.timeline ?? 8)
+      .sort((a, b) => a.date.localeCompare(b.date));
+
+    const actors = countActors(
+      assigned.map((s) => s.passage.text),
+      catalog,
+      options.limits.actors ?? 10,
+    );
+
+    const rejected = explainRejections(scored, topicIndex, clusters, chosen, everyTopic);
+    return { topic, developments, quotes, figures, timeline, actors, candidates: assigned.length, rejected };
   });
-  return topics.map((topic, index) => {
-    const developments = clusterDevelopments(byTopic[index]!)
-      .sort((a, b) => rank(b) - rank(a) || a.text.localeCompare(b.text))
-      .slice(0, options.limits.developments);
-    return { topic, developments, candidates: byTopic[index]!.length };
-  });
+
+  const bottomLine = analyses
+    .flatMap((analysis) => analysis.developments.slice(0, 1).map((development) => ({ topicId: analysis.topic.id, development })))
+    .sort((a, b) => b.development.parts.rank - a.development.parts.rank)
+    .slice(0, 3);
+  return { topics: analyses, bottomLine };
+}
+
+/** The strongest passages a topic did not use, and why (shown by --explain). */
+function explainRejections(scored: readonly ScoredPassage[], topicIndex: number, clusters: readonly Cluster[], chosen: ReadonlySet<Cluster>, topics: readonly Topic[]): Rejected[] {
+  const rejected: Rejected[] = [];
+  for (const cluster of clusters) {
+    if (chosen.has(cluster)) continue;
+    const lead = cluster.members[0]!.scored;
+    rejected.push({ text: lead.passage.text, articleId: lead.passage.articleId, score: lead.scores[topicIndex]!.score, reason: 'ranked below the limit, or too close to a chosen development (MMR)' });
+  }
+  for (const s of scored) {
+    const score = s.scores[topicIndex]!;
+    if (s.topic === topicIndex || score.terms.length === 0) continue;
+    if (s.topic >= 0) {
+      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: score.score, reason: `went to ${topics[s.topic]!.id} (${s.scores[s.topic]!.score.toFixed(2)} > ${score.score.toFixed(2)})` });
+    } else if (score.score > 0) {
+      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: score.score, reason: `below the threshold ${ASSIGN_THRESHOLD}` });
+    } else {
+      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: 0, reason: 'matches terms but lacks the topic anchors, or an exclusion applies' });
+    }
+  }
+  return rejected.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text)).slice(0, 5);
 }

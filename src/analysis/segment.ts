@@ -3,9 +3,23 @@ const abbreviations = new Set(
   'mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept univ pres'.split(' '),
 );
 
+/** A quotation longer than this is not held open across sentences (an unbalanced quote mark). */
+const MAX_QUOTE_SPAN = 600;
+
+/** True when position `at` lies inside a quotation that opened before it and closes after it. */
+function insideQuote(paragraph: string, start: number, at: number): boolean {
+  const before = paragraph.slice(start, at);
+  const curlyOpen = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  if (curlyOpen <= 0 && !straight) return false;
+  const rest = paragraph.slice(at, at + MAX_QUOTE_SPAN);
+  return curlyOpen > 0 ? rest.includes('”') : rest.includes('"');
+}
+
 /**
  * Splits a paragraph into sentences. Handles abbreviations (Gen., Jan.), initialisms (U.S.),
- * decimals (2.3%), and closing quotes after the full stop.
+ * decimals (2.3%), closing quotes after the full stop, and quotations that span sentences
+ * ("We are ready. We will sign," he said) which stay in one sentence.
  */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
@@ -17,6 +31,7 @@ export function splitSentences(paragraph: string): string[] {
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
     const isInitialism = /^(\p{L}\.)+\p{L}?$/u.test(lastWord) || /^\p{Lu}$/u.test(lastWord);
     if (match[0].startsWith('.') && (abbreviations.has(lastWord.toLowerCase()) || isInitialism)) continue;
+    if (insideQuote(paragraph, start, end)) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;
   }

@@ -1,10 +1,16 @@
 import type { Brief } from '../brief/brief.js';
-import type { TopicAnalysis } from '../analysis/analyze-topics.js';
+import type { Analysis } from '../analysis/analyze-topics.js';
 import type { Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { SourceView, ViewModel } from './view-model.js';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "25 January 2026". */
+export function formatDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${months[m - 1]} ${y}`;
+}
 
 /** "19–25 January 2026", "26 January – 1 February 2026", "January 2026", "19 January 2026". */
 export function formatPeriodText(period: Period): string {
@@ -22,7 +28,7 @@ export function formatPeriodText(period: Period): string {
  * Builds the complete, sorted view model from the analysis: sources numbered in order of
  * first citation, every field filled, analyst text kept apart from sourced statements.
  */
-export function composeBriefing(brief: Brief, period: Period, articles: readonly Article[], analyses: readonly TopicAnalysis[]): ViewModel {
+export function composeBriefing(brief: Brief, period: Period, articles: readonly Article[], analysis: Analysis, previousLabel = ''): ViewModel {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const copiesOf = new Map<string, string[]>();
   for (const article of articles) if (article.syndicatedFrom) copiesOf.set(article.syndicatedFrom, [...(copiesOf.get(article.syndicatedFrom) ?? []), article.id]);
@@ -38,7 +44,8 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     }
     return view;
   };
-  const topics = analyses.map(({ topic, developments }) => ({
+  const citeAll = (ids: readonly string[]) => [...new Set(ids.flatMap(withCopies))].map(cite);
+  const topics = analysis.topics.map(({ topic, developments, quotes, figures, timeline, actors }) => ({
     id: topic.id,
     title: topic.title,
     description: topic.description,
@@ -46,13 +53,20 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     developments: developments.map((development) => ({
       headline: development.headline,
       text: development.text,
-      sources: [...new Set(development.articleIds.flatMap(withCopies))].map(cite),
+      new: development.new,
+      sources: citeAll(development.articleIds),
     })),
+    quotes: quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, sources: citeAll(quote.articleIds) })),
+    figures: figures.map((figure) => ({ value: figure.value, context: figure.context, sources: citeAll(figure.articleIds) })),
+    timeline: timeline.map((event) => ({ date: event.date, day: formatDay(event.date), text: event.text, sources: citeAll(event.articleIds) })),
+    actors: actors.map((actor) => ({ ...actor })),
   }));
+  const titles = new Map(analysis.topics.map(({ topic }) => [topic.id, topic.title]));
+  const bottomLine = analysis.bottomLine.map(({ topicId, development }) => ({ topic: titles.get(topicId) ?? topicId, text: development.text, sources: citeAll(development.articleIds) }));
   return {
     schemaVersion: 1,
     brief: { id: brief.id, title: brief.title, subtitle: brief.subtitle, organization: brief.organization, classification: brief.classification },
-    period: { kind: period.kind, label: period.label, from: period.from, to: period.to, text: formatPeriodText(period) },
+    period: { kind: period.kind, label: period.label, from: period.from, to: period.to, text: formatPeriodText(period), previous: previousLabel },
     analyst: { bluf: brief.analyst.bluf ?? '', judgments: brief.analyst.judgments ?? [], watch: brief.analyst.watch ?? [] },
     summary: {
       articles: articles.length,
@@ -60,6 +74,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       topicsWithDevelopments: topics.filter((topic) => topic.developments.length > 0).length,
       citedSources: cited.size,
     },
+    bottomLine,
     topics,
     sources: [...cited.values()],
   };

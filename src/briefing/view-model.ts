@@ -7,13 +7,23 @@
 export interface ViewModel {
   schemaVersion: 1;
   brief: { id: string; title: string; subtitle: string; organization: string; classification: string };
-  period: { kind: string; label: string; from: string; to: string; text: string };
+  period: {
+    kind: string;
+    label: string;
+    from: string;
+    to: string;
+    text: string;
+    /** Label of the previous brief that "new" is measured against; '' when there was none. */
+    previous: string;
+  };
   analyst: {
     bluf: string;
     judgments: { text: string; likelihood: string; confidence: string }[];
     watch: string[];
   };
   summary: { articles: number; publishers: number; topicsWithDevelopments: number; citedSources: number };
+  /** The strongest sourced developments across topics (shown when the analyst wrote no bottom line). */
+  bottomLine: { topic: string; text: string; sources: SourceView[] }[];
   topics: TopicView[];
   /** Cited articles, numbered in order of first citation. */
   sources: SourceView[];
@@ -26,12 +36,20 @@ export interface TopicView {
   /** The analyst's note for this topic (analyst text, never mixed with sourced statements). */
   note: string;
   developments: DevelopmentView[];
+  quotes: { text: string; speaker: string; sources: SourceView[] }[];
+  /** Figures with the clause that says what they measure, verbatim. */
+  figures: { value: string; context: string; sources: SourceView[] }[];
+  /** Dated events, oldest first; `day` is the date written out ("25 January 2026"). */
+  timeline: { date: string; day: string; text: string; sources: SourceView[] }[];
+  actors: { name: string; kind: string; mentions: number }[];
 }
 
 export interface DevelopmentView {
   headline: string;
   /** Verbatim sentence from the first cited source. */
   text: string;
+  /** Not in the previous period's brief (always true when there was none). */
+  new: boolean;
   sources: SourceView[];
 }
 

@@ -9,3 +9,11 @@ describe('splitSentences', () => {
     ['Talks resume on Jan. 14 in Paris. More follow.', ['Talks resume on Jan. 14 in Paris.', 'More follow.']],
   ])('%j', (paragraph, sentences) => expect(splitSentences(paragraph)).toEqual(sentences));
 });
+
+describe('quotations spanning sentences', () => {
+  it.each([
+    ['“We are ready. We will sign,” he said. Then he left.', ['“We are ready. We will sign,” he said.', 'Then he left.']],
+    ['"We negotiate. Our documents are ready," he added. Talks go on.', ['"We negotiate. Our documents are ready," he added.', 'Talks go on.']],
+    ['An unbalanced “quote. Next sentence here. And another.', ['An unbalanced “quote.', 'Next sentence here.', 'And another.']],
+  ])('%j', (paragraph, sentences) => expect(splitSentences(paragraph)).toEqual(sentences));
+});

@@ -1,0 +1,32 @@
+import type { EntityCatalog, EntityKind } from '../topics/topic.js';
+import { tokenize } from './tokenize.js';
+
+export interface Actor {
+  name: string;
+  kind: EntityKind;
+  mentions: number;
+}
+
+/** Mentions of catalog entities (any alias, merged to the canonical name) across texts. */
+export function countActors(texts: readonly string[], catalog: EntityCatalog, limit: number): Actor[] {
+  const counts = new Map<string, number>();
+  const longest = Math.max(1, ...[...catalog.aliases.keys()].map((alias) => tokenize(alias).length));
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++) {
+      for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
+        const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
+        if (!name) continue;
+        // Short all-caps aliases (US, PP) only count in capitals.
+        if (length === 1 && tokens[i]!.length <= 3 && !new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/\./g, ''))) continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        i += length - 1;
+        break;
+      }
+    }
+  }
+  return [...counts]
+    .map(([name, mentions]) => ({ name, kind: catalog.kinds.get(name)!, mentions }))
+    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}

@@ -1,0 +1,82 @@
+/** A number with its unit and the words around it that say what it measures. */
+export interface FoundFigure {
+  /** As written: "2.3%", "$500 billion", "153". */
+  value: string;
+  /** A normalised key for deduplication: "2.3%", "usd:500e9", "153:documents". */
+  key: string;
+  /** The clause around the number, verbatim: "inflation dropping to 2.3% in January". */
+  context: string;
+}
+
+const scale: Record<string, number> = { trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, m: 1e6 };
+const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', dollars: 'usd', euros: 'eur', pounds: 'gbp' };
+
+const percent = /(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)/gi;
+const money = /([$€£])\s?(\d+(?:[.,]\d+)*)\s?(trillion|billion|million|bn|m)?\b|(\d+(?:[.,]\d+)*)\s?(trillion|billion|million)\s+(dollars|euros|pounds)/gi;
+/** A count followed by what is counted: "153 secret documents", "more than 30 countries". */
+const count = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b/g;
+const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
+
+/**
+ * The clause around a match, as an exact substring of the sentence: up to `before` words back and
+ * `after` words on, never past clause punctuation.
+ */
+export function clauseAround(sentence: string, start: number, end: number, before = 7, after = 6): string {
+  const stop = /[;:—–()]|,\s|\.(?=\s|$)/g;
+  let left = 0;
+  for (const match of sentence.slice(0, start).matchAll(stop)) left = match.index + match[0].length;
+  const rightStop = new RegExp(stop.source, 'g');
+  rightStop.lastIndex = end;
+  const rightMatch = rightStop.exec(sentence);
+  const right = rightMatch ? rightMatch.index : sentence.length;
+  let from = start;
+  for (let words = 0; words < before; words++) {
+    const previous = sentence.slice(left, from).trimEnd().search(/\S+$/);
+    if (previous < 0) break;
+    from = left + previous;
+  }
+  let to = end;
+  for (let words = 0; words < after; words++) {
+    const next = /^\s*\S+/.exec(sentence.slice(to, right));
+    if (!next) break;
+    to += next[0].length;
+  }
+  return sentence.slice(from, to).trim().replace(/[,.;:]+$/, '');
+}
+
+function amount(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+/**
+ * Figures in a sentence: percentages, money amounts with their scale, and counts of things.
+ * Years, dates and durations are not figures. Each keeps the clause that says what it measures.
+ */
+export function extractFigures(sentence: string): FoundFigure[] {
+  const figures: FoundFigure[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const add = (start: number, end: number, value: string, key: string) => {
+    if (overlaps(start, end)) return;
+    taken.push([start, end]);
+    figures.push({ value, key, context: clauseAround(sentence, start, end) });
+  };
+  for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`);
+  for (const match of sentence.matchAll(money)) {
+    const symbol = match[1] ?? match[6]!;
+    const number = match[2] ?? match[4]!;
+    const unit = (match[3] ?? match[5] ?? '').toLowerCase();
+    const value = amount(number) * (scale[unit] ?? 1);
+    add(match.index, match.index + match[0].length, match[0].trim(), `${currencies[symbol.toLowerCase()] ?? symbol}:${value}`);
+  }
+  for (const match of sentence.matchAll(count)) {
+    const number = match[1]!;
+    const noun = match[2]!.split(/\s+/).at(-1)!;
+    const isYear = /^(1[89]|20)\d{2}$/.test(number);
+    if (isYear || notCounted.test(noun) || amount(number) < 2) continue;
+    // "January 25 ministers" is a date, not a count.
+    if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.)\s*$/.test(sentence.slice(0, match.index))) continue;
+    add(match.index, match.index + match[0].length, match[0].trim(), `${amount(number)}:${noun}`);
+  }
+  return figures.sort((a, b) => sentence.indexOf(a.value) - sentence.indexOf(b.value));
+}

@@ -1,0 +1,93 @@
+import nlp from 'compromise';
+import type { EntityCatalog } from '../topics/topic.js';
+import { tokenize } from './tokenize.js';
+
+/** A direct quotation and who said it. */
+export interface FoundQuote {
+  /** The quoted words, verbatim, without the quotation marks. */
+  text: string;
+  /** Canonical name when known ("Pedro Sánchez"), else the attribution as written ("three officials"). */
+  speaker: string;
+}
+
+/** Quotations shorter than this are scare quotes or titles ("Board of Peace"), not statements. */
+const MIN_QUOTE_WORDS = 4;
+const quotePattern = /“([^”]{3,600})”|"([^"]{3,600})"/g;
+const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated';
+const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
+const pronoun = /^(he|she|they|it)$/i;
+const group =
+  /\b((?:one of the|two|three|four|five|several|senior|some|many|\d+)\s+(?:[\w.-]+\s+){0,2}(?:officials?|diplomats?|sources?|lawmakers|analysts|people)|an?\s+(?:[\w.-]+\s+){0,3}(?:official|diplomat|spokes\w+))\b/i;
+
+/** The catalog person (or organisation) named in a phrase, by any alias. */
+function catalogName(phrase: string, catalog: EntityCatalog): string | undefined {
+  const tokens = tokenize(phrase);
+  for (let length = Math.min(4, tokens.length); length >= 1; length--) {
+    for (let i = 0; i + length <= tokens.length; i++) {
+      const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
+      if (name && catalog.kinds.get(name) !== 'place') return name;
+    }
+  }
+  return undefined;
+}
+
+/** A person's name in a phrase: the catalog first, then compromise's person detection. */
+function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
+  const known = catalogName(phrase, catalog);
+  if (known) return known;
+  const person = nlp(phrase).people().first().text('normal');
+  if (!person) return undefined;
+  const original = phrase.match(new RegExp(person.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i'))?.[0];
+  return (original ?? person).replace(titles, '').replace(/[,.;:’'s]+$/, '').trim() || undefined;
+}
+
+/** Who a sentence attributes its quotation to, from the words outside the quotes. */
+function attribution(outside: string, catalog: EntityCatalog, lastPerson: string | undefined): string | undefined {
+  const according = /according to\s+([^,.;]+)/i.exec(outside);
+  if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
+  const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(outside);
+  const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(outside);
+  for (const candidate of [before?.[1], after?.[1]]) {
+    if (!candidate) continue;
+    const words = candidate.trim().split(/\s+/).slice(-6).join(' ');
+    if (pronoun.test(words.split(' ').at(-1) ?? '')) return lastPerson;
+    const person = personIn(words, catalog);
+    if (person) return person;
+    const collective = group.exec(words)?.[1];
+    if (collective) return collective;
+  }
+  return group.exec(outside)?.[1];
+}
+
+/**
+ * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
+ * three officials", "Sánchez stated, “…”", and "he said" resolved to the person named last.
+ * Quotes with no attributable speaker are left out rather than guessed.
+ */
+export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPerson?: string): FoundQuote[] {
+  const quotes: FoundQuote[] = [];
+  const outside = sentence.replace(quotePattern, ' QUOTE ').replace(/\s+/g, ' ');
+  for (const match of sentence.matchAll(quotePattern)) {
+    const text = (match[1] ?? match[2] ?? '').trim().replace(/[,]$/, '');
+    if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
+    const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, lastPerson);
+    if (speaker) quotes.push({ text, speaker });
+  }
+  return quotes;
+}
+
+/** The last person a sentence names (for resolving "he said" in the sentences after it). */
+export function lastPersonIn(sentence: string, catalog: EntityCatalog): string | undefined {
+  let last: { at: number; name: string } | undefined;
+  const tokens = tokenize(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let length = 3; length >= 1; length--) {
+      const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
+      if (name && catalog.kinds.get(name) === 'person') {
+        if (!last || i >= last.at) last = { at: i, name };
+        break;
+      }
+    }
+  }
+  return last?.name;
+}

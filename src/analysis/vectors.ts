@@ -1,0 +1,32 @@
+import { contentTokens } from './tokenize.js';
+
+/** A sparse TF-IDF vector, L2-normalised. */
+export type Vector = Map<string, number>;
+
+/** Inverse document frequencies over a set of passages (smoothed, always positive). */
+export function buildIdf(texts: readonly string[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const token of new Set(contentTokens(text))) df.set(token, (df.get(token) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [token, count] of df) idf.set(token, Math.log(1 + texts.length / count));
+  return idf;
+}
+
+/** The TF-IDF vector of a text; tokens unseen by the idf get the rarest weight. */
+export function vectorize(text: string, idf: ReadonlyMap<string, number>, unseen: number): Vector {
+  const vector: Vector = new Map();
+  for (const token of contentTokens(text)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
+  let norm = 0;
+  for (const weight of vector.values()) norm += weight * weight;
+  norm = Math.sqrt(norm) || 1;
+  for (const [token, weight] of vector) vector.set(token, weight / norm);
+  return vector;
+}
+
+/** Cosine similarity of two normalised vectors. */
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [token, weight] of small) sum += weight * (large.get(token) ?? 0);
+  return sum;
+}
