@@ -14,6 +14,7 @@ export type Invocation =
   | { command: 'validate'; options: { briefs: string[] } }
   | { command: 'topics'; options: { brief?: string; json: boolean } }
   | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
+  | { command: 'eval'; options: PeriodFlags & { brief: string; facts: string; store: string; minRecall: number; json: boolean } }
   | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
   | { command: 'schema'; options: Record<string, never> };
 
@@ -65,7 +66,8 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             .option('out', { type: 'string', default: 'output', describe: 'Output folder; files go to <out>/<brief-id>/<period>/' })
             .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs' })
             .option('include-undated', { type: 'boolean', default: false, describe: 'Also use articles without a publication date' })
-            .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and written files' }),
+            .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and written files' })
+            .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen and the best passages left out' }),
         )
           .example('$0 generate briefs/ukraine-weekly.yaml', 'the brief\'s own period, into output/')
           .example('$0 generate briefs/ukraine-weekly.yaml --from 2026-01-19 --to 2026-02-01 --out /tmp/briefs', 'a custom range elsewhere'),
@@ -78,6 +80,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             force: args.force,
             includeUndated: args['include-undated'],
             quiet: args.quiet,
+            ...(args.explain && { explain: true }),
             store: storePath(args.store as string | false | undefined),
             ...periodFlags(args),
           },
@@ -135,6 +138,23 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .command(
+      'eval <brief>',
+      'Score a brief against labelled facts: recall and leakage per topic, provenance of every statement',
+      (y) =>
+        periodOptions(storeOption(y))
+          .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML)' })
+          .option('facts', { type: 'string', demandOption: true, describe: 'Facts file (YAML: topics → facts with keywords, must_not_appear)' })
+          .option('min-recall', { type: 'number', default: 0.9, describe: 'Recall each topic must reach for exit 0' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the scores as JSON' })
+          .example('$0 eval briefs/ukraine-weekly.yaml --facts eval/ukraine-weekly-facts.yaml', 'score the sample brief'),
+      (args) => {
+        invocation = {
+          command: 'eval',
+          options: { brief: args.brief, facts: args.facts, minRecall: args['min-recall'], json: args.json, store: storePath(args.store as string | false | undefined), ...periodFlags(args) },
+        };
+      },
+    )
+    .command(
       'schema',
       'Print the JSON Schema of brief files',
       (y) => y.example('$0 schema > briefs/brief.schema.json', 'refresh the schema editors use'),
@@ -143,7 +163,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: generate, validate, ingest, sources, topics or schema')
+    .demandCommand(1, 'Name a command: generate, validate, ingest, sources, eval, topics or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -168,6 +188,8 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/validate.js')).validateCommand(invocation.options, io);
     case 'topics':
       return (await import('./commands/topics.js')).topicsCommand(invocation.options, io);
+    case 'eval':
+      return (await import('./commands/eval.js')).evalCommand(invocation.options, io);
     case 'ingest':
       return (await import('./commands/ingest.js')).ingestCommand(invocation.options, io);
     case 'sources':

@@ -12,7 +12,7 @@ import { loadFonts } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
-import type { Warning } from './sources/article.js';
+import type { Article, Warning } from './sources/article.js';
 import { collectSources } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore } from './store/open-store.js';
 import { loadTemplate } from './templates/load-template.js';
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   includeUndated?: boolean;
   /** Corpus store file (default .brief/corpus.db); `:memory:` reads the sources without keeping them. */
   store?: string;
+  /** false: analyse and compose only (no PDF, nothing written), as `brief eval` and `brief explain` do. */
+  write?: boolean;
   /** Injected for tests: how feeds are fetched. */
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Progress and warnings, as they happen. */
@@ -47,6 +49,9 @@ export interface GenerateResult {
   brief: Brief;
   period: Period;
   view: ViewModel;
+  analysis: Analysis;
+  /** The period's articles, as analysed. */
+  articles: Article[];
   markdown: string;
   files: WrittenFile[];
   warnings: Warning[];
@@ -90,6 +95,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
 
   const view = composeBriefing(brief, period, sources.articles, analysis, previous?.label ?? '');
   const markdown = renderMarkdown(view, template);
+  const result = { brief, period, view, analysis, articles: sources.articles, markdown, warnings: sources.warnings };
+  if (options.write === false) return { ...result, files: [] };
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;
   if (brief.formats.includes('md')) files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
@@ -101,5 +108,5 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
 
   const written = await writeOutputs(outputFolder(options.outDir, brief.id, period.label), files, options.force ?? false);
-  return { brief, period, view, markdown, files: written, warnings: sources.warnings };
+  return { ...result, files: written };
 }

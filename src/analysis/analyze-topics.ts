@@ -6,11 +6,11 @@ import { clusterPassages, SAME_EVENT_COSINE, type Cluster } from './cluster-deve
 import { countActors, type Actor } from './count-actors.js';
 import { extractFigures } from './extract-figures.js';
 import { extractQuotes, lastPersonIn } from './extract-quotes.js';
-import { buildTopicMatcher } from './match-topic.js';
+import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages } from './passages.js';
 import { findDates } from './resolve-dates.js';
-import { specificity } from './specificity.js';
-import { contentTokens } from './tokenize.js';
+import { isReporting, specificity } from './specificity.js';
+import { contentTokens, tokenize } from './tokenize.js';
 import { buildIdf, cosine, vectorize, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -20,7 +20,12 @@ const SPECIFICITY_BONUS = 0.25;
 /** Relevance counts in the rank only up to this: past it, repeating a topic's words does not outrank a concrete report. */
 const RELEVANCE_CAP = 1.5 * ASSIGN_THRESHOLD;
 /** Maximal marginal relevance: weight of rank against similarity to what is already chosen. */
-const MMR_LAMBDA = 0.75;
+const MMR_LAMBDA = 0.65;
+/**
+ * How much an article's reporting share moves the rank of its sentences: a dispatch full of
+ * attributed, dated statements outranks an explainer or an opinion piece on the same topic.
+ */
+const NEWSINESS_WEIGHT = 0.5;
 /** Timeline events further than this from the period are history, not this period's timeline. */
 const TIMELINE_WINDOW_DAYS = 45;
 
@@ -31,6 +36,8 @@ export interface RankParts {
   corroboration: number;
   centrality: number;
   recency: number;
+  /** Share of the source article's sentences that report (attributed or dated). */
+  newsiness: number;
   rank: number;
 }
 
@@ -79,6 +86,8 @@ export interface Rejected {
 export interface TopicAnalysis {
   topic: Topic;
   developments: Development[];
+  /** The most on-topic explanatory passages not chosen as developments. */
+  background: Development[];
   quotes: Quote[];
   figures: Figure[];
   timeline: TimelineEvent[];
@@ -97,7 +106,7 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   period: Period;
-  limits: { developments: number; quotes: number; figures?: number; timeline?: number; actors?: number };
+  limits: { developments: number; quotes: number; background?: number; figures?: number; timeline?: number; actors?: number };
   /**
    * Other known topics (the rest of the library). A passage whose best topic is one of these is
    * not reported at all, rather than falling to the nearest topic of the brief.
@@ -152,6 +161,7 @@ function overlap(a: string, b: string): number {
 
 interface TopicContext {
   topicIndex: number;
+  newsiness: ReadonlyMap<string, number>;
   assigned: ScoredPassage[];
   vectors: Map<ScoredPassage, Vector>;
   articles: ReadonlyMap<string, Article>;
@@ -162,10 +172,10 @@ interface TopicContext {
 }
 
 /** Clusters, ranks and selects (MMR) a topic's developments. */
-function selectDevelopments(ctx: TopicContext): { developments: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
+function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
   const ordered = [...ctx.assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b)).map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
   const clusters = clusterPassages(ordered);
-  const scoredClusters = clusters.map((cluster) => {
+  const scoredClusters: RankedCluster[] = clusters.map((cluster) => {
     const lead = cluster.members[0]!;
     const score = lead.scored.scores[ctx.topicIndex]!;
     const articleIds = [...new Set(cluster.members.map((member) => member.scored.passage.articleId))];
@@ -178,28 +188,64 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; c
       corroboration: articleIds.length,
       centrality,
       recency: recencyOf(ctx.articles.get(lead.scored.passage.articleId)?.published ?? '', ctx.options.period),
+      newsiness: ctx.newsiness.get(lead.scored.passage.articleId) ?? 0,
       rank: 0,
     };
-    parts.rank = relevance * (1 + CORROBORATION_BONUS * (articleIds.length - 1)) * (1 + SPECIFICITY_BONUS * parts.specificity) * (1 + centrality) * (1 + 0.1 * parts.recency);
+    parts.rank =
+      relevance *
+      (1 + CORROBORATION_BONUS * (articleIds.length - 1)) *
+      (1 + SPECIFICITY_BONUS * parts.specificity) *
+      (1 + centrality) *
+      (1 + 0.1 * parts.recency) *
+      (1 - NEWSINESS_WEIGHT / 2 + NEWSINESS_WEIGHT * parts.newsiness);
     return { cluster, lead, score, articleIds, parts };
   });
-  const maxRank = Math.max(1e-9, ...scoredClusters.map((c) => c.parts.rank));
-  const remaining = [...scoredClusters].sort((a, b) => b.parts.rank - a.parts.rank || a.lead.scored.passage.text.localeCompare(b.lead.scored.passage.text));
-  const selected: typeof scoredClusters = [];
-  while (selected.length < ctx.options.limits.developments && remaining.length > 0) {
+  const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank);
+  // Background: the most on-topic remaining passages (uncapped relevance), informative ones first;
+  // clear commentary (evaluative and hedged at once) is left out.
+  const rest = scoredClusters.filter((c) => !developments.includes(c) && c.parts.specificity > -1);
+  // Explanation is about the topic's own terms: entity mentions ("key figures include…") do not count here.
+  const explains = (c: RankedCluster) => (c.score.score - ENTITY_WEIGHT * c.score.entities.length) * (1 + c.parts.centrality) * (1 + SPECIFICITY_BONUS * c.parts.specificity);
+  const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains);
+  return {
+    developments: developments.map((c) => toDevelopment(c, ctx)),
+    background: background.map((c) => toDevelopment(c, ctx)),
+    clusters,
+    chosen: new Set([...developments, ...background].map((c) => c.cluster)),
+  };
+}
+
+interface RankedCluster {
+  cluster: Cluster;
+  lead: { scored: ScoredPassage; vector: Vector };
+  score: TopicScore;
+  articleIds: string[];
+  parts: RankParts;
+}
+
+/** Maximal marginal relevance: the best-valued items, each penalised by its similarity to those already chosen. */
+function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value: (c: RankedCluster) => number): RankedCluster[] {
+  const maxValue = Math.max(1e-9, ...candidates.map(value));
+  const remaining = [...candidates].sort((a, b) => value(b) - value(a) || a.lead.scored.passage.text.localeCompare(b.lead.scored.passage.text));
+  const selected: RankedCluster[] = [];
+  while (selected.length < limit && remaining.length > 0) {
     let best = 0;
     let bestValue = -Infinity;
     remaining.forEach((candidate, index) => {
       const similarity = Math.max(0, ...selected.map((chosen) => cosine(chosen.lead.vector, candidate.lead.vector)));
-      const value = MMR_LAMBDA * (candidate.parts.rank / maxRank) - (1 - MMR_LAMBDA) * similarity;
-      if (value > bestValue + 1e-12) {
+      const mmr = MMR_LAMBDA * (value(candidate) / maxValue) - (1 - MMR_LAMBDA) * similarity;
+      if (mmr > bestValue + 1e-12) {
         best = index;
-        bestValue = value;
+        bestValue = mmr;
       }
     });
     selected.push(...remaining.splice(best, 1));
   }
-  const developments = selected.map(({ cluster, lead, score, articleIds, parts }) => ({
+  return selected;
+}
+
+function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluster, ctx: TopicContext): Development {
+  return {
     ...splitLabel(lead.scored.passage.text),
     articleIds,
     terms: score.terms,
@@ -207,8 +253,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; c
     parts,
     new: !ctx.previous.some((vector) => cosine(vector, lead.vector) >= SAME_EVENT_COSINE),
     members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),
-  }));
-  return { developments, clusters, chosen: new Set(selected.map((s) => s.cluster)) };
+  };
 }
 
 /**
@@ -225,11 +270,17 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const byId = new Map(articles.map((article) => [article.id, article]));
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
   const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
-  const scored = assignPassages(passages, matchers);
+  const headlines = new Map(articles.map((article) => [article.id, { tokens: tokenize(article.title), cased: tokenize(article.title, true) }]));
+  const scored = assignPassages(passages, matchers, headlines);
   const idf = buildIdf(passages.map((p) => p.text));
   const unseen = Math.log(1 + Math.max(1, passages.length));
   const vectors = new Map(scored.map((s) => [s, vectorize(s.passage.text, idf, unseen)]));
   const previous = (options.previous ?? []).map((text) => vectorize(text, idf, unseen));
+  const newsiness = new Map<string, number>();
+  for (const article of articles) {
+    const sentences = passages.filter((p) => p.articleId === article.id);
+    newsiness.set(article.id, sentences.length ? sentences.filter((p) => isReporting(p.text)).length / sentences.length : 0);
+  }
 
   // Quotes need the sentences before them ("he said"), so they are found in reading order.
   const lastPerson = new Map<string, string>();
@@ -242,8 +293,8 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
 
   const analyses = topics.map((topic, topicIndex) => {
     const assigned = scored.filter((s) => s.topic === topicIndex);
-    const ctx: TopicContext = { topicIndex, assigned, vectors, articles: byId, options, previous, idf, unseen };
-    const { developments, clusters, chosen } = selectDevelopments(ctx);
+    const ctx: TopicContext = { topicIndex, newsiness, assigned, vectors, articles: byId, options, previous, idf, unseen };
+    const { developments, background, clusters, chosen } = selectDevelopments(ctx);
     const ranked = [...assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b));
 
     const quotes = mergeBy(
@@ -279,7 +330,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     );
 
     const rejected = explainRejections(scored, topicIndex, clusters, chosen, everyTopic);
-    return { topic, developments, quotes, figures, timeline, actors, candidates: assigned.length, rejected };
+    return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, rejected };
   });
 
   const bottomLine = analyses

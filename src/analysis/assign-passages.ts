@@ -1,10 +1,12 @@
 import type { Passage } from './passages.js';
-import { scorePassage, type TopicMatcher, type TopicScore } from './match-topic.js';
+import { scorePassage, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
 export const ASSIGN_THRESHOLD = 2;
 /** Share of the previous sentence's score a sentence inherits: "the guarantees", "Such an alliance" refer back. */
 export const CONTEXT_WEIGHT = 0.5;
+/** Share of its article's headline score a sentence inherits: under "SpaceX cuts off Starlink terminals", the sentences are about that. */
+export const HEADLINE_WEIGHT = 0.25;
 
 /** A passage with its score for every topic, in context, and the topic it went to (or none). */
 export interface ScoredPassage {
@@ -22,16 +24,20 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
 /**
  * Scores passages in reading order and gives each to its single best topic at or above the
  * threshold. A passage needs a topic term of its own; its anchor may come from the sentence
- * before it, which also lends it part of its score.
+ * before it, which also lends it part of its score, as does its article's headline.
  */
-export function assignPassages(passages: readonly Passage[], matchers: readonly TopicMatcher[]): ScoredPassage[] {
+export function assignPassages(passages: readonly Passage[], matchers: readonly TopicMatcher[], headlines: ReadonlyMap<string, PassageTokens> = new Map()): ScoredPassage[] {
   const own = passages.map((passage) => matchers.map((matcher) => scorePassage(passage, matcher)));
+  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, matchers.map((matcher) => scorePassage(tokens, matcher))]));
   return passages.map((passage, i) => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
+      const headline = headlineScores.get(passage.articleId)?.[t];
       const contextAnchored = before !== undefined && before.anchored && before.score > 0;
       if (score.score === 0 || score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
-      return { ...score, score: score.score + (before?.anchored ? CONTEXT_WEIGHT * before.score : 0) };
+      const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;
+      const fromHeadline = headline?.anchored ? HEADLINE_WEIGHT * headline.score : 0;
+      return { ...score, score: score.score + fromBefore + fromHeadline };
     });
     let topic = -1;
     scores.forEach((score, t) => {

@@ -21,7 +21,7 @@ const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|
  * The clause around a match, as an exact substring of the sentence: up to `before` words back and
  * `after` words on, never past clause punctuation.
  */
-export function clauseAround(sentence: string, start: number, end: number, before = 7, after = 6): string {
+export function clauseAround(sentence: string, start: number, end: number, before = 7, after = 8): string {
   const stop = /[;:—–()]|,\s|\.(?=\s|$)/g;
   let left = 0;
   for (const match of sentence.slice(0, start).matchAll(stop)) left = match.index + match[0].length;

@@ -3,8 +3,12 @@ import { addDays } from '../period/period.js';
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const bareWeekday = /^(?:on\s+)?(last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i;
-/** Words that put a sentence in the future, so a bare weekday means the coming one. */
+/** Words that put a date in the future, so a bare weekday means the coming one. */
 const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to)\b/i;
+/** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
+const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
+/** Date words chrono may read that name a day: a month, a weekday, or a numeric date. Durations ("a week") do not. */
+const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\d{1,2}[/.-]\d{1,2}/i;
 
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
@@ -37,11 +41,14 @@ function resolveWeekday(modifier: string, day: string, published: string, future
  */
 export function findDates(sentence: string, published: string): FoundDate[] {
   if (!published) return [];
-  const future = futureTense.test(sentence);
   const reference = new Date(`${published}T12:00:00Z`);
   const found: FoundDate[] = [];
-  for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 }, { forwardDate: future })) {
+  for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
     const text = result.text.trim();
+    if (!namesADay.test(text)) continue;
+    // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday is past.
+    const before = sentence.slice(0, result.index);
+    const future = !pastVerbBefore.test(before) && futureTense.test(sentence);
     const weekday = bareWeekday.exec(text);
     if (weekday) {
       found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text });

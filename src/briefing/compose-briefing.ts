@@ -45,7 +45,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     return view;
   };
   const citeAll = (ids: readonly string[]) => [...new Set(ids.flatMap(withCopies))].map(cite);
-  const topics = analysis.topics.map(({ topic, developments, quotes, figures, timeline, actors }) => ({
+  const topics = analysis.topics.map(({ topic, developments, background, quotes, figures, timeline, actors }) => ({
     id: topic.id,
     title: topic.title,
     description: topic.description,
@@ -56,6 +56,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       new: development.new,
       sources: citeAll(development.articleIds),
     })),
+    background: background.map((item) => ({ text: item.members[0]!.text, sources: citeAll(item.articleIds) })),
     quotes: quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, sources: citeAll(quote.articleIds) })),
     figures: figures.map((figure) => ({ value: figure.value, context: figure.context, sources: citeAll(figure.articleIds) })),
     timeline: timeline.map((event) => ({ date: event.date, day: formatDay(event.date), text: event.text, sources: citeAll(event.articleIds) })),

@@ -36,6 +36,8 @@ export interface TopicView {
   /** The analyst's note for this topic (analyst text, never mixed with sourced statements). */
   note: string;
   developments: DevelopmentView[];
+  /** Explanatory passages on the topic (context, history), verbatim with their sources. */
+  background: { text: string; sources: SourceView[] }[];
   quotes: { text: string; speaker: string; sources: SourceView[] }[];
   /** Figures with the clause that says what they measure, verbatim. */
   figures: { value: string; context: string; sources: SourceView[] }[];

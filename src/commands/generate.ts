@@ -3,6 +3,7 @@ import { ExitCode } from '../errors.js';
 import { generateBrief, type ProgressEvent } from '../pipeline.js';
 import type { CommandIO } from '../run.js';
 import { formatWarning } from '../sources/collect-sources.js';
+import { formatExplanation } from '../analysis/format-explanation.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
 
 export interface GenerateCommandOptions extends PeriodFlags {
@@ -13,6 +14,8 @@ export interface GenerateCommandOptions extends PeriodFlags {
   force: boolean;
   includeUndated: boolean;
   quiet: boolean;
+  /** Print why each development was picked, and the best passages left out. */
+  explain?: boolean;
 }
 
 function describe(event: ProgressEvent): string | undefined {
@@ -49,6 +52,7 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     ...(options.store !== undefined && { store: options.store }),
     onProgress: (event) => {
       if (event.stage === 'warning') io.stderr(formatWarning(event.warning));
+      else if (event.stage === 'analysis' && options.explain) io.stdout(formatExplanation(event.analysis));
       else if (!options.quiet) {
         const line = describe(event);
         if (line) io.stderr(line);

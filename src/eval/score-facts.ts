@@ -1,0 +1,82 @@
+import type { ViewModel } from '../briefing/view-model.js';
+import type { Article } from '../sources/article.js';
+
+/** A labelled fact: surfaced when a topic's section contains every keyword. */
+export interface Fact {
+  id: string;
+  statement: string;
+  keywords: string[];
+}
+
+/** The facts file format (see ../shared/eval/seeds-facts.yaml). */
+export interface FactsFile {
+  topics: Record<string, { facts: Fact[]; must_not_appear?: Fact[] }>;
+}
+
+export interface TopicScore {
+  topic: string;
+  facts: number;
+  surfaced: string[];
+  missing: Fact[];
+  recall: number;
+  leaked: Fact[];
+}
+
+export interface EvalResult {
+  topics: TopicScore[];
+  /** Statements (developments, quotes, figure contexts, timeline entries) found verbatim in their first cited article. */
+  provenance: { checked: number; verified: number; failures: { topic: string; text: string; source: string }[] };
+}
+
+/** Case- and accent-insensitive, whitespace-normalised text for substring matching. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ');
+}
+
+/** A topic's section as the eval reads it: sourced statements only (not the analyst's notes, not actor names). */
+export function sectionText(topic: ViewModel['topics'][number]): string {
+  return [
+    ...topic.developments.map((d) => `${d.headline} ${d.text}`),
+    ...topic.background.map((b) => b.text),
+    ...topic.quotes.map((q) => `${q.text} ${q.speaker}`),
+    ...topic.figures.map((f) => `${f.value} ${f.context}`),
+    ...topic.timeline.map((t) => t.text),
+  ].join('\n');
+}
+
+/** Scores a brief's view model against labelled facts; provenance needs the articles it cites. */
+export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly Article[]): EvalResult {
+  const topics: TopicScore[] = [];
+  for (const [id, labelled] of Object.entries(facts.topics)) {
+    const topic = view.topics.find((t) => t.id === id);
+    const text = foldText(topic ? sectionText(topic) : '');
+    const has = (fact: Fact) => fact.keywords.every((keyword) => text.includes(foldText(keyword)));
+    const surfaced = labelled.facts.filter(has).map((fact) => fact.id);
+    topics.push({
+      topic: id,
+      facts: labelled.facts.length,
+      surfaced,
+      missing: labelled.facts.filter((fact) => !has(fact)),
+      recall: labelled.facts.length ? surfaced.length / labelled.facts.length : 1,
+      leaked: (labelled.must_not_appear ?? []).filter(has),
+    });
+  }
+  const byId = new Map(articles.map((article) => [article.id, foldText(`${article.title}\n${article.paragraphs.join('\n')}`)]));
+  const provenance: EvalResult['provenance'] = { checked: 0, verified: 0, failures: [] };
+  for (const topic of view.topics) {
+    const statements = [
+      ...topic.developments.map((d) => ({ text: d.text, source: d.sources[0]?.id })),
+      ...topic.background.map((b) => ({ text: b.text, source: b.sources[0]?.id })),
+      ...topic.quotes.map((q) => ({ text: q.text, source: q.sources[0]?.id })),
+      ...topic.figures.map((f) => ({ text: f.context, source: f.sources[0]?.id })),
+      ...topic.timeline.map((t) => ({ text: t.text, source: t.sources[0]?.id })),
+    ];
+    for (const statement of statements) {
+      provenance.checked += 1;
+      const article = statement.source ? byId.get(statement.source) : undefined;
+      if (article?.includes(foldText(statement.text))) provenance.verified += 1;
+      else provenance.failures.push({ topic: topic.id, text: statement.text, source: statement.source ?? '(none)' });
+    }
+  }
+  return { topics, provenance };
+}
