@@ -39,3 +39,7 @@ console.log(`median of ${runs} whole-process runs, node ${process.version}, ${pr
 console.log('| command | median ms | × node -e 0 |\n|---|---:|---:|');
 for (const { name, ms } of results) console.log(`| ${name} | ${ms.toFixed(0)} | ${(ms / base).toFixed(2)} |`);
 rmSync(out, { recursive: true, force: true });
+
+// Analysis on one core, in-process (issue target: 1,000 articles under 2 s).
+console.log('');
+spawnSync(process.execPath, [join(root, 'bench', 'analysis.js'), '1000'], { cwd: root, env, stdio: 'inherit' });

@@ -287,7 +287,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
   for (const s of scored) {
     if (s.topic >= 0 && /["“]/.test(s.passage.text)) quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, lastPerson.get(s.passage.articleId)));
-    const person = lastPersonIn(s.passage.text, catalog);
+    const person = lastPersonIn(s.passage.tokens, catalog);
     if (person) lastPerson.set(s.passage.articleId, person);
   }
 

@@ -76,10 +76,9 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPers
   return quotes;
 }
 
-/** The last person a sentence names (for resolving "he said" in the sentences after it). */
-export function lastPersonIn(sentence: string, catalog: EntityCatalog): string | undefined {
+/** The last person a sentence names (for resolving "he said" in the sentences after it); takes the sentence's tokens. */
+export function lastPersonIn(tokens: readonly string[], catalog: EntityCatalog): string | undefined {
   let last: { at: number; name: string } | undefined;
-  const tokens = tokenize(sentence);
   for (let i = 0; i < tokens.length; i++) {
     for (let length = 3; length >= 1; length--) {
       const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));

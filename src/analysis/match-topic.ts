@@ -77,18 +77,58 @@ function occurrences(passage: PassageTokens, phrase: Phrase, used?: boolean[]): 
   return countOccurrences(phrase.caseSensitive ? passage.cased : passage.tokens, phrase.tokens, used);
 }
 
+const variantCache = new WeakMap<readonly string[], string[]>();
+
+/** The forms a phrase's first word may take in text: itself and, past three letters, its plurals. */
+function firstWordVariants(phrase: readonly string[]): string[] {
+  let variants = variantCache.get(phrase);
+  if (!variants) {
+    const first = phrase[0];
+    variants = first === undefined ? [] : first.length > 3 ? [first, `${first}s`, `${first}es`] : [first];
+    variantCache.set(phrase, variants);
+  }
+  return variants;
+}
+
+/** Positions of each token in a token list, built once per list (lists are scored against many phrases). */
+const positionCache = new WeakMap<readonly string[], Map<string, number[]>>();
+
+function positionsOf(tokens: readonly string[]): Map<string, number[]> {
+  let index = positionCache.get(tokens);
+  if (!index) {
+    index = new Map();
+    tokens.forEach((token, i) => {
+      const list = index!.get(token);
+      if (list) list.push(i);
+      else index!.set(token, [i]);
+    });
+    positionCache.set(tokens, index);
+  }
+  return index;
+}
+
 /**
  * Counts a phrase's occurrences. With `used`, tokens already claimed by a longer phrase are
  * skipped and the ones matched here are claimed ("security guarantees" is not also "guarantees").
+ * Only positions where the phrase's first word (or its plural) occurs are checked.
  */
 function countOccurrences(tokens: readonly string[], phrase: readonly string[], used?: boolean[]): number {
-  if (phrase.length === 0) return 0;
+  const index = positionsOf(tokens);
+  let starts: number[] | undefined;
+  for (const variant of firstWordVariants(phrase)) {
+    const found = index.get(variant);
+    if (found) starts = starts ? [...starts, ...found].sort((a, b) => a - b) : found;
+  }
+  if (!starts) return 0;
   let count = 0;
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+  let from = 0;
+  for (const i of starts) {
+    if (i < from || i + phrase.length > tokens.length) continue;
     let j = 0;
     while (j < phrase.length && !used?.[i + j] && tokenMatches(tokens[i + j]!, phrase[j]!)) j++;
     if (j < phrase.length) continue;
     count++;
+    from = i + phrase.length;
     if (used) for (let k = i; k < i + phrase.length; k++) used[k] = true;
   }
   return count;

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTopics } from '../../src/analysis/analyze-topics.js';
+import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
+import { tokenize } from '../../src/analysis/tokenize.js';
+import { resolvePeriod } from '../../src/period/period.js';
+import type { Article } from '../../src/sources/article.js';
+import { readMarkdownArticle } from '../../src/sources/read-markdown.js';
+import { loadEntityCatalog, loadTopicLibrary } from '../../src/topics/load-topics.js';
+import { repoRoot } from '../helpers.js';
+
+const library = await loadTopicLibrary([join(repoRoot, 'briefs', 'topics')]);
+const catalog = await loadEntityCatalog(join(repoRoot, 'briefs', 'entities.yaml'));
+const topic = (id: string) => library.get(id)!.topic;
+const period = resolvePeriod({ week: '2026-W04' }, new Date(0));
+
+async function fixtureArticles(dir: string, names: string[]): Promise<Article[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const fields = readMarkdownArticle(await readFile(join(repoRoot, 'test', 'fixtures', 'analysis', dir, name), 'utf8'), name);
+      return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
+    }),
+  );
+}
+
+function article(id: string, text: string, published = '2026-01-21'): Article {
+  return { id, title: '', publisher: 'Test', url: '', published, author: '', paragraphs: [text], file: `${id}.md` };
+}
+
+const score = (text: string, id: string) => scorePassage({ tokens: tokenize(text), cased: tokenize(text, true) }, buildTopicMatcher(topic(id), catalog));
+
+describe('developments across sources', () => {
+  it('the same event reported by three articles is one development with three sources', async () => {
+    const articles = await fixtureArticles('same-event', ['nordic-wire.md', 'baltic-wire.md', 'continental-desk.md']);
+    const analysis = analyzeTopics(articles, [topic('battlefield-technology')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) });
+    const section = analysis.topics[0]!;
+    const airDefence = section.developments.filter((d) => /air defence package|air defence aid/.test(d.text));
+    expect(airDefence).toHaveLength(1);
+    expect(airDefence[0]!.articleIds.sort()).toEqual(['baltic-wire', 'continental-desk', 'nordic-wire']);
+    expect(airDefence[0]!.parts.corroboration).toBe(3);
+    // The other event in the same articles stays a development of its own.
+    expect(section.developments.some((d) => d.text.includes('long-range strike drones'))).toBe(true);
+  });
+});
+
+describe('topic scoring refuses passages that only share a name with a topic', () => {
+  it.each([
+    ['russia-china', 'Russia and China both watched as Denmark rejected the idea of selling Greenland to the United States.'],
+    ['russia-china', 'Two seeded players from Russia and China went out early in Melbourne.'],
+    ['security-guarantees', 'Leaders and chief executives arrived in Davos on Monday for the annual meeting of the World Economic Forum.'],
+    ['us-policy', 'Donald Trump played golf at his Florida resort over the weekend.'],
+    ['spain-politics', 'The Spanish world number one won his first-round match in straight sets.'],
+  ])('%s: %s', (id, text) => {
+    const result = score(text, id);
+    expect(result.score >= 2 && result.terms.length > 0 && result.anchored).toBe(false);
+  });
+
+  it('but takes the passage that is about the topic', () => {
+    expect(score('Western diplomats said the closer strategic alignment between Russia and China would complicate efforts to isolate Moscow.', 'russia-china')).toMatchObject({ anchored: true });
+    expect(score('Western diplomats said the closer strategic alignment between Russia and China would complicate efforts to isolate Moscow.', 'russia-china').score).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('new since the last brief', () => {
+  it('marks developments whose event was in the previous brief as not new', () => {
+    const articles = [
+      article('a', 'President Volodymyr Zelensky said on Sunday in Vilnius that the US security guarantees document is "100% ready".', '2026-01-25'),
+      article('b', 'Leaders of the Coalition of the Willing agreed on Tuesday in Paris to draft a reassurance force plan for Ukraine.', '2026-01-20'),
+    ];
+    const analysis = analyzeTopics(articles, [topic('security-guarantees')], catalog, {
+      period,
+      limits: { developments: 10, quotes: 3 },
+      previous: ['Coalition of the Willing leaders met on Tuesday in Paris to draft a plan for a reassurance force for Ukraine.'],
+    });
+    const byArticle = Object.fromEntries(analysis.topics[0]!.developments.map((d) => [d.articleIds[0], d.new]));
+    expect(byArticle).toEqual({ a: true, b: false });
+  });
+});
+
+describe('no section repeats an event, and quotes, figures and dates stay in their topic', () => {
+  it('on the sample corpus', async () => {
+    const { generateBrief } = await import('../../src/pipeline.js');
+    const result = await generateBrief({ briefFile: join(repoRoot, 'briefs', 'ukraine-weekly.yaml'), now: new Date(0), outDir: '/nonexistent', store: ':memory:', write: false });
+    for (const section of result.analysis.topics) {
+      const texts = section.developments.map((d) => d.text);
+      expect(new Set(texts).size, section.topic.id).toBe(texts.length);
+    }
+    const spain = result.view.topics.find((t) => t.id === 'spain-politics')!;
+    expect(spain.figures.map((f) => f.value)).toEqual(expect.arrayContaining(['2.3%', '4.8%', '153 secret documents']));
+    expect(JSON.stringify(result.view.topics.filter((t) => t.id !== 'spain-politics'))).not.toContain('2.3%');
+  });
+});

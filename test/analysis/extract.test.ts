@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../src/analysis/extract-figures.js';
+import { extractQuotes } from '../../src/analysis/extract-quotes.js';
+import { findDates } from '../../src/analysis/resolve-dates.js';
+import { splitSentences } from '../../src/analysis/segment.js';
+import { readTextArticle } from '../../src/sources/read-text.js';
+import { loadEntityCatalog } from '../../src/topics/load-topics.js';
+import { haveSeeds, repoRoot, seedsDir } from '../helpers.js';
+
+const catalog = await loadEntityCatalog(join(repoRoot, 'briefs', 'entities.yaml'));
+
+/**
+ * The seed sentence containing `needle`, read from ../shared/seeds at test time: the tables below
+ * use real reporting without copying it into the project.
+ */
+async function seedSentence(file: string, needle: string): Promise<string> {
+  const article = readTextArticle(await readFile(join(seedsDir, file), 'utf8'));
+  const sentence = article.paragraphs.flatMap(splitSentences).find((s) => s.includes(needle));
+  if (!sentence) throw new Error(`no sentence with "${needle}" in ${file}`);
+  return sentence;
+}
+
+const s000 = '000_314b250c6d476f62.txt';
+const s001 = '001_9cfee0521a441b9c.txt';
+const s002 = '002_52632e84e709a426.txt';
+
+describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => {
+  it.each([
+    [s001, 'negotiating team', undefined, 'Volodymyr Zelensky', /^finalize and submit/],
+    [s001, 'largely ready for signing', 'Volodymyr Zelensky', 'Volodymyr Zelensky', /^We are negotiating/],
+    [s000, 'will not join the Board', undefined, 'Pedro Sánchez', /^Spain will not join the Board of Peace$/],
+    [s000, 'Our fight is a collective', undefined, 'Volodymyr Zelensky', /^Our fight is a collective responsibility/],
+    [s000, 'unauthorized', undefined, 'Elon Musk', /^measures taken by SpaceX/],
+  ])('%s: "%s"', async (file, needle, previousPerson, speaker, text) => {
+    const quotes = extractQuotes(await seedSentence(file, needle), catalog, previousPerson);
+    expect(quotes[0]).toMatchObject({ speaker, text: expect.stringMatching(text) });
+  });
+});
+
+describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it measures', () => {
+  it.each([
+    [s000, 'inflation dropping', '2.3%', /inflation/],
+    [s000, 'public debt increasing', '4.8%', /public debt/],
+    [s000, 'public debt increasing', '100%', /of GDP/],
+    [s000, '$500 billion', '$500 billion', /Crisis Fund/],
+    [s000, '153 secret documents', '153 secret documents', /declassification/],
+    [s002, '90% consensus', '90%', /agreement plan/],
+    [s002, 'more than 30 countries', '30 countries', /officials from more than/],
+  ])('%s: "%s" → %s', async (file, needle, value, measure) => {
+    const sentence = await seedSentence(file, needle);
+    const figure = extractFigures(sentence).find((f) => f.value === value);
+    expect(figure?.context).toMatch(measure);
+    expect(sentence).toContain(figure!.context);
+  });
+
+  it.skipIf(!haveSeeds)('years and dates are not figures', async () => {
+    expect(extractFigures(await seedSentence(s000, 'On February 1, Russian')).map((f) => f.value)).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveSeeds)('timeline on seed sentences: relative dates resolved against the article date', () => {
+  it.each([
+    [s001, 'said Monday he had instructed', '2026-01-14', '2026-01-12'],
+    [s001, 'in Paris last Tuesday', '2026-01-14', '2026-01-13'],
+    [s000, 'On February 1, Russian', '2026-01-25', '2026-02-01'],
+    [s000, 'Vilnius on January 25', '2026-01-26', '2026-01-25'],
+  ])('%s: "%s" published %s → %s', async (file, needle, published, date) => {
+    expect(findDates(await seedSentence(file, needle), published)[0]?.date).toBe(date);
+  });
+});
+
+describe('timeline tense rules', () => {
+  it.each([
+    ['Spain will not join, Prime Minister Pedro Sánchez said on Tuesday.', '2026-01-22', '2026-01-20'],
+    ['Leaders will meet on Thursday in Brussels.', '2026-01-20', '2026-01-22'],
+    ['Ministers met on Wednesday.', '2026-01-21', '2026-01-21'],
+    ['Cuts will continue for at least a week.', '2026-01-21', undefined],
+  ])('%j published %s → %s', (sentence, published, date) => {
+    expect(findDates(sentence, published)[0]?.date).toBe(date);
+  });
+});
