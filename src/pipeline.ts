@@ -7,6 +7,7 @@ import { composeBriefing } from './briefing/compose-briefing.js';
 import type { ViewModel } from './briefing/view-model.js';
 import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
+import { renderHtml } from './markdown/render-html.js';
 import { builtinEntitiesFile } from './paths.js';
 import { loadFonts } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
@@ -73,6 +74,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const library = await loadTopicLibrary(topicDirsFor(options.briefFile));
   const brief = await loadBrief(options.briefFile, library);
   const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
+  // The template is loaded and linted before any source is read: a template mistake costs nothing.
+  const template = await loadTemplate(brief.template, brief.dir);
   progress({ stage: 'brief', brief, period });
 
   const store = openStore(options.store ?? DEFAULT_STORE);
@@ -86,7 +89,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   }).finally(() => store.close());
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts });
-  const [catalog, template] = await Promise.all([entitiesFileFor(brief).then(loadEntityCatalog), loadTemplate(brief.template, brief.dir)]);
+  const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
 
   const competitors = [...library.values()].map((entry) => entry.topic);
   const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
@@ -105,6 +108,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     const fonts = await loadFonts(template.theme, template.dir);
     files.push({ name: `${base}.pdf`, bytes: await renderPdf(parseMarkdown(markdown), view, template.theme, fonts) });
   }
+  if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet)) });
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
 
   const written = await writeOutputs(outputFolder(options.outDir, brief.id, period.label), files, options.force ?? false);

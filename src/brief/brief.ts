@@ -27,6 +27,7 @@ export interface Brief {
   title: string;
   subtitle: string;
   organization: string;
+  audience: string;
   classification: string;
   timezone: string;
   period: PeriodSpec;

@@ -14,6 +14,7 @@ export function normalizeBrief(input: BriefInput, file: string, library: Readonl
     title: input.title,
     subtitle: input.subtitle ?? '',
     organization: input.organization ?? '',
+    audience: input.audience ?? '',
     classification: input.classification ?? '',
     timezone: input.timezone ?? 'UTC',
     period: input.period ?? 'week',

@@ -95,7 +95,7 @@ export const analystSchema = z.strictObject({
   watch: z.array(z.string().min(1)).optional().describe('What to watch next period'),
 });
 
-export const formats = ['md', 'pdf', 'json'] as const;
+export const formats = ['md', 'pdf', 'html', 'json'] as const;
 
 /**
  * The brief schema. Given the ids of the topic library, topic references are checked too;
@@ -114,6 +114,7 @@ export function makeBriefSchema(topicIds?: readonly string[]) {
   title: z.string().min(1),
   subtitle: z.string().optional(),
   organization: z.string().optional(),
+  audience: z.string().optional().describe('Who the brief is for (the memo template\'s TO line)'),
   classification: z.string().optional().describe('Printed as a banner on every PDF page'),
   timezone: z
     .string()

@@ -66,7 +66,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   const bottomLine = analysis.bottomLine.map(({ topicId, development }) => ({ topic: titles.get(topicId) ?? topicId, text: development.text, sources: citeAll(development.articleIds) }));
   return {
     schemaVersion: 1,
-    brief: { id: brief.id, title: brief.title, subtitle: brief.subtitle, organization: brief.organization, classification: brief.classification },
+    brief: { id: brief.id, title: brief.title, subtitle: brief.subtitle, organization: brief.organization, audience: brief.audience, classification: brief.classification },
     period: { kind: period.kind, label: period.label, from: period.from, to: period.to, text: formatPeriodText(period), previous: previousLabel },
     analyst: { bluf: brief.analyst.bluf ?? '', judgments: brief.analyst.judgments ?? [], watch: brief.analyst.watch ?? [] },
     summary: {

@@ -6,7 +6,7 @@
  */
 export interface ViewModel {
   schemaVersion: 1;
-  brief: { id: string; title: string; subtitle: string; organization: string; classification: string };
+  brief: { id: string; title: string; subtitle: string; organization: string; audience: string; classification: string };
   period: {
     kind: string;
     label: string;

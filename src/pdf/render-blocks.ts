@@ -14,6 +14,18 @@ function bodyLineHeight(ctx: RenderContext): number {
   return ctx.theme.sizes.body * (1 + ctx.theme.leading);
 }
 
+/** Space a block needs on this page: two lines (no orphan line), or its whole height when shorter. */
+function keepTogether(ctx: RenderContext, text: string, size: number, indent = 0): number {
+  ctx.doc.font('body').fontSize(size);
+  const height = ctx.doc.heightOfString(text, { width: ctx.width - indent, lineGap: lineGap(ctx.theme, size) });
+  return Math.min(height, size * (1 + ctx.theme.leading) * 2);
+}
+
+function plainText(node: { children?: unknown[]; value?: unknown }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((child) => plainText(child as { children?: unknown[]; value?: unknown })).join('');
+}
+
 /** Renders child blocks with an indented column. */
 function withIndent(ctx: RenderContext, indent: number, render: () => void): void {
   const { x, width } = ctx;
@@ -42,7 +54,7 @@ const heading: BlockRenderer<Heading> = (node, ctx) => {
 };
 
 const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, ctx) => {
-  ensureSpace(ctx, bodyLineHeight(ctx) * 2);
+  ensureSpace(ctx, keepTogether(ctx, plainText(node), ctx.theme.sizes.body));
   drawRuns(ctx, collectRuns(node.children, bodyStyle(ctx), ctx));
   ctx.doc.moveDown(0.5);
 };
@@ -51,7 +63,7 @@ const list: BlockRenderer<List> = (node, ctx) => {
   const { doc, theme } = ctx;
   const indent = theme.sizes.body * 1.8;
   node.children.forEach((item, index) => {
-    ensureSpace(ctx, bodyLineHeight(ctx) * 2);
+    ensureSpace(ctx, keepTogether(ctx, plainText(item), theme.sizes.body, indent));
     const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '•';
     const top = doc.y;
     doc.font('body').fontSize(theme.sizes.body).fillColor(theme.colors.muted);
@@ -91,8 +103,8 @@ const code: BlockRenderer<Extract<Block, { type: 'code' }>> = (node, ctx) => {
 /** A numbered source entry; citations `[^n]` jump here. */
 const footnoteDefinition: BlockRenderer<FootnoteDefinition> = (node, ctx) => {
   const { doc, theme } = ctx;
-  ensureSpace(ctx, bodyLineHeight(ctx) * 2);
   const indent = theme.sizes.small * 3.2;
+  ensureSpace(ctx, keepTogether(ctx, plainText(node), theme.sizes.body * 0.9, indent));
   const top = doc.y;
   doc.font('sans').fontSize(theme.sizes.small + 1).fillColor(theme.colors.accent);
   drawText(doc, `[${node.identifier}]`, { width: indent, lineBreak: false, destination: sourceAnchor(node.identifier) }, ctx.x, top);

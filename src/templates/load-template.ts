@@ -4,6 +4,8 @@ import { BriefError, ExitCode } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
 import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
 import { parseTheme, type Theme } from '../pdf/theme.js';
+import { viewModelShape } from '../briefing/view-model-shape.js';
+import { lintTemplate } from './lint-template.js';
 
 /** A template folder: the main Markdown template, its partials and the PDF theme. */
 export interface Template {
@@ -12,6 +14,8 @@ export interface Template {
   main: string;
   partials: Record<string, { source: string; file: string }>;
   theme: Theme;
+  /** style.css beside the template, for the HTML output; undefined uses the default. */
+  stylesheet: string | undefined;
   files: { main: string; theme: string };
 }
 
@@ -48,5 +52,20 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
     partials[basename(file, '.hbs')] = { source: await readText(path), file: path };
   }
   const themeSource = parseYaml(await readText(themeFile).catch(() => ''), themeFile);
-  return { name, dir, main: source, partials, theme: parseTheme(themeSource), files: { main, theme: themeFile } };
+  const stylesheet = await readText(join(dir, 'style.css')).catch(() => undefined);
+  const template: Template = { name, dir, main: source, partials, theme: parseTheme(themeSource), stylesheet, files: { main, theme: themeFile } };
+  const problems = checkTemplate(template);
+  if (problems.length > 0) {
+    throw new BriefError('template', problems[0]!.message, {
+      problems,
+      hint: 'templates receive the view model listed in docs/templates.md; nothing was written',
+    });
+  }
+  return template;
+}
+
+/** Lints a loaded template's main file (partials are checked where they are used). */
+export function checkTemplate(template: Template): import('../errors.js').Problem[] {
+  const partials = new Map(Object.entries(template.partials).map(([name, partial]) => [name, { file: partial.file, source: partial.source }]));
+  return lintTemplate({ file: template.files.main, source: template.main }, { root: viewModelShape, partials });
 }
