@@ -16,7 +16,9 @@ export type Invocation =
   | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
   | { command: 'eval'; options: PeriodFlags & { brief: string; facts: string; store: string; minRecall: number; json: boolean } }
   | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
-  | { command: 'schema'; options: Record<string, never> };
+  | { command: 'schema'; options: Record<string, never> }
+  | { command: 'templates'; options: { action: 'list' | 'eject' | 'check' | 'docs'; name?: string; to?: string; force: boolean } }
+  | { command: 'preview'; options: { brief: string; out: string; store: string; watch: boolean } };
 
 export interface Parsed {
   invocation?: Invocation;
@@ -155,6 +157,35 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .command(
+      'templates <action> [name]',
+      'Customise templates: list the built-in ones, eject one to edit, check a template folder',
+      (y) =>
+        y
+          .positional('action', { choices: ['list', 'eject', 'check', 'docs'] as const, demandOption: true, describe: 'list | eject <name> | check <folder> | docs' })
+          .positional('name', { type: 'string', describe: 'Template name (eject) or folder (check)' })
+          .option('to', { type: 'string', describe: 'Where eject copies the template [default: templates/<name>]' })
+          .option('force', { type: 'boolean', default: false, describe: 'Let eject overwrite an existing folder' })
+          .check((args) => (args.action === 'eject' || args.action === 'check') && !args.name ? `templates ${args.action} needs a template name or folder` : true)
+          .example('$0 templates eject weekly --to templates/desk-weekly', 'copy the weekly template to edit it')
+          .example('$0 templates check templates/desk-weekly', 'lint an edited template against the view model'),
+      (args) => {
+        invocation = { command: 'templates', options: { action: args.action, ...(args.name !== undefined && { name: args.name }), ...(args.to !== undefined && { to: args.to }), force: args.force } };
+      },
+    )
+    .command(
+      'preview <brief>',
+      'Render a brief into a preview folder; with --watch, again on every change to the brief, template or theme',
+      (y) =>
+        storeOption(y)
+          .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML)' })
+          .option('out', { type: 'string', default: 'output/preview', describe: 'Preview folder (replaced on every render)' })
+          .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Keep watching and render on every change' })
+          .example('$0 preview briefs/ukraine-weekly.yaml --watch', 'edit templates and see the result'),
+      (args) => {
+        invocation = { command: 'preview', options: { brief: args.brief, out: args.out, watch: args.watch, store: storePath(args.store as string | false | undefined) } };
+      },
+    )
+    .command(
       'schema',
       'Print the JSON Schema of brief files',
       (y) => y.example('$0 schema > briefs/brief.schema.json', 'refresh the schema editors use'),
@@ -163,7 +194,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: generate, validate, ingest, sources, eval, topics or schema')
+    .demandCommand(1, 'Name a command: generate, preview, validate, ingest, sources, eval, topics, templates or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -188,6 +219,10 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/validate.js')).validateCommand(invocation.options, io);
     case 'topics':
       return (await import('./commands/topics.js')).topicsCommand(invocation.options, io);
+    case 'templates':
+      return (await import('./commands/templates.js')).templatesCommand(invocation.options, io);
+    case 'preview':
+      return (await import('./commands/preview.js')).previewCommand(invocation.options, io);
     case 'eval':
       return (await import('./commands/eval.js')).evalCommand(invocation.options, io);
     case 'ingest':

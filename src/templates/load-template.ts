@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { BriefError, ExitCode } from '../errors.js';
+import { BriefError, ExitCode, type Problem } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
 import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
 import { parseTheme, type Theme } from '../pdf/theme.js';
@@ -14,6 +14,8 @@ export interface Template {
   main: string;
   partials: Record<string, { source: string; file: string }>;
   theme: Theme;
+  /** The mail body template (email.md.hbs), when the template has one. */
+  email: { source: string; file: string } | undefined;
   /** style.css beside the template, for the HTML output; undefined uses the default. */
   stylesheet: string | undefined;
   files: { main: string; theme: string };
@@ -53,7 +55,10 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
   }
   const themeSource = parseYaml(await readText(themeFile).catch(() => ''), themeFile);
   const stylesheet = await readText(join(dir, 'style.css')).catch(() => undefined);
-  const template: Template = { name, dir, main: source, partials, theme: parseTheme(themeSource), stylesheet, files: { main, theme: themeFile } };
+  const emailFile = join(dir, 'email.md.hbs');
+  const emailSource = await readText(emailFile).catch(() => undefined);
+  const email = emailSource === undefined ? undefined : { source: emailSource, file: emailFile };
+  const template: Template = { name, dir, main: source, partials, theme: parseTheme(themeSource), email, stylesheet, files: { main, theme: themeFile } };
   const problems = checkTemplate(template);
   if (problems.length > 0) {
     throw new BriefError('template', problems[0]!.message, {
@@ -64,8 +69,9 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
   return template;
 }
 
-/** Lints a loaded template's main file (partials are checked where they are used). */
-export function checkTemplate(template: Template): import('../errors.js').Problem[] {
+/** Lints a loaded template's main file and mail body (partials are checked where they are used). */
+export function checkTemplate(template: Template): Problem[] {
   const partials = new Map(Object.entries(template.partials).map(([name, partial]) => [name, { file: partial.file, source: partial.source }]));
-  return lintTemplate({ file: template.files.main, source: template.main }, { root: viewModelShape, partials });
+  const context = { root: viewModelShape, partials };
+  return [...lintTemplate({ file: template.files.main, source: template.main }, context), ...(template.email ? lintTemplate(template.email, context) : [])];
 }
