@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderHtml } from './markdown/render-html.js';
 import { builtinEntitiesFile } from './paths.js';
-import { loadFonts } from './pdf/load-fonts.js';
+import { loadFonts, loadLogo } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
@@ -98,15 +98,22 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
 
   const view = composeBriefing(brief, period, sources.articles, analysis, previous?.label ?? '');
   const markdown = renderMarkdown(view, template);
-  const result = { brief, period, view, analysis, articles: sources.articles, markdown, warnings: sources.warnings };
+  const result = { brief, period, view, analysis, articles: sources.articles, markdown, warnings: [...sources.warnings] };
   if (options.write === false) return { ...result, files: [] };
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;
   if (brief.formats.includes('md')) files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
   if (brief.formats.includes('pdf')) {
     progress({ stage: 'render', format: 'pdf' });
-    const fonts = await loadFonts(template.theme, template.dir);
-    files.push({ name: `${base}.pdf`, bytes: await renderPdf(parseMarkdown(markdown), view, template.theme, fonts) });
+    const [fonts, logo] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir)]);
+    const pdf = await renderPdf(parseMarkdown(markdown), view, template.theme, fonts, logo);
+    if (pdf.missingGlyphs.length > 0) {
+      const list = pdf.missingGlyphs.slice(0, 20).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`).join(', ');
+      const warning = { code: 'missing-glyphs', file: `${base}.pdf`, message: `${pdf.missingGlyphs.length} characters have no glyph in the embedded fonts and are drawn as U+FFFD: ${list}${pdf.missingGlyphs.length > 20 ? ', …' : ''}` };
+      result.warnings.push(warning);
+      progress({ stage: 'warning', warning });
+    }
+    files.push({ name: `${base}.pdf`, bytes: pdf.bytes });
   }
   if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet)) });
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });

@@ -1,16 +1,33 @@
-import type { PdfDoc } from './pdfkit.js';
+import type { Measurer } from './layout-lines.js';
 import type { FontRole } from './load-fonts.js';
+import type { PdfDoc, StructElement } from './pdfkit.js';
 import type { Theme } from './theme.js';
+
+/** A heading as placed: for the outline and the table of contents. */
+export interface PlacedHeading {
+  level: number;
+  text: string;
+  /** 0-based page index. */
+  page: number;
+  destination: string;
+}
 
 /** What every render function gets: the document, the theme, and the current text box. */
 export interface RenderContext {
   doc: PdfDoc;
   theme: Theme;
+  measurer: Measurer;
   /** Left edge and width of the current text column (lists and quotes indent it). */
   x: number;
   width: number;
-  /** Named destination to attach to the next text drawn (a footnote/source anchor). */
-  destination?: string;
+  /** The structure element new content belongs to (tagged PDF). */
+  parent: StructElement;
+  headings: PlacedHeading[];
+  /** Headings' page numbers from the previous pass, for the table of contents. */
+  tocPages: ReadonlyMap<string, number>;
+  /** A layout that takes longer than this is stopped (a theme or input that would hang). */
+  deadline: number;
+  maxPages: number;
 }
 
 /** A styled piece of inline text. */
@@ -29,12 +46,33 @@ export function lineGap(theme: Theme, size: number): number {
   return size * theme.leading;
 }
 
-/** Space left on the current page below the cursor. */
-export function spaceLeft(ctx: RenderContext): number {
-  return ctx.doc.page.height - ctx.doc.page.margins.bottom - ctx.doc.y;
+/** The lowest y text may reach on the current page. */
+export function pageBottom(ctx: RenderContext): number {
+  return ctx.doc.page.height - ctx.doc.page.margins.bottom;
 }
 
-/** Starts a new page unless `height` points still fit. */
+/** Space left on the current page below the cursor. */
+export function spaceLeft(ctx: RenderContext): number {
+  return pageBottom(ctx) - ctx.doc.y;
+}
+
+/** Starts a new page (keeping open marked content valid) unless `height` points still fit. */
 export function ensureSpace(ctx: RenderContext, height: number): void {
-  if (spaceLeft(ctx) < height) ctx.doc.addPage();
+  if (spaceLeft(ctx) < height && ctx.doc.y > ctx.doc.page.margins.top + 0.5) newPage(ctx);
+}
+
+/** A new page, with the guards: page cap and time limit. */
+export function newPage(ctx: RenderContext): void {
+  checkGuards(ctx);
+  ctx.doc.continueOnNewPage();
+  ctx.doc.x = ctx.x;
+}
+
+export class LayoutGuardError extends Error {}
+
+/** Stops a layout that runs past its page cap or its deadline. */
+export function checkGuards(ctx: RenderContext): void {
+  const pages = ctx.doc.bufferedPageRange().count;
+  if (pages >= ctx.maxPages) throw new LayoutGuardError(`the brief would exceed ${ctx.maxPages} pages (theme maxPages)`);
+  if (Date.now() > ctx.deadline) throw new LayoutGuardError('PDF layout timed out');
 }

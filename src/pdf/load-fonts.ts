@@ -33,3 +33,14 @@ export async function loadFonts(theme: Theme, templateDir: string): Promise<Font
   );
   return Object.fromEntries(entries) as FontSet;
 }
+
+/** The theme's cover logo (PNG or JPEG beside the template), when it names one. */
+export async function loadLogo(theme: Theme, templateDir: string): Promise<Buffer | undefined> {
+  if (!theme.logo) return undefined;
+  const file = resolve(templateDir, theme.logo);
+  try {
+    return await readFile(file);
+  } catch {
+    throw new BriefError('logo-missing', `logo "${theme.logo}" not found (${file})`, { exitCode: ExitCode.noInput, location: { file: join(templateDir, 'theme.yaml') } });
+  }
+}

@@ -1,10 +1,25 @@
 /**
- * The one module that touches pdfkit. Its @types lag the library (lang, displayTitle,
- * goTo/destination text options, PDF 1.7), so the gaps are declared here and nowhere else.
+ * The one module that touches pdfkit. Its @types lag the library (tagged PDF structure, lang,
+ * displayTitle, goTo/destination text options, continueOnNewPage), so the gaps are declared here
+ * and nowhere else.
  */
 import PDFDocument from 'pdfkit';
 
-export type PdfDoc = PDFKit.PDFDocument;
+/** A structure element of a tagged PDF (P, H1, L, LI, Table, Link…). */
+export interface StructElement {
+  add(child: StructElement | (() => void)): StructElement;
+  end(): void;
+}
+
+interface TaggingApi {
+  struct(type: string, options?: { alt?: string; title?: string; lang?: string; scope?: 'Row' | 'Column' | 'Both' }, children?: (() => void) | StructElement[]): StructElement;
+  addStructure(element: StructElement): void;
+  markContent(tag: string, options?: { type?: string }): void;
+  endMarkedContent(): void;
+  continueOnNewPage(): void;
+}
+
+export type PdfDoc = Omit<PDFKit.PDFDocument, keyof TaggingApi> & TaggingApi;
 
 export interface PdfOptions {
   size: 'A4' | 'LETTER';
@@ -16,7 +31,7 @@ export interface PdfOptions {
 /** pdfkit text options, including the ones its typings miss. */
 export type TextOptions = Omit<PDFKit.Mixins.TextOptions, 'goTo' | 'destination' | 'link'> & { goTo?: string | null; destination?: string | null; link?: string | null };
 
-/** A new document: buffered pages (for "Page X of Y"), fixed dates (reproducible bytes). */
+/** A new tagged document: buffered pages (for "Page X of Y"), fixed dates (reproducible bytes). */
 export function createPdf(options: PdfOptions): PdfDoc {
   return new PDFDocument({
     size: options.size,
@@ -26,8 +41,9 @@ export function createPdf(options: PdfOptions): PdfDoc {
     autoFirstPage: true,
     pdfVersion: '1.7',
     lang: options.lang,
+    tagged: true,
     displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
+  } as PDFKit.PDFDocumentOptions) as PdfDoc;
 }
 
 /** Writes text with the extended options. */

@@ -1,147 +1,249 @@
 import type { BlockContent, DefinitionContent, FootnoteDefinition, Heading, List, Node, RootContent, Table } from 'mdast';
-import { ensureSpace, lineGap, type RenderContext } from './context.js';
-import { drawText } from './pdfkit.js';
-import { collectRuns, drawRuns, sourceAnchor } from './render-inline.js';
+import { ensureSpace, newPage, pageBottom, spaceLeft, type RenderContext } from './context.js';
+import type { Line } from './layout-lines.js';
+import { collectRuns, drawLines, layout, linesForThisPage, sourceAnchor, type InlineStyle } from './render-inline.js';
+import type { StructElement } from './pdfkit.js';
 
 type Block = RootContent | BlockContent | DefinitionContent;
 type BlockRenderer<T extends Node = never> = (node: T, ctx: RenderContext) => void;
 
-function bodyStyle(ctx: RenderContext) {
-  return { bold: false, italic: false, size: ctx.theme.sizes.body, color: ctx.theme.colors.text };
+function bodyStyle(ctx: RenderContext, size = ctx.theme.sizes.body): InlineStyle {
+  return { bold: false, italic: false, size, color: ctx.theme.colors.text };
 }
 
-function bodyLineHeight(ctx: RenderContext): number {
-  return ctx.theme.sizes.body * (1 + ctx.theme.leading);
+function lineHeight(ctx: RenderContext, size = ctx.theme.sizes.body): number {
+  return size * (1 + ctx.theme.leading);
 }
 
-/** Space a block needs on this page: two lines (no orphan line), or its whole height when shorter. */
-function keepTogether(ctx: RenderContext, text: string, size: number, indent = 0): number {
-  ctx.doc.font('body').fontSize(size);
-  const height = ctx.doc.heightOfString(text, { width: ctx.width - indent, lineGap: lineGap(ctx.theme, size) });
-  return Math.min(height, size * (1 + ctx.theme.leading) * 2);
-}
-
-function plainText(node: { children?: unknown[]; value?: unknown }): string {
+/** Plain text of a node, for headings in the outline and the table of contents. */
+export function plainText(node: { children?: unknown[]; value?: unknown }): string {
   if (typeof node.value === 'string') return node.value;
   return (node.children ?? []).map((child) => plainText(child as { children?: unknown[]; value?: unknown })).join('');
 }
 
-/** Renders child blocks with an indented column. */
-function withIndent(ctx: RenderContext, indent: number, render: () => void): void {
-  const { x, width } = ctx;
+/** Runs `render` with `element` as the parent of new content, and an indented column. */
+function within(ctx: RenderContext, element: StructElement, indent: number, render: () => void): void {
+  const { parent, x, width } = ctx;
+  ctx.parent.add(element);
+  ctx.parent = element;
   ctx.x = x + indent;
   ctx.width = width - indent;
   render();
+  ctx.parent = parent;
   ctx.x = x;
   ctx.width = width;
+  element.end();
+}
+
+/** Draws a paragraph's lines into `element`, moving whole lines so no widow or orphan is left. */
+function flow(ctx: RenderContext, lines: readonly Line[], element: StructElement, options: { indent?: number; destination?: string } = {}): void {
+  let from = 0;
+  while (from < lines.length) {
+    const here = linesForThisPage(ctx, lines.slice(from));
+    if (here === 0) {
+      newPage(ctx);
+      continue;
+    }
+    drawLines(ctx, lines, element, { ...options, ...(from > 0 && { destination: undefined }), from, to: from + here });
+    from += here;
+    if (from < lines.length) newPage(ctx);
+  }
+}
+
+/** Heading ids for destinations: `h-<n>` in order of appearance. */
+function headingDestination(ctx: RenderContext): string {
+  return `h-${ctx.headings.length + 1}`;
 }
 
 const heading: BlockRenderer<Heading> = (node, ctx) => {
   const { theme, doc } = ctx;
   const size = node.depth === 1 ? theme.sizes.h1 : node.depth === 2 ? theme.sizes.h2 : theme.sizes.h3;
-  // Keep a heading with at least three lines of what follows.
-  ensureSpace(ctx, size * 2 + bodyLineHeight(ctx) * 3);
-  if (node.depth > 1 && doc.y > doc.page.margins.top + 1) doc.moveDown(0.6);
   const runs = collectRuns(node.children, { bold: true, italic: false, size, color: theme.colors.heading, font: 'heading' }, ctx);
-  const title = runs.map((run) => run.text).join('');
-  if (node.depth <= 2) doc.outline.addItem(title);
-  drawRuns(ctx, runs);
+  const lines = layout(ctx, runs);
+  const height = lines.reduce((sum, line) => sum + line.height, 0);
+  // Keep a heading with at least two lines of what follows.
+  if (node.depth > 1 && doc.y > doc.page.margins.top + 0.5) doc.y += size * 0.6;
+  ensureSpace(ctx, height + lineHeight(ctx) * 2 + size * 0.4);
+  const destination = headingDestination(ctx);
+  ctx.headings.push({ level: node.depth, text: plainText(node), page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, destination });
+  const element = doc.struct(`H${Math.min(node.depth, 6)}`);
+  ctx.parent.add(element);
+  drawLines(ctx, lines, element, { destination });
+  element.end();
   if (node.depth === 1) {
-    doc.moveDown(0.2);
+    doc.y += 2;
     doc.moveTo(ctx.x, doc.y).lineTo(ctx.x + ctx.width, doc.y).lineWidth(1.2).strokeColor(theme.colors.accent).stroke();
+    doc.y += 4;
   }
-  doc.moveDown(0.4);
+  doc.y += size * 0.35;
 };
 
 const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, ctx) => {
-  ensureSpace(ctx, keepTogether(ctx, plainText(node), ctx.theme.sizes.body));
-  drawRuns(ctx, collectRuns(node.children, bodyStyle(ctx), ctx));
-  ctx.doc.moveDown(0.5);
+  const element = ctx.doc.struct('P');
+  ctx.parent.add(element);
+  flow(ctx, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)), element);
+  element.end();
+  ctx.doc.y += ctx.theme.sizes.body * 0.55;
 };
 
 const list: BlockRenderer<List> = (node, ctx) => {
   const { doc, theme } = ctx;
   const indent = theme.sizes.body * 1.8;
-  node.children.forEach((item, index) => {
-    ensureSpace(ctx, keepTogether(ctx, plainText(item), theme.sizes.body, indent));
-    const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '•';
-    const top = doc.y;
-    doc.font('body').fontSize(theme.sizes.body).fillColor(theme.colors.muted);
-    drawText(doc, marker, { width: indent - 4, lineBreak: false }, ctx.x, top);
-    doc.y = top;
-    withIndent(ctx, indent, () => {
-      item.children.forEach((child, i) => {
-        renderBlock(child, ctx);
-        if (i === item.children.length - 1 && child.type === 'paragraph') doc.moveDown(-0.25);
+  within(ctx, doc.struct('L'), 0, () => {
+    node.children.forEach((item, index) => {
+      const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '•';
+      within(ctx, doc.struct('LI'), 0, () => {
+        const first = item.children[0];
+        const firstLines = first?.type === 'paragraph' ? layout(ctx, collectRuns(first.children, bodyStyle(ctx), ctx), indent) : [];
+        // The marker goes where the item's first line goes: decide the page before drawing it.
+        if (firstLines.length > 0 ? linesForThisPage(ctx, firstLines) === 0 : spaceLeft(ctx) < lineHeight(ctx)) newPage(ctx);
+        const label = doc.struct('Lbl');
+        ctx.parent.add(label);
+        const y = doc.y;
+        label.add(() => {
+          doc.font('body').fontSize(theme.sizes.body).fillColor(theme.colors.muted);
+          doc.text(marker, ctx.x, y + (lineHeight(ctx) - theme.sizes.body * 1.18) / 2, { lineBreak: false });
+        });
+        label.end();
+        doc.y = y;
+        within(ctx, doc.struct('LBody'), indent, () => {
+          item.children.forEach((child, i) => {
+            if (i === 0 && child.type === 'paragraph') {
+              const element = doc.struct('P');
+              ctx.parent.add(element);
+              flow(ctx, firstLines, element);
+              element.end();
+              doc.y += theme.sizes.body * 0.3;
+            } else renderBlock(child, ctx);
+          });
+        });
       });
     });
   });
-  doc.moveDown(0.3);
+  doc.y += theme.sizes.body * 0.3;
 };
 
 const blockquote: BlockRenderer<Extract<Block, { type: 'blockquote' }>> = (node, ctx) => {
   const { doc, theme } = ctx;
   const top = doc.y;
-  withIndent(ctx, 14, () => node.children.forEach((child) => renderBlock(child, ctx)));
-  if (doc.y > top) doc.moveTo(ctx.x + 3, top).lineTo(ctx.x + 3, doc.y - 6).lineWidth(2).strokeColor(theme.colors.rule).stroke();
+  const page = doc.bufferedPageRange().count;
+  within(ctx, doc.struct('BlockQuote'), 14, () => node.children.forEach((child) => renderBlock(child, ctx)));
+  // The rule is decoration: an artifact, not content.
+  if (doc.bufferedPageRange().count === page && doc.y > top) {
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.moveTo(ctx.x + 3, top).lineTo(ctx.x + 3, doc.y - 6).lineWidth(2).strokeColor(theme.colors.rule).stroke();
+    doc.endMarkedContent();
+  }
 };
 
 const thematicBreak: BlockRenderer<Extract<Block, { type: 'thematicBreak' }>> = (_node, ctx) => {
   const { doc, theme } = ctx;
-  doc.moveDown(0.3);
+  doc.y += 4;
+  doc.markContent('Artifact', { type: 'Layout' });
   doc.moveTo(ctx.x, doc.y).lineTo(ctx.x + ctx.width, doc.y).lineWidth(0.5).strokeColor(theme.colors.rule).stroke();
-  doc.moveDown(0.6);
+  doc.endMarkedContent();
+  doc.y += 8;
 };
 
 const code: BlockRenderer<Extract<Block, { type: 'code' }>> = (node, ctx) => {
-  const { doc, theme } = ctx;
-  doc.font('mono').fontSize(theme.sizes.body * 0.9).fillColor(theme.colors.text);
-  drawText(doc, node.value, { width: ctx.width, lineGap: lineGap(theme, theme.sizes.body * 0.9) }, ctx.x, doc.y);
-  doc.moveDown(0.5);
+  const element = ctx.doc.struct('Code');
+  ctx.parent.add(element);
+  const size = ctx.theme.sizes.body * 0.9;
+  flow(ctx, layout(ctx, [{ text: node.value, font: 'mono', size, color: ctx.theme.colors.text }]), element);
+  element.end();
+  ctx.doc.y += ctx.theme.sizes.body * 0.5;
 };
 
 /** A numbered source entry; citations `[^n]` jump here. */
 const footnoteDefinition: BlockRenderer<FootnoteDefinition> = (node, ctx) => {
   const { doc, theme } = ctx;
-  const indent = theme.sizes.small * 3.2;
-  ensureSpace(ctx, keepTogether(ctx, plainText(node), theme.sizes.body * 0.9, indent));
-  const top = doc.y;
-  doc.font('sans').fontSize(theme.sizes.small + 1).fillColor(theme.colors.accent);
-  drawText(doc, `[${node.identifier}]`, { width: indent, lineBreak: false, destination: sourceAnchor(node.identifier) }, ctx.x, top);
-  doc.y = top;
-  withIndent(ctx, indent, () => {
-    for (const child of node.children) {
-      if (child.type === 'paragraph') {
-        drawRuns(ctx, collectRuns(child.children, { ...bodyStyle(ctx), size: theme.sizes.body * 0.9 }, ctx));
-        doc.moveDown(0.35);
-      } else renderBlock(child, ctx);
-    }
+  const indent = theme.sizes.small * 3.6;
+  const size = theme.sizes.body * 0.9;
+  const runs = node.children.flatMap((child) => (child.type === 'paragraph' ? collectRuns(child.children, bodyStyle(ctx, size), ctx) : []));
+  const lines = layout(ctx, runs, indent);
+  if (linesForThisPage(ctx, lines) === 0) newPage(ctx);
+  within(ctx, doc.struct('Note'), 0, () => {
+    const label = doc.struct('Lbl');
+    ctx.parent.add(label);
+    const y = doc.y;
+    label.add(() => {
+      doc.font('sans').fontSize(theme.sizes.small + 1).fillColor(theme.colors.accent);
+      doc.text(`[${node.identifier}]`, ctx.x, y + (lineHeight(ctx, size) - (theme.sizes.small + 1) * 1.18) / 2, { lineBreak: false });
+    });
+    label.end();
+    doc.y = y;
+    const element = doc.struct('P');
+    ctx.parent.add(element);
+    flow(ctx, lines, element, { indent, destination: sourceAnchor(node.identifier) });
+    element.end();
   });
+  doc.y += size * 0.3;
 };
 
 const table: BlockRenderer<Table> = (node, ctx) => {
   const { doc, theme } = ctx;
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const columnWidth = ctx.width / columns;
   const padding = 4;
-  const size = theme.sizes.body * 0.9;
-  node.children.forEach((row, rowIndex) => {
-    const texts = row.children.map((cell) => collectRuns(cell.children, bodyStyle(ctx), ctx).map((run) => run.text).join(''));
-    const font = rowIndex === 0 ? 'bodyBold' : 'body';
-    doc.font(font).fontSize(size);
-    const height = Math.max(...texts.map((text) => doc.heightOfString(text, { width: columnWidth - padding * 2 }))) + padding * 2;
-    ensureSpace(ctx, height);
-    const top = doc.y;
-    texts.forEach((text, i) => {
-      doc.font(font).fontSize(size).fillColor(theme.colors.text);
-      drawText(doc, text, { width: columnWidth - padding * 2 }, ctx.x + i * columnWidth + padding, top + padding);
-    });
-    doc.y = top + height;
-    doc.moveTo(ctx.x, doc.y).lineTo(ctx.x + ctx.width, doc.y).lineWidth(rowIndex === 0 ? 0.8 : 0.3).strokeColor(theme.colors.rule).stroke();
+  const size = theme.sizes.body * 0.88;
+  // Every column is at least as wide as its longest word (bold, as in the header); the rest of the
+  // width is shared by how much text each column holds.
+  const cellTexts = (c: number) => node.children.map((row) => plainText(row.children[c] ?? { value: '' }));
+  const minimum = Array.from({ length: columns }, (_, c) =>
+    Math.max(...cellTexts(c).flatMap((text) => text.split(/\s+/)).map((word) => ctx.measurer.width(word, 'bodyBold', size))) + padding * 2 + 1,
+  );
+  const amount = Array.from({ length: columns }, (_, c) => Math.min(60, Math.max(...cellTexts(c).map((text) => text.length))));
+  const spare = Math.max(0, ctx.width - minimum.reduce((a, b) => a + b, 0));
+  const totalAmount = amount.reduce((a, b) => a + b, 0) || 1;
+  const widths = minimum.map((min, c) => min + (spare * amount[c]!) / totalAmount);
+  const laid = node.children.map((row, r) =>
+    row.children.map((cell, c) => layoutCell(ctx, collectRuns(cell.children, { ...bodyStyle(ctx, size), bold: r === 0 }, ctx), widths[c]! - padding * 2)),
+  );
+  const heights = laid.map((cells) => Math.max(...cells.map((lines) => lines.reduce((s, l) => s + l.height, 0))) + padding * 2);
+  within(ctx, doc.struct('Table'), 0, () => {
+    const drawRow = (r: number) => {
+      const y = doc.y;
+      within(ctx, doc.struct('TR'), 0, () => {
+        laid[r]!.forEach((lines, c) => {
+          const x = ctx.x + widths.slice(0, c).reduce((a, b) => a + b, 0);
+          const cell = doc.struct(r === 0 ? 'TH' : 'TD', r === 0 ? { scope: 'Column' } : {});
+          const { x: saved, width } = ctx;
+          ctx.x = x + padding;
+          ctx.width = widths[c]! - padding * 2;
+          doc.y = y + padding;
+          ctx.parent.add(cell);
+          drawLines(ctx, lines, cell);
+          cell.end();
+          ctx.x = saved;
+          ctx.width = width;
+        });
+      });
+      doc.y = y + heights[r]!;
+      doc.markContent('Artifact', { type: 'Layout' });
+      doc.moveTo(ctx.x, doc.y).lineTo(ctx.x + ctx.width, doc.y).lineWidth(r === 0 ? 0.8 : 0.3).strokeColor(theme.colors.rule).stroke();
+      doc.endMarkedContent();
+    };
+    ensureSpace(ctx, heights[0]! + (heights[1] ?? 0));
+    drawRow(0);
+    for (let r = 1; r < laid.length; r++) {
+      // A row is never split; after a page break the header row is repeated.
+      if (doc.y + heights[r]! > pageBottom(ctx)) {
+        newPage(ctx);
+        drawRow(0);
+      }
+      drawRow(r);
+    }
   });
   doc.x = ctx.x;
-  doc.moveDown(0.6);
+  doc.y += theme.sizes.body * 0.6;
 };
+
+function layoutCell(ctx: RenderContext, runs: Parameters<typeof layout>[1], width: number): Line[] {
+  const { width: saved } = ctx;
+  ctx.width = width;
+  const lines = layout(ctx, runs);
+  ctx.width = saved;
+  return lines;
+}
 
 /** One render function per Markdown node type. */
 const renderers: Partial<Record<Block['type'], BlockRenderer<never>>> = {
@@ -155,7 +257,7 @@ const renderers: Partial<Record<Block['type'], BlockRenderer<never>>> = {
   table,
 };
 
-/** Renders one block node; unknown node types are skipped (definitions, html comments). */
+/** Renders one block node; unknown node types (definitions, html comments) are skipped. */
 export function renderBlock(node: Block, ctx: RenderContext): void {
   const render = renderers[node.type] as BlockRenderer<Block> | undefined;
   render?.(node, ctx);

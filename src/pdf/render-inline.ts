@@ -1,10 +1,10 @@
 import type { PhrasingContent } from 'mdast';
-import type { RenderContext, Run } from './context.js';
-import { lineGap } from './context.js';
+import { checkGuards, newPage, pageBottom, type RenderContext, type Run } from './context.js';
+import { layoutRuns, type Fragment, type Line } from './layout-lines.js';
 import type { FontRole } from './load-fonts.js';
-import { drawText } from './pdfkit.js';
+import { drawText, type StructElement } from './pdfkit.js';
 
-interface InlineStyle {
+export interface InlineStyle {
   bold: boolean;
   italic: boolean;
   size: number;
@@ -36,7 +36,7 @@ export function collectRuns(nodes: readonly PhrasingContent[], style: InlineStyl
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        push(node.value.replace(/\s+/g, ' '), style);
+        push(node.value.replace(/[ \t\r\n]+/g, ' '), style);
         break;
       case 'emphasis':
         runs.push(...collectRuns(node.children, { ...style, italic: true }, ctx));
@@ -73,24 +73,68 @@ export function collectRuns(nodes: readonly PhrasingContent[], style: InlineStyl
   return runs;
 }
 
-/** Draws runs as one flowing paragraph in the current column. */
-export function drawRuns(ctx: RenderContext, runs: readonly Run[], options: { align?: 'left' | 'justify' } = {}): void {
+/** Lays runs out in the current column. */
+export function layout(ctx: RenderContext, runs: readonly Run[], indent = 0): Line[] {
+  return layoutRuns(runs, ctx.width - indent, ctx.measurer, ctx.theme.leading);
+}
+
+function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: number, height: number, link?: StructElement): void {
   const { doc } = ctx;
-  if (runs.length === 0) return;
-  runs.forEach((run, i) => {
-    doc.font(run.font).fontSize(run.size).fillColor(run.color);
-    const textOptions = {
-      continued: i < runs.length - 1,
-      width: ctx.width,
-      lineGap: lineGap(ctx.theme, run.size),
-      align: options.align ?? 'left',
-      link: run.link ?? null,
-      goTo: run.goTo ?? null,
-      underline: run.underline ?? false,
-      destination: i === 0 ? (ctx.destination ?? null) : null,
+  const { run } = fragment;
+  doc.font(fragment.font).fontSize(run.size).fillColor(run.color);
+  // The baseline sits a little below the top of the line box: centre the glyphs in the leading.
+  const top = y + (height - run.size * 1.18) / 2;
+  drawText(doc, fragment.text, { lineBreak: false, underline: run.underline ?? false }, x + fragment.x, top);
+  const rect: [number, number, number, number] = [x + fragment.x, y, fragment.width, height];
+  if (run.link) doc.link(...rect, run.link, link ? ({ structParent: link } as object) : {});
+  if (run.goTo) doc.goTo(...rect, run.goTo, link ? ({ structParent: link } as object) : {});
+}
+
+/**
+ * Draws laid-out lines into a structure element: plain fragments as its content, each link as a
+ * Link element whose annotation covers exactly its text on that line. Lines from `from` to `to`.
+ */
+export function drawLines(ctx: RenderContext, lines: readonly Line[], element: StructElement, options: { indent?: number; destination?: string; from?: number; to?: number } = {}): void {
+  const { doc } = ctx;
+  const x = ctx.x + (options.indent ?? 0);
+  const end = options.to ?? lines.length;
+  for (let i = options.from ?? 0; i < end; i++) {
+    const line = lines[i]!;
+    if (doc.y + line.height > pageBottom(ctx) + 0.01 && doc.y > doc.page.margins.top + 0.5) newPage(ctx);
+    checkGuards(ctx);
+    const y = doc.y;
+    if (i === 0 && options.destination) doc.addNamedDestination(options.destination, 'XYZ', x, y, null);
+    let plain: Fragment[] = [];
+    const flush = () => {
+      const group = plain;
+      plain = [];
+      if (group.length) element.add(() => group.forEach((fragment) => drawFragment(ctx, fragment, x, y, line.height)));
     };
-    if (i === 0) drawText(doc, run.text, textOptions, ctx.x, doc.y);
-    else drawText(doc, run.text, textOptions);
-  });
-  ctx.destination = undefined;
+    for (const fragment of line.fragments) {
+      if (fragment.run.link || fragment.run.goTo) {
+        flush();
+        const link = doc.struct('Link');
+        element.add(link);
+        link.add(() => drawFragment(ctx, fragment, x, y, line.height, link));
+        link.end();
+      } else plain.push(fragment);
+    }
+    flush();
+    doc.y = y + line.height;
+  }
+}
+
+/**
+ * How many lines to put on this page so no paragraph leaves a single line at a page foot (orphan)
+ * or at the top of the next page (widow): 0 means start the block on a new page.
+ */
+export function linesForThisPage(ctx: RenderContext, lines: readonly Line[]): number {
+  let room = pageBottom(ctx) - ctx.doc.y;
+  let fit = 0;
+  while (fit < lines.length && room >= lines[fit]!.height - 0.01) room -= lines[fit++]!.height;
+  if (fit >= lines.length) return lines.length;
+  if (ctx.doc.y <= ctx.doc.page.margins.top + 0.5) return fit; // already at the top: nothing better to do
+  if (fit < 2) return 0;
+  if (lines.length - fit < 2) return lines.length - 2 >= 2 ? lines.length - 2 : 0;
+  return fit;
 }

@@ -1,22 +1,37 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { ViewModel } from '../briefing/view-model.js';
-import type { RenderContext } from './context.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { LayoutGuardError, newPage, type PlacedHeading, type RenderContext } from './context.js';
+import { drawCover } from './draw-cover.js';
+import { drawToc, tocEntries } from './draw-toc.js';
+import { createMeasurer } from './layout-lines.js';
 import type { FontSet } from './load-fonts.js';
 import { createPdf, drawText, finishPdf, type PdfDoc } from './pdfkit.js';
 import { renderBlock } from './render-blocks.js';
 import type { Theme } from './theme.js';
+
+/** A contents page for fewer sections than this would only repeat what the first page shows. */
+const MIN_TOC_SECTIONS = 3;
 
 /** The document's fixed date: the period's last day, so the same brief gives the same bytes. */
 export function documentDate(view: ViewModel): Date {
   return new Date(`${view.period.to}T00:00:00Z`);
 }
 
+export interface PdfResult {
+  bytes: Buffer;
+  pages: number;
+  /** Characters no embedded font covers (drawn as U+FFFD). */
+  missingGlyphs: number[];
+  headings: PlacedHeading[];
+}
+
 function fill(pattern: string, values: Record<string, string | number>): string {
   return pattern.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-/** Running header, classification banners and "Page X of Y", drawn on every page at the end. */
-function drawPageFurniture(doc: PdfDoc, theme: Theme, view: ViewModel): void {
+/** Running header, classification banners and "Page X of Y", drawn on every page as artifacts. */
+function drawPageFurniture(doc: PdfDoc, theme: Theme, view: ViewModel, hasCover: boolean): void {
   const { start, count } = doc.bufferedPageRange();
   const { margins } = theme.page;
   for (let i = start; i < start + count; i++) {
@@ -26,21 +41,37 @@ function drawPageFurniture(doc: PdfDoc, theme: Theme, view: ViewModel): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const values = { title: view.brief.title, period: view.period.label, page: i + 1, pages: count };
-    doc.font('sans').fontSize(theme.sizes.small);
+    doc.markContent('Artifact', { type: 'Pagination' });
     if (view.brief.classification) {
-      doc.fillColor(theme.colors.accent).font('heading');
+      doc.fillColor(theme.colors.accent).font('heading').fontSize(theme.sizes.small);
       drawText(doc, view.brief.classification, { width, align: 'center', lineBreak: false }, margins.left, 18);
       drawText(doc, view.brief.classification, { width, align: 'center', lineBreak: false }, margins.left, doc.page.height - 24);
     }
-    doc.font('sans').fillColor(theme.colors.muted);
-    if (i > start) drawText(doc, fill(theme.header, values), { width, align: 'left', lineBreak: false }, margins.left, margins.top - 30);
-    drawText(doc, fill(theme.footer, values), { width, align: 'right', lineBreak: false }, margins.left, doc.page.height - margins.bottom + 22);
+    if (!(hasCover && i === start)) {
+      doc.font('sans').fontSize(theme.sizes.small).fillColor(theme.colors.muted);
+      if (i > start || !hasCover) drawText(doc, fill(theme.header, values), { width, align: 'left', lineBreak: false }, margins.left, margins.top - 30);
+      drawText(doc, fill(theme.footer, values), { width, align: 'right', lineBreak: false }, margins.left, doc.page.height - margins.bottom + 22);
+    }
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }
 
-/** Draws the parsed Markdown as a PDF with the theme's fonts and look. Pure: bytes in, bytes out. */
-export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet): Promise<Buffer> {
+/** The title block the cover replaces: the first heading and the lines under it (subtitle, period). */
+function withoutTitleBlock(children: readonly RootContent[]): RootContent[] {
+  const first = children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  if (first < 0) return [...children];
+  let end = first + 1;
+  while (end < children.length && end <= first + 2 && children[end]!.type === 'paragraph') end++;
+  return [...children.slice(0, first), ...children.slice(end)];
+}
+
+interface TocPlan {
+  entries: { text: string; destination: string }[];
+  pages: ReadonlyMap<string, number>;
+}
+
+function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo: Buffer | undefined, toc: TocPlan | undefined) {
   const date = documentDate(view);
   const doc = createPdf({
     size: theme.page.size,
@@ -56,9 +87,70 @@ export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts
     },
   });
   for (const [role, bytes] of Object.entries(fonts)) doc.registerFont(role, bytes);
-  const ctx: RenderContext = { doc, theme, x: theme.page.margins.left, width: doc.page.width - theme.page.margins.left - theme.page.margins.right };
+  const documentElement = doc.struct('Document');
+  doc.addStructure(documentElement);
+  const ctx: RenderContext = {
+    doc,
+    theme,
+    measurer: createMeasurer(doc),
+    x: theme.page.margins.left,
+    width: doc.page.width - theme.page.margins.left - theme.page.margins.right,
+    parent: documentElement,
+    headings: [],
+    tocPages: toc?.pages ?? new Map(),
+    deadline: Date.now() + theme.timeoutMs,
+    maxPages: theme.maxPages,
+  };
   doc.font('body');
-  for (const node of root.children) renderBlock(node, ctx);
-  drawPageFurniture(doc, theme, view);
-  return finishPdf(doc);
+  const blocks = theme.cover ? withoutTitleBlock(root.children) : root.children;
+  if (theme.cover) {
+    drawCover(ctx, view, logo);
+    newPage(ctx);
+  }
+  // The contents page has the same shape in both passes (one line per section), so the pages
+  // measured in the first pass hold in the second.
+  const sections = blocks.filter((node) => node.type === 'heading' && node.depth === 2).length;
+  if (theme.toc && sections >= MIN_TOC_SECTIONS) {
+    drawToc(ctx, toc?.entries ?? Array.from({ length: sections }, (_, i) => ({ text: '', destination: `placeholder-${i}` })));
+    newPage(ctx);
+  }
+  for (const node of blocks) renderBlock(node, ctx);
+  documentElement.end();
+  return { doc, ctx };
+}
+
+/**
+ * Draws the parsed Markdown as a tagged PDF with the theme's fonts and look: cover, contents with
+ * page numbers, outline, links from citations to sources, and page furniture. Pure: bytes in,
+ * bytes out; two passes so the contents can give page numbers.
+ */
+export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo?: Buffer): Promise<PdfResult> {
+  try {
+    const first = layoutPass(root, view, theme, fonts, logo, undefined);
+    const entries = tocEntries(first.ctx.headings);
+    const withToc = theme.toc && entries.length >= MIN_TOC_SECTIONS;
+    const pages = new Map(first.ctx.headings.map((h) => [h.destination, h.page]));
+    const { doc, ctx } = withToc ? layoutPass(root, view, theme, fonts, logo, { entries, pages }) : first;
+    // Outline (bookmarks) mirroring the headings.
+    let h1: PDFKit.PDFOutline | undefined;
+    let h2: PDFKit.PDFOutline | undefined;
+    for (const heading of ctx.headings) {
+      const options = { pageNumber: heading.page, expanded: true } as object;
+      if (heading.level === 1) {
+        h1 = doc.outline.addItem(heading.text, options);
+        h2 = undefined;
+      } else if (heading.level === 2) h2 = (h1 ?? doc.outline).addItem(heading.text, options);
+      else (h2 ?? h1 ?? doc.outline).addItem(heading.text, options);
+    }
+    drawPageFurniture(doc, theme, view, theme.cover);
+    const pageCount = doc.bufferedPageRange().count;
+    return { bytes: await finishPdf(doc), pages: pageCount, missingGlyphs: [...ctx.measurer.missing].sort((a, b) => a - b), headings: ctx.headings };
+  } catch (error) {
+    if (!(error instanceof LayoutGuardError)) throw error;
+    const timeout = /timed out/.test(error.message);
+    throw new BriefError(timeout ? 'pdf-timeout' : 'pdf-too-long', error.message, {
+      exitCode: timeout ? ExitCode.software : ExitCode.dataErr,
+      hint: timeout ? 'the theme or the input makes layout too slow; nothing was written' : 'shorten the brief (limits:) or raise maxPages in the theme; nothing was written',
+    });
+  }
 }

@@ -44,6 +44,15 @@ export const themeSchema = z.strictObject({
   /** Running header and footer; `{title}`, `{period}`, `{page}`, `{pages}` are filled in. */
   header: z.string().default('{title} · {period}'),
   footer: z.string().default('Page {page} of {pages}'),
+  /** A cover page (title, subtitle, period, organisation, date, classification, logo) replaces the title block. */
+  cover: z.boolean().default(true),
+  /** A table of contents with page numbers, after the cover. */
+  toc: z.boolean().default(true),
+  /** A PNG or JPEG logo for the cover, relative to the template folder. */
+  logo: z.string().regex(/\.(png|jpe?g)$/i, 'logo must be a .png or .jpg file').optional(),
+  /** Guards: a brief longer than this is refused; a layout slower than this is stopped. */
+  maxPages: z.int().min(1).max(5000).default(500),
+  timeoutMs: z.int().min(100).max(600_000).default(30_000),
 });
 
 export type Theme = z.infer<typeof themeSchema>;
