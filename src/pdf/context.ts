@@ -28,6 +28,8 @@ export interface RenderContext {
   /** A layout that takes longer than this is stopped (a theme or input that would hang). */
   deadline: number;
   maxPages: number;
+  /** Height the block after the current one needs on the same page (headings keep with it). */
+  nextStart: number;
 }
 
 /** A styled piece of inline text. */

@@ -61,9 +61,9 @@ const heading: BlockRenderer<Heading> = (node, ctx) => {
   const runs = collectRuns(node.children, { bold: true, italic: false, size, color: theme.colors.heading, font: 'heading' }, ctx);
   const lines = layout(ctx, runs);
   const height = lines.reduce((sum, line) => sum + line.height, 0);
-  // Keep a heading with at least two lines of what follows.
+  // Keep a heading with the start of what follows (two lines, or a table's header and first row).
   if (node.depth > 1 && doc.y > doc.page.margins.top + 0.5) doc.y += size * 0.6;
-  ensureSpace(ctx, height + lineHeight(ctx) * 2 + size * 0.4);
+  ensureSpace(ctx, height + size * 0.4 + ctx.nextStart);
   const destination = headingDestination(ctx);
   ctx.headings.push({ level: node.depth, text: plainText(node), page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, destination });
   const element = doc.struct(`H${Math.min(node.depth, 6)}`);
@@ -127,7 +127,7 @@ const blockquote: BlockRenderer<Extract<Block, { type: 'blockquote' }>> = (node,
   const { doc, theme } = ctx;
   const top = doc.y;
   const page = doc.bufferedPageRange().count;
-  within(ctx, doc.struct('BlockQuote'), 14, () => node.children.forEach((child) => renderBlock(child, ctx)));
+  within(ctx, doc.struct('BlockQuote'), 14, () => renderBlocks(node.children, ctx));
   // The rule is decoration: an artifact, not content.
   if (doc.bufferedPageRange().count === page && doc.y > top) {
     doc.markContent('Artifact', { type: 'Layout' });
@@ -180,10 +180,13 @@ const footnoteDefinition: BlockRenderer<FootnoteDefinition> = (node, ctx) => {
   doc.y += size * 0.3;
 };
 
-const table: BlockRenderer<Table> = (node, ctx) => {
-  const { doc, theme } = ctx;
+const TABLE_PADDING = 4;
+
+/** A table's column widths, laid-out cells and row heights. */
+function layoutTable(node: Table, ctx: RenderContext) {
+  const { theme } = ctx;
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const padding = 4;
+  const padding = TABLE_PADDING;
   const size = theme.sizes.body * 0.88;
   // Every column is at least as wide as its longest word (bold, as in the header); the rest of the
   // width is shared by how much text each column holds.
@@ -199,6 +202,13 @@ const table: BlockRenderer<Table> = (node, ctx) => {
     row.children.map((cell, c) => layoutCell(ctx, collectRuns(cell.children, { ...bodyStyle(ctx, size), bold: r === 0 }, ctx), widths[c]! - padding * 2)),
   );
   const heights = laid.map((cells) => Math.max(...cells.map((lines) => lines.reduce((s, l) => s + l.height, 0))) + padding * 2);
+  return { widths, laid, heights };
+}
+
+const table: BlockRenderer<Table> = (node, ctx) => {
+  const { doc, theme } = ctx;
+  const padding = TABLE_PADDING;
+  const { widths, laid, heights } = layoutTable(node, ctx);
   within(ctx, doc.struct('Table'), 0, () => {
     const drawRow = (r: number) => {
       const y = doc.y;
@@ -256,6 +266,27 @@ const renderers: Partial<Record<Block['type'], BlockRenderer<never>>> = {
   footnoteDefinition,
   table,
 };
+
+/** The height a block needs at its start, so a heading before it is not left alone at a page foot. */
+export function startHeight(node: Block | undefined, ctx: RenderContext): number {
+  const twoLines = lineHeight(ctx) * 2;
+  if (!node) return 0;
+  if (node.type === 'table') {
+    const { heights } = layoutTable(node, ctx);
+    return heights[0]! + (heights[1] ?? 0);
+  }
+  if (node.type === 'paragraph') return Math.min(twoLines, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)).reduce((s, l) => s + l.height, 0));
+  if (node.type === 'heading') return lineHeight(ctx, ctx.theme.sizes.h3) + twoLines;
+  return twoLines;
+}
+
+/** Renders block nodes in order, telling each how much the next one needs at its start. */
+export function renderBlocks(nodes: readonly Block[], ctx: RenderContext): void {
+  nodes.forEach((node, i) => {
+    if (node.type === 'heading') ctx.nextStart = startHeight(nodes[i + 1], ctx);
+    renderBlock(node, ctx);
+  });
+}
 
 /** Renders one block node; unknown node types (definitions, html comments) are skipped. */
 export function renderBlock(node: Block, ctx: RenderContext): void {

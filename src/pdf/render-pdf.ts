@@ -7,7 +7,7 @@ import { drawToc, tocEntries } from './draw-toc.js';
 import { createMeasurer } from './layout-lines.js';
 import type { FontSet } from './load-fonts.js';
 import { createPdf, drawText, finishPdf, type PdfDoc } from './pdfkit.js';
-import { renderBlock } from './render-blocks.js';
+import { renderBlocks } from './render-blocks.js';
 import type { Theme } from './theme.js';
 
 /** A contents page for fewer sections than this would only repeat what the first page shows. */
@@ -100,6 +100,7 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
     tocPages: toc?.pages ?? new Map(),
     deadline: Date.now() + theme.timeoutMs,
     maxPages: theme.maxPages,
+    nextStart: 0,
   };
   doc.font('body');
   const blocks = theme.cover ? withoutTitleBlock(root.children) : root.children;
@@ -114,7 +115,7 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
     drawToc(ctx, toc?.entries ?? Array.from({ length: sections }, (_, i) => ({ text: '', destination: `placeholder-${i}` })));
     newPage(ctx);
   }
-  for (const node of blocks) renderBlock(node, ctx);
+  renderBlocks(blocks, ctx);
   documentElement.end();
   return { doc, ctx };
 }

@@ -5,7 +5,7 @@ import type { YamlSource } from '../yaml/read-yaml.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1a1a1a');
 const size = z.number().min(4, 'font size below 4pt').max(72, 'font size above 72pt');
-const margin = z.number().min(18).max(200);
+const margin = z.number().min(18).max(250);
 
 /** The PDF look, from `templates/<name>/theme.yaml`. Every field has a default. */
 export const themeSchema = z.strictObject({

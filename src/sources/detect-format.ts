@@ -28,10 +28,16 @@ const binarySignatures = [
   [0x1f, 0x8b], // gzip
 ];
 
-/** True for bytes that are not text: a known binary signature or a NUL in the first 8 KiB. */
+/**
+ * True for bytes that are not text: a known binary signature, or NULs making up more than 1% of
+ * the first 8 KiB (a stray NUL in a text file is stripped later, not a reason to drop the file).
+ */
 export function isBinary(bytes: Uint8Array): boolean {
   if (binarySignatures.some((signature) => signature.every((byte, i) => bytes[i] === byte))) return true;
-  return bytes.subarray(0, 8192).includes(0);
+  const head = bytes.subarray(0, 8192);
+  let nuls = 0;
+  for (const byte of head) if (byte === 0) nuls++;
+  return nuls > Math.max(1, head.length * 0.01);
 }
 
 /**

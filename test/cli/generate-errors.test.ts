@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli, tempDir } from '../helpers.js';
 
-async function workspace(brief: string, files: Record<string, string> = {}): Promise<string> {
+async function workspace(brief: string, files: Record<string, string | Buffer> = {}): Promise<string> {
   const dir = await tempDir();
   await writeFile(join(dir, 'brief.yaml'), brief);
   for (const [name, content] of Object.entries(files)) {
@@ -40,7 +40,7 @@ describe('brief generate: problems get a clear message, no stack trace', () => {
     const dir = await workspace(briefYaml('articles'), {
       'articles/good.md': article('2026-01-20', 'The Coalition of the Willing agreed on Tuesday to draft security guarantees for Ukraine.'),
       'articles/broken.md': '---\ntitle: [unclosed\n---\nText.\n',
-      'articles/binary.txt': 'PNG\u0000\u0001\u0002',
+      'articles/binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
     });
     const result = await spawnCli(['generate', '--no-store', join(dir, 'brief.yaml'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(0);
