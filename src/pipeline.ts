@@ -8,6 +8,10 @@ import type { ViewModel } from './briefing/view-model.js';
 import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderHtml } from './markdown/render-html.js';
+import { activityChart, chartToSvg, outletsChart } from './charts/chart-layout.js';
+
+/** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
+const CHART_WIDTH = 480;
 import { builtinEntitiesFile } from './paths.js';
 import { loadFonts, loadLogo } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
@@ -102,7 +106,16 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   if (options.write === false) return { ...result, files: [] };
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;
-  if (brief.formats.includes('md')) files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
+  // The charts as SVG, for the Markdown (beside it) and the HTML (inlined); the PDF draws them itself.
+  const svgs = new Map([
+    [view.charts.files.activity, chartToSvg(activityChart(view.charts, CHART_WIDTH))],
+    [view.charts.files.outlets, chartToSvg(outletsChart(view.charts, CHART_WIDTH))],
+  ]);
+  const usesCharts = [...svgs.keys()].some((file) => markdown.includes(file));
+  if (brief.formats.includes('md')) {
+    files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
+    if (usesCharts) for (const [name, svg] of svgs) files.push({ name, bytes: Buffer.from(svg) });
+  }
   if (brief.formats.includes('pdf')) {
     progress({ stage: 'render', format: 'pdf' });
     const [fonts, logo] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir)]);
@@ -115,7 +128,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     }
     files.push({ name: `${base}.pdf`, bytes: pdf.bytes });
   }
-  if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet)) });
+  if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet, svgs)) });
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
 
   const written = await writeOutputs(outputFolder(options.outDir, brief.id, period.label), files, options.force ?? false);

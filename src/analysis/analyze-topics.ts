@@ -94,6 +94,8 @@ export interface TopicAnalysis {
   actors: Actor[];
   /** Passages assigned to the topic before clustering and the limit. */
   candidates: number;
+  /** Articles with at least one passage on the topic. */
+  articleIds: string[];
   /** The strongest passages that were not used, and why (for --explain). */
   rejected: Rejected[];
 }
@@ -330,7 +332,8 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     );
 
     const rejected = explainRejections(scored, topicIndex, clusters, chosen, everyTopic);
-    return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, rejected };
+    const articleIds = [...new Set(assigned.map((s) => s.passage.articleId))].sort();
+    return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, articleIds, rejected };
   });
 
   const bottomLine = analyses

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import type { EntityCatalog } from '../topics/topic.js';
 import { tokenize } from './tokenize.js';
 
@@ -31,11 +31,22 @@ function catalogName(phrase: string, catalog: EntityCatalog): string | undefined
   return undefined;
 }
 
+type Nlp = (text: string) => { people(): { first(): { text(format: string): string } } };
+let nlp: Nlp | undefined;
+
+/** compromise, loaded on first use: it takes ~0.2 s to load, and most speakers are in the catalog. */
+function loadNlp(): Nlp {
+  nlp ??= createRequire(import.meta.url)('compromise') as Nlp;
+  return nlp;
+}
+
 /** A person's name in a phrase: the catalog first, then compromise's person detection. */
 function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
   const known = catalogName(phrase, catalog);
   if (known) return known;
-  const person = nlp(phrase).people().first().text('normal');
+  // Only a phrase with a capitalised word can hold a name worth the look-up.
+  if (!/\p{Lu}\p{Ll}/u.test(phrase)) return undefined;
+  const person = loadNlp()(phrase).people().first().text('normal');
   if (!person) return undefined;
   const original = phrase.match(new RegExp(person.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i'))?.[0];
   return (original ?? person).replace(titles, '').replace(/[,.;:’'s]+$/, '').trim() || undefined;

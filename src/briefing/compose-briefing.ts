@@ -1,10 +1,30 @@
 import type { Brief } from '../brief/brief.js';
 import type { Analysis } from '../analysis/analyze-topics.js';
-import type { Period } from '../period/period.js';
+import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { SourceView, ViewModel } from './view-model.js';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Outlets shown by name in the chart; the rest are summed. */
+const CHART_OUTLETS = 8;
+
+function buildChartData(brief: Brief, period: Period, articles: readonly Article[], analysis: Analysis): ViewModel['charts'] {
+  const days: string[] = [];
+  for (let day = period.from; day <= period.to && days.length < 62; day = addDays(day, 1)) days.push(day);
+  const published = new Map(articles.map((article) => [article.id, article.published]));
+  const activity = analysis.topics.map(({ topic, articleIds }) => ({
+    topic: topic.title,
+    counts: days.map((day) => articleIds.filter((id) => published.get(id) === day).length),
+  }));
+  const byOutlet = new Map<string, number>();
+  for (const article of articles) byOutlet.set(article.publisher, (byOutlet.get(article.publisher) ?? 0) + 1);
+  const ranked = [...byOutlet].map(([publisher, count]) => ({ publisher, articles: count })).sort((a, b) => b.articles - a.articles || a.publisher.localeCompare(b.publisher));
+  const rest = ranked.slice(CHART_OUTLETS).reduce((sum, o) => sum + o.articles, 0);
+  const outlets = [...ranked.slice(0, CHART_OUTLETS), ...(rest > 0 ? [{ publisher: 'Others', articles: rest }] : [])];
+  const base = `${brief.id}-${period.label}`;
+  return { days, activity, outlets, files: { activity: `${base}-activity.svg`, outlets: `${base}-outlets.svg` } };
+}
 
 /** "25 January 2026". */
 export function formatDay(date: string): string {
@@ -77,6 +97,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     },
     bottomLine,
     topics,
+    charts: buildChartData(brief, period, articles, analysis),
     sources: [...cited.values()],
   };
 }

@@ -140,6 +140,24 @@ const shape: ShapeOf<ViewModel> = {
         },
       },
     },
+    charts: {
+      kind: 'object',
+      doc: 'Data for the coverage charts',
+      fields: {
+        days: { kind: 'array', doc: 'Every day of the period', item: str('YYYY-MM-DD') },
+        activity: {
+          kind: 'array',
+          doc: 'Articles touching each topic, per day',
+          item: { kind: 'object', doc: 'A topic series', fields: { topic: str('Topic title'), counts: { kind: 'array', doc: 'One count per day', item: num('Articles that day') } } },
+        },
+        outlets: { kind: 'array', doc: 'Articles per outlet, most first', item: { kind: 'object', doc: 'An outlet', fields: { publisher: str('Outlet'), articles: num('Articles in the period') } } },
+        files: {
+          kind: 'object',
+          doc: 'SVG chart files beside the Markdown; use them as images: ![Articles per topic per day](<{{charts.files.activity}}>)',
+          fields: { activity: str('Articles per topic per day'), outlets: str('Sources by outlet') },
+        },
+      },
+    },
     sources: { kind: 'array', doc: 'Every cited article, numbered in order of first citation', item: source },
   },
 };

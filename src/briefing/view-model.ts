@@ -25,6 +25,17 @@ export interface ViewModel {
   /** The strongest sourced developments across topics (shown when the analyst wrote no bottom line). */
   bottomLine: { topic: string; text: string; sources: SourceView[] }[];
   topics: TopicView[];
+  /** Data for the coverage charts (drawn in the PDF, written as SVG for the Markdown and HTML). */
+  charts: {
+    /** Every day of the period, YYYY-MM-DD. */
+    days: string[];
+    /** Articles touching each topic, per day. */
+    activity: { topic: string; counts: number[] }[];
+    /** Articles per outlet in the period, most first (the rest summed as "Others"). */
+    outlets: { publisher: string; articles: number }[];
+    /** File names of the SVG charts, beside the Markdown. */
+    files: { activity: string; outlets: string };
+  };
   /** Cited articles, numbered in order of first citation. */
   sources: SourceView[];
 }

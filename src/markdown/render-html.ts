@@ -33,8 +33,10 @@ export function markdownToHtml(markdown: string): string {
   });
 }
 
-/** A self-contained HTML page of the brief (one file, inline stylesheet, nothing fetched). */
-export function renderHtml(markdown: string, title: string, stylesheet = defaultStylesheet): string {
+/** A self-contained HTML page of the brief (one file, inline stylesheet and images, nothing fetched). */
+export function renderHtml(markdown: string, title: string, stylesheet = defaultStylesheet, images: ReadonlyMap<string, string> = new Map()): string {
+  let body = markdownToHtml(markdown);
+  for (const [file, svg] of images) body = body.replaceAll(`src="${file}"`, `src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -45,7 +47,7 @@ export function renderHtml(markdown: string, title: string, stylesheet = default
 </head>
 <body>
 <main>
-${markdownToHtml(markdown)}
+${body}
 </main>
 </body>
 </html>

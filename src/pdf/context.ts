@@ -2,6 +2,7 @@ import type { Measurer } from './layout-lines.js';
 import type { FontRole } from './load-fonts.js';
 import type { PdfDoc, StructElement } from './pdfkit.js';
 import type { Theme } from './theme.js';
+import type { ChartShapes } from '../charts/chart-layout.js';
 
 /** A heading as placed: for the outline and the table of contents. */
 export interface PlacedHeading {
@@ -30,6 +31,10 @@ export interface RenderContext {
   maxPages: number;
   /** Height the block after the current one needs on the same page (headings keep with it). */
   nextStart: number;
+  /** The measuring pass: pages and positions are computed, nothing is drawn. */
+  dry: boolean;
+  /** Charts by the file name the Markdown uses for them: drawn as vectors, not as images. */
+  charts: ReadonlyMap<string, (width: number) => ChartShapes>;
 }
 
 /** A styled piece of inline text. */

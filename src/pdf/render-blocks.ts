@@ -3,6 +3,7 @@ import { ensureSpace, newPage, pageBottom, spaceLeft, type RenderContext } from 
 import type { Line } from './layout-lines.js';
 import { collectRuns, drawLines, layout, linesForThisPage, sourceAnchor, type InlineStyle } from './render-inline.js';
 import type { StructElement } from './pdfkit.js';
+import { drawChart } from './draw-chart.js';
 
 type Block = RootContent | BlockContent | DefinitionContent;
 type BlockRenderer<T extends Node = never> = (node: T, ctx: RenderContext) => void;
@@ -79,6 +80,10 @@ const heading: BlockRenderer<Heading> = (node, ctx) => {
 };
 
 const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, ctx) => {
+  // A paragraph that is only a chart image: the chart is drawn from its data, as vectors.
+  const [only] = node.children;
+  const chart = node.children.length === 1 && only?.type === 'image' ? ctx.charts.get(decodeURIComponent(only.url)) : undefined;
+  if (chart) return drawChart(ctx, chart(ctx.width));
   const element = ctx.doc.struct('P');
   ctx.parent.add(element);
   flow(ctx, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)), element);
@@ -275,6 +280,8 @@ export function startHeight(node: Block | undefined, ctx: RenderContext): number
     const { heights } = layoutTable(node, ctx);
     return heights[0]! + (heights[1] ?? 0);
   }
+  const [only] = node.type === 'paragraph' ? node.children : [];
+  if (only?.type === 'image' && ctx.charts.has(decodeURIComponent(only.url))) return ctx.charts.get(decodeURIComponent(only.url))!(ctx.width).height;
   if (node.type === 'paragraph') return Math.min(twoLines, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)).reduce((s, l) => s + l.height, 0));
   if (node.type === 'heading') return lineHeight(ctx, ctx.theme.sizes.h3) + twoLines;
   return twoLines;

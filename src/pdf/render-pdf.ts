@@ -4,7 +4,8 @@ import { BriefError, ExitCode } from '../errors.js';
 import { LayoutGuardError, newPage, type PlacedHeading, type RenderContext } from './context.js';
 import { drawCover } from './draw-cover.js';
 import { drawToc, tocEntries } from './draw-toc.js';
-import { createMeasurer } from './layout-lines.js';
+import { createMeasurer, type Measurer } from './layout-lines.js';
+import { activityChart, outletsChart } from '../charts/chart-layout.js';
 import type { FontSet } from './load-fonts.js';
 import { createPdf, drawText, finishPdf, type PdfDoc } from './pdfkit.js';
 import { renderBlocks } from './render-blocks.js';
@@ -71,7 +72,7 @@ interface TocPlan {
   pages: ReadonlyMap<string, number>;
 }
 
-function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo: Buffer | undefined, toc: TocPlan | undefined) {
+function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo: Buffer | undefined, toc: TocPlan | undefined, measurer?: Measurer) {
   const date = documentDate(view);
   const doc = createPdf({
     size: theme.page.size,
@@ -92,7 +93,9 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
   const ctx: RenderContext = {
     doc,
     theme,
-    measurer: createMeasurer(doc),
+    // Widths depend only on font, size and text, so the measuring pass's cache serves both passes.
+    measurer: measurer ?? createMeasurer(doc),
+    dry: toc === undefined && theme.toc,
     x: theme.page.margins.left,
     width: doc.page.width - theme.page.margins.left - theme.page.margins.right,
     parent: documentElement,
@@ -101,6 +104,10 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
     deadline: Date.now() + theme.timeoutMs,
     maxPages: theme.maxPages,
     nextStart: 0,
+    charts: new Map([
+      [view.charts.files.activity, (width: number) => activityChart(view.charts, width)],
+      [view.charts.files.outlets, (width: number) => outletsChart(view.charts, width)],
+    ]),
   };
   doc.font('body');
   const blocks = theme.cover ? withoutTitleBlock(root.children) : root.children;
@@ -127,11 +134,11 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
  */
 export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo?: Buffer): Promise<PdfResult> {
   try {
+    // Pass 1 measures (and, without a contents page, draws); pass 2 draws with the page numbers.
     const first = layoutPass(root, view, theme, fonts, logo, undefined);
     const entries = tocEntries(first.ctx.headings);
-    const withToc = theme.toc && entries.length >= MIN_TOC_SECTIONS;
     const pages = new Map(first.ctx.headings.map((h) => [h.destination, h.page]));
-    const { doc, ctx } = withToc ? layoutPass(root, view, theme, fonts, logo, { entries, pages }) : first;
+    const { doc, ctx } = theme.toc ? layoutPass(root, view, theme, fonts, logo, { entries, pages }, first.ctx.measurer) : first;
     // Outline (bookmarks) mirroring the headings.
     let h1: PDFKit.PDFOutline | undefined;
     let h2: PDFKit.PDFOutline | undefined;

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 /** "PARIS, Jan. 14 —", "KYIV, Ukraine, January 14, 2026 --": a dateline's place and date. */
 const datelinePattern = /^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\p{L} ]{1,30})?),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:—|–|--|-)\s/u;

@@ -1,7 +1,5 @@
 import type { ArticleFields } from './article.js';
 import { detectFormat, type Format } from './detect-format.js';
-import { readFeed } from './read-feed.js';
-import { readHtmlArticle } from './read-html.js';
 import { readJsonArticles, type FieldMap } from './read-json.js';
 import { readMarkdownArticle } from './read-markdown.js';
 import { readTextArticle } from './read-text.js';
@@ -14,10 +12,11 @@ export interface ReadResult {
 }
 
 /**
- * Reads one file's text into articles, choosing the reader by content and extension.
+ * Reads one file's text into articles, choosing the reader by content and extension. The HTML and
+ * feed readers (linkedom, Readability, fast-xml-parser) load only when such a file is read.
  * Throws when the file as a whole cannot be read; the caller turns that into a warning.
  */
-export function readArticles(text: string, file: string, fields?: FieldMap): ReadResult {
+export async function readArticles(text: string, file: string, fields?: FieldMap): Promise<ReadResult> {
   const format = detectFormat(text, file);
   switch (format) {
     case 'markdown':
@@ -25,9 +24,9 @@ export function readArticles(text: string, file: string, fields?: FieldMap): Rea
     case 'text':
       return { format, articles: [readTextArticle(text)], problems: [] };
     case 'html':
-      return { format, articles: [readHtmlArticle(text, file)], problems: [] };
+      return { format, articles: [(await import('./read-html.js')).readHtmlArticle(text, file)], problems: [] };
     case 'feed':
-      return { format, articles: readFeed(text), problems: [] };
+      return { format, articles: (await import('./read-feed.js')).readFeed(text), problems: [] };
     case 'json':
     case 'jsonl': {
       const { articles, problems } = readJsonArticles(text, format === 'jsonl', fields);

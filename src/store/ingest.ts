@@ -78,7 +78,7 @@ function prepare(fields: ArticleFields, now: Date, shown: string, warnings: Warn
 }
 
 /** Decodes and parses a file's bytes; every failure is a warning naming the file. */
-function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): { format: string; articles: ArticleFields[] } | undefined {
+async function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): Promise<{ format: string; articles: ArticleFields[] } | undefined> {
   const warn = (message: string) => warnings.push({ code: 'article-unreadable', file: item.shown, message: `skipped: ${message}` });
   if (isBinary(bytes)) return void warn('binary file, not text');
   let text: string;
@@ -88,7 +88,7 @@ function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): { form
     return void warn('not valid UTF-8 (save it as UTF-8; Latin-1 and UTF-16 are not read)');
   }
   try {
-    const result = readArticles(text.replace(/^\uFEFF/, ''), item.shown, item.fields);
+    const result = await readArticles(text.replace(/^\uFEFF/, ''), item.shown, item.fields);
     for (const problem of result.problems.slice(0, 5)) warnings.push({ code: 'record-skipped', file: item.shown, message: `skipped ${problem}` });
     if (result.problems.length > 5) warnings.push({ code: 'record-skipped', file: item.shown, message: `skipped ${result.problems.length - 5} more records` });
     return { format: result.format, articles: result.articles };
@@ -188,7 +188,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       result.unchanged += 1;
       continue;
     }
-    const parsed = parse(bytes, item, result.warnings);
+    const parsed = await parse(bytes, item, result.warnings);
     result.parsed += 1;
     if (!parsed) result.failed += 1;
     const prepared = (parsed?.articles ?? []).map((fields) => prepare(fields, options.now, item.shown, result.warnings));
