@@ -13,7 +13,7 @@ import { activityChart, chartToSvg, outletsChart } from './charts/chart-layout.j
 /** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
 const CHART_WIDTH = 480;
 import { builtinEntitiesFile } from './paths.js';
-import { loadFonts, loadLogo } from './pdf/load-fonts.js';
+import { loadFonts, loadImages, loadLogo } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
@@ -118,8 +118,10 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   }
   if (brief.formats.includes('pdf')) {
     progress({ stage: 'render', format: 'pdf' });
-    const [fonts, logo] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir)]);
-    const pdf = await renderPdf(parseMarkdown(markdown), view, template.theme, fonts, logo);
+    const tree = parseMarkdown(markdown);
+    const imageUrls = [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!);
+    const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(imageUrls, template.dir)]);
+    const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images });
     if (pdf.missingGlyphs.length > 0) {
       const list = pdf.missingGlyphs.slice(0, 20).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`).join(', ');
       const warning = { code: 'missing-glyphs', file: `${base}.pdf`, message: `${pdf.missingGlyphs.length} characters have no glyph in the embedded fonts and are drawn as U+FFFD: ${list}${pdf.missingGlyphs.length > 20 ? ', …' : ''}` };

@@ -33,6 +33,8 @@ export interface RenderContext {
   nextStart: number;
   /** The measuring pass: pages and positions are computed, nothing is drawn. */
   dry: boolean;
+  /** PNG/JPEG images the Markdown names, read beforehand (rendering does no I/O). */
+  images: ReadonlyMap<string, Buffer>;
   /** Charts by the file name the Markdown uses for them: drawn as vectors, not as images. */
   charts: ReadonlyMap<string, (width: number) => ChartShapes>;
 }

@@ -23,3 +23,21 @@ export function drawChart(ctx: RenderContext, shapes: ChartShapes): void {
   figure.end();
   doc.y = y + shapes.height + ctx.theme.sizes.body;
 }
+
+/** Draws a PNG or JPEG at most the column wide and 40% of the page high, tagged as a Figure with its alt text. */
+export function drawImage(ctx: RenderContext, bytes: Buffer, alt: string): void {
+  const { doc } = ctx;
+  const image = doc.openImage(bytes);
+  const maxHeight = (doc.page.height - doc.page.margins.top - doc.page.margins.bottom) * 0.4;
+  const scale = Math.min(1, ctx.width / image.width, maxHeight / image.height);
+  const [width, height] = [image.width * scale, image.height * scale];
+  ensureSpace(ctx, height + 6);
+  const y = doc.y;
+  const figure = doc.struct('Figure', { alt: alt || 'Image' });
+  ctx.parent.add(figure);
+  figure.add(() => {
+    if (!ctx.dry) doc.image(bytes, ctx.x, y, { width, height });
+  });
+  figure.end();
+  doc.y = y + height + ctx.theme.sizes.body;
+}

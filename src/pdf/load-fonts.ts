@@ -44,3 +44,17 @@ export async function loadLogo(theme: Theme, templateDir: string): Promise<Buffe
     throw new BriefError('logo-missing', `logo "${theme.logo}" not found (${file})`, { exitCode: ExitCode.noInput, location: { file: join(templateDir, 'theme.yaml') } });
   }
 }
+
+/**
+ * PNG and JPEG files a template's Markdown names as images, relative to the template folder (URLs
+ * and other formats are left out: the PDF shows their alt text).
+ */
+export async function loadImages(urls: readonly string[], templateDir: string): Promise<Map<string, Buffer>> {
+  const images = new Map<string, Buffer>();
+  for (const url of urls) {
+    if (/^[a-z]+:/i.test(url) || !/\.(png|jpe?g)$/i.test(url)) continue;
+    const bytes = await readFile(resolve(templateDir, url)).catch(() => undefined);
+    if (bytes) images.set(url, bytes);
+  }
+  return images;
+}

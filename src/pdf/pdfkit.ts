@@ -17,6 +17,8 @@ interface TaggingApi {
   markContent(tag: string, options?: { type?: string }): void;
   endMarkedContent(): void;
   continueOnNewPage(): void;
+  /** Decodes an image once, to know its size before drawing it. */
+  openImage(source: Buffer): { width: number; height: number };
 }
 
 export type PdfDoc = Omit<PDFKit.PDFDocument, keyof TaggingApi> & TaggingApi;
@@ -43,7 +45,7 @@ export function createPdf(options: PdfOptions): PdfDoc {
     lang: options.lang,
     tagged: true,
     displayTitle: true,
-  } as PDFKit.PDFDocumentOptions) as PdfDoc;
+  } as PDFKit.PDFDocumentOptions) as unknown as PdfDoc;
 }
 
 /** Writes text with the extended options. */

@@ -3,7 +3,7 @@ import { ensureSpace, newPage, pageBottom, spaceLeft, type RenderContext } from 
 import type { Line } from './layout-lines.js';
 import { collectRuns, drawLines, layout, linesForThisPage, sourceAnchor, type InlineStyle } from './render-inline.js';
 import type { StructElement } from './pdfkit.js';
-import { drawChart } from './draw-chart.js';
+import { drawChart, drawImage } from './draw-chart.js';
 
 type Block = RootContent | BlockContent | DefinitionContent;
 type BlockRenderer<T extends Node = never> = (node: T, ctx: RenderContext) => void;
@@ -84,6 +84,8 @@ const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, c
   const [only] = node.children;
   const chart = node.children.length === 1 && only?.type === 'image' ? ctx.charts.get(decodeURIComponent(only.url)) : undefined;
   if (chart) return drawChart(ctx, chart(ctx.width));
+  const image = node.children.length === 1 && only?.type === 'image' ? ctx.images.get(only.url) : undefined;
+  if (image && only?.type === 'image') return drawImage(ctx, image, only.alt ?? '');
   const element = ctx.doc.struct('P');
   ctx.parent.add(element);
   flow(ctx, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)), element);

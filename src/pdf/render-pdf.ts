@@ -72,7 +72,13 @@ interface TocPlan {
   pages: ReadonlyMap<string, number>;
 }
 
-function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo: Buffer | undefined, toc: TocPlan | undefined, measurer?: Measurer) {
+export interface PdfAssets {
+  logo?: Buffer | undefined;
+  /** PNG/JPEG files the Markdown names, by the URL written in it. */
+  images?: ReadonlyMap<string, Buffer>;
+}
+
+function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, assets: PdfAssets, toc: TocPlan | undefined, measurer?: Measurer) {
   const date = documentDate(view);
   const doc = createPdf({
     size: theme.page.size,
@@ -104,6 +110,7 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
     deadline: Date.now() + theme.timeoutMs,
     maxPages: theme.maxPages,
     nextStart: 0,
+    images: assets.images ?? new Map(),
     charts: new Map([
       [view.charts.files.activity, (width: number) => activityChart(view.charts, width)],
       [view.charts.files.outlets, (width: number) => outletsChart(view.charts, width)],
@@ -112,7 +119,7 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
   doc.font('body');
   const blocks = theme.cover ? withoutTitleBlock(root.children) : root.children;
   if (theme.cover) {
-    drawCover(ctx, view, logo);
+    drawCover(ctx, view, assets.logo);
     newPage(ctx);
   }
   // The contents page has the same shape in both passes (one line per section), so the pages
@@ -132,13 +139,13 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, l
  * page numbers, outline, links from citations to sources, and page furniture. Pure: bytes in,
  * bytes out; two passes so the contents can give page numbers.
  */
-export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, logo?: Buffer): Promise<PdfResult> {
+export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, assets: PdfAssets = {}): Promise<PdfResult> {
   try {
     // Pass 1 measures (and, without a contents page, draws); pass 2 draws with the page numbers.
-    const first = layoutPass(root, view, theme, fonts, logo, undefined);
+    const first = layoutPass(root, view, theme, fonts, assets, undefined);
     const entries = tocEntries(first.ctx.headings);
     const pages = new Map(first.ctx.headings.map((h) => [h.destination, h.page]));
-    const { doc, ctx } = theme.toc ? layoutPass(root, view, theme, fonts, logo, { entries, pages }, first.ctx.measurer) : first;
+    const { doc, ctx } = theme.toc ? layoutPass(root, view, theme, fonts, assets, { entries, pages }, first.ctx.measurer) : first;
     // Outline (bookmarks) mirroring the headings.
     let h1: PDFKit.PDFOutline | undefined;
     let h2: PDFKit.PDFOutline | undefined;

@@ -245,3 +245,23 @@ describe.skipIf(!ready)('charts', () => {
     expect(html).not.toContain('src="ukraine-weekly-2026-W04-activity.svg"');
   });
 });
+
+describe.skipIf(!ready)('images in a template', () => {
+  it('a PNG beside the template is drawn as a Figure with its alt text', async () => {
+    // A 2×2 PNG, written here so the test carries no binary fixture.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+    const { result, pdf } = await generate({
+      template: async (dir) => {
+        const target = await weeklyWith({})(dir);
+        await writeFile(join(target, 'seal.png'), png);
+        const main = join(target, 'brief.md.hbs');
+        await writeFile(main, (await readFile(main, 'utf8')).replace('{{#if analyst.bluf}}', '![Desk seal](seal.png)\n\n{{#if analyst.bluf}}'));
+        return target;
+      },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const figures = Object.values(readObjects(pdf).all).map((o) => o.value as Record<string, unknown>).filter((v) => v?.['/S'] === '/Figure');
+    expect(figures.map((f) => String(f['/Alt']).replace(/^u:/, ''))).toContain('Desk seal');
+    expect(execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })).toMatch(/\s2\s+2\s+rgb/);
+  });
+});
