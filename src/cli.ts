@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { GenerateCommandOptions } from './commands/generate.js';
+import type { SendCommandOptions } from './commands/send.js';
 import type { PeriodFlags } from './commands/period-option.js';
 import { storePath } from './commands/store-option.js';
 import { ExitCode } from './errors.js';
@@ -14,6 +15,7 @@ export type Invocation =
   | { command: 'validate'; options: { briefs: string[] } }
   | { command: 'topics'; options: { brief?: string; json: boolean } }
   | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
+  | { command: 'send'; options: SendCommandOptions }
   | { command: 'eval'; options: PeriodFlags & { brief: string; facts: string; store: string; minRecall: number; json: boolean } }
   | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
   | { command: 'schema'; options: Record<string, never> }
@@ -69,7 +71,8 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs' })
             .option('include-undated', { type: 'boolean', default: false, describe: 'Also use articles without a publication date' })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and written files' })
-            .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen and the best passages left out' }),
+            .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen and the best passages left out' })
+            .option('send', { type: 'boolean', default: false, describe: 'Then email it to the brief\'s distribution list (see brief send)' }),
         )
           .example('$0 generate briefs/ukraine-weekly.yaml', 'the brief\'s own period, into output/')
           .example('$0 generate briefs/ukraine-weekly.yaml --from 2026-01-19 --to 2026-02-01 --out /tmp/briefs', 'a custom range elsewhere'),
@@ -83,9 +86,31 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             includeUndated: args['include-undated'],
             quiet: args.quiet,
             ...(args.explain && { explain: true }),
+            ...(args.send && { send: true }),
             store: storePath(args.store as string | false | undefined),
             ...periodFlags(args),
           },
+        };
+      },
+    )
+    .command(
+      'send <brief>',
+      'Email the brief (PDF attached) to its distribution list, exactly once; SMTP settings come from BRIEF_SMTP_*',
+      (y) =>
+        periodOptions(
+          storeOption(y)
+            .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML) with an email: block' })
+            .option('out', { type: 'string', default: 'output', describe: 'Where the outputs are (generated first when missing)' })
+            .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs before sending' })
+            .option('dry-run', { type: 'boolean', default: false, describe: 'Write the .eml next to the PDF and print recipients and size; send nothing' })
+            .option('resend', { type: 'boolean', default: false, describe: 'Send again a message the ledger records as sent or unknown' }),
+        )
+          .example('BRIEF_SMTP_URL=smtps://user:pass@smtp.example.org:465 BRIEF_SMTP_FROM=desk@example.org $0 send briefs/ukraine-weekly.yaml', 'send this week\'s brief')
+          .example('$0 send briefs/ukraine-weekly.yaml --dry-run', 'write the .eml and show who would receive it'),
+      (args) => {
+        invocation = {
+          command: 'send',
+          options: { brief: args.brief, out: args.out, force: args.force, dryRun: args['dry-run'], resend: args.resend, store: storePath(args.store as string | false | undefined), ...periodFlags(args) },
         };
       },
     )
@@ -194,7 +219,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: generate, preview, validate, ingest, sources, eval, topics, templates or schema')
+    .demandCommand(1, 'Name a command: generate, send, preview, validate, ingest, sources, eval, topics, templates or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -223,6 +248,8 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/templates.js')).templatesCommand(invocation.options, io);
     case 'preview':
       return (await import('./commands/preview.js')).previewCommand(invocation.options, io);
+    case 'send':
+      return (await import('./commands/send.js')).sendCommand(invocation.options, io);
     case 'eval':
       return (await import('./commands/eval.js')).evalCommand(invocation.options, io);
     case 'ingest':

@@ -20,7 +20,7 @@ import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
 import { collectSources } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore } from './store/open-store.js';
-import { loadTemplate } from './templates/load-template.js';
+import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WrittenFile } from './output/write-outputs.js';
 
@@ -55,6 +55,9 @@ export interface GenerateResult {
   period: Period;
   view: ViewModel;
   analysis: Analysis;
+  template: Template;
+  /** The folder the outputs were (or would be) written to. */
+  folder: string;
   /** The period's articles, as analysed. */
   articles: Article[];
   markdown: string;
@@ -102,7 +105,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
 
   const view = composeBriefing(brief, period, sources.articles, analysis, previous?.label ?? '');
   const markdown = renderMarkdown(view, template);
-  const result = { brief, period, view, analysis, articles: sources.articles, markdown, warnings: [...sources.warnings] };
+  const folder = outputFolder(options.outDir, brief.id, period.label);
+  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings] };
   if (options.write === false) return { ...result, files: [] };
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;
@@ -133,6 +137,6 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet, svgs)) });
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
 
-  const written = await writeOutputs(outputFolder(options.outDir, brief.id, period.label), files, options.force ?? false);
+  const written = await writeOutputs(folder, files, options.force ?? false);
   return { ...result, files: written };
 }

@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import type { FieldMap } from '../sources/read-json.js';
 import type { PeriodSpec } from '../period/period.js';
 import type { Topic } from '../topics/topic.js';
-import type { AnalystInput, Format } from './schema.js';
+import type { AnalystInput, EmailInput, Format } from './schema.js';
 
 /** A source entry: files (a glob resolved against the brief's folder) or a feed URL. */
 export interface SourceSpec {
@@ -37,6 +37,9 @@ export interface Brief {
   template: string;
   formats: Format[];
   analyst: AnalystInput;
+  email?: EmailInput;
+  /** Where the email block starts in the brief file (for messages about recipients). */
+  emailLocation?: Problem;
 }
 
 export const defaultLimits = { developments: 10, quotes: 3 } as const;

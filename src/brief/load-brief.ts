@@ -20,6 +20,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (first === 'analyst') return ['text', 'likelihood', 'confidence'];
   if (first === 'topics') return ['id', 'title', 'description', 'terms', 'entities', 'anchors', 'exclude'];
   if (first === 'period') return ['week', 'month', 'day', 'from', 'to'];
+  if (first === 'email' && path.length === 1) return ['to', 'cc', 'bcc', 'replyTo', 'from', 'subject', 'attach', 'maxBytes', 'retry'];
+  if (first === 'email') return ['attempts', 'delayMs'];
   return [];
 }
 

@@ -36,5 +36,6 @@ export function normalizeBrief(input: BriefInput, file: string, library: Readonl
     template: input.template ?? 'weekly',
     formats: [...new Set<Format>(input.formats ?? ['md', 'pdf', 'json'])],
     analyst: input.analyst ?? {},
+    ...(input.email && { email: input.email, emailLocation: source.locate(['email']) }),
   };
 }

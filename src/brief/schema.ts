@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkPeriodSpec } from '../period/period.js';
 import { duplicateTopic, unknownNoteTopics, unknownTimezone, unknownTopic } from './rules.js';
+import { parseMailbox } from '../delivery/validate-addresses.js';
 
 /**
  * The brief as written in `briefs/<id>.yaml`. Types are inferred from this schema and
@@ -97,6 +98,33 @@ export const analystSchema = z.strictObject({
 
 export const formats = ['md', 'pdf', 'html', 'json'] as const;
 
+/** A recipient: a plain mailbox, or @group from briefs/recipients.yaml. */
+const recipient = z.string().superRefine((value, ctx) => {
+  if (/^@[a-z0-9][a-z0-9-]*$/.test(value)) return;
+  const parsed = parseMailbox(value);
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `address ${parsed}` });
+});
+
+export const emailSchema = z.strictObject({
+  to: z.array(recipient).min(1).describe('Addresses, or @group names from recipients.yaml beside the brief'),
+  cc: z.array(recipient).optional(),
+  bcc: z.array(recipient).optional(),
+  replyTo: recipient.optional(),
+  from: recipient.optional().describe('Sender, when BRIEF_SMTP_FROM is not set'),
+  subject: z
+    .string()
+    .min(1)
+    .refine((value) => !/[\r\n]/.test(value), 'subject must be one line')
+    .optional()
+    .describe('Handlebars over the view model; default "{{brief.title}} — {{period.text}}"'),
+  attach: z.array(z.enum(formats)).min(1).optional().describe('Output formats to attach (default: pdf)'),
+  maxBytes: z.int().min(1024).max(50 * 1024 * 1024).optional().describe('Refuse messages larger than this before connecting (default 10 MB)'),
+  retry: z
+    .strictObject({ attempts: z.int().min(0).max(10).optional(), delayMs: z.int().min(0).max(600_000).optional() })
+    .optional()
+    .describe('Retries for temporary failures (4xx, network): count and first delay, doubling with jitter'),
+});
+
 /**
  * The brief schema. Given the ids of the topic library, topic references are checked too;
  * every check is field-level, so one pass reports all problems at once.
@@ -141,6 +169,7 @@ export function makeBriefSchema(topicIds?: readonly string[]) {
   template: z.string().min(1).optional().describe('A built-in template name (weekly) or a folder path'),
   formats: z.array(z.enum(formats)).min(1).optional(),
   analyst: analystSchema.optional(),
+  email: emailSchema.optional().describe('Distribution: who receives the PDF (SMTP settings come from the environment, never from here)'),
 }).superRefine((brief, ctx) => {
   for (const id of unknownNoteTopics(brief)) {
     ctx.addIssue({ code: 'custom', message: `note for "${id}", which is not a topic of this brief`, path: ['analyst', 'notes', id] });
@@ -155,6 +184,7 @@ export type TopicInput = z.infer<typeof topicSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type AnalystInput = z.infer<typeof analystSchema>;
 export type Format = (typeof formats)[number];
+export type EmailInput = z.infer<typeof emailSchema>;
 
 /** The JSON Schema editors use for completion and checking (written to briefs/brief.schema.json). */
 export function buildBriefJsonSchema(): object {

@@ -16,6 +16,8 @@ export interface GenerateCommandOptions extends PeriodFlags {
   quiet: boolean;
   /** Print why each development was picked, and the best passages left out. */
   explain?: boolean;
+  /** Then email it (brief send). */
+  send?: boolean;
 }
 
 function describe(event: ProgressEvent): string | undefined {
@@ -61,5 +63,9 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
   });
   if (result.view.summary.articles === 0) io.stderr(`warning[empty-period]: no articles in ${result.period.label}; the brief says so`);
   for (const file of result.files) io.stdout(`${file.status === 'written' ? 'wrote' : 'unchanged'} ${displayPath(file.path)}`);
+  if (options.send) {
+    const { sendCommand } = await import('./send.js');
+    return sendCommand({ ...options, out: options.out, store: options.store ?? '.brief/corpus.db', force: false, dryRun: false, resend: false }, io);
+  }
   return ExitCode.ok;
 }

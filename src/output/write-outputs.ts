@@ -35,7 +35,7 @@ async function readExisting(path: string): Promise<Buffer | undefined> {
 }
 
 /** temp → fsync → rename → fsync(dir): a reader sees the old file or the new one, never a part. */
-async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${relative(dirname(path), path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const handle = await open(temp, 'wx');
