@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTopics, type Analysis } from './analysis/analyze-topics.js';
 import type { Brief } from './brief/brief.js';
@@ -22,7 +21,16 @@ import { collectSources } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
-import { outputFolder, writeOutputs, type OutputFile, type WrittenFile } from './output/write-outputs.js';
+import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type WrittenFile } from './output/write-outputs.js';
+import { acquireLock } from './output/lock.js';
+import { checkpoint } from './output/checkpoint.js';
+import { buildManifest, sha256, updateLatest } from './output/write-manifest.js';
+import { displayPath } from './store/ingest.js';
+import { readFile, stat } from 'node:fs/promises';
+import { packageRoot } from './paths.js';
+import { readFileSync } from 'node:fs';
+
+const toolVersion = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface GenerateOptions {
   briefFile: string;
@@ -37,6 +45,10 @@ export interface GenerateOptions {
   store?: string;
   /** false: analyse and compose only (no PDF, nothing written), as `brief eval` and `brief explain` do. */
   write?: boolean;
+  /** Keep the output folder's lock when done (the caller sends, then releases it). */
+  keepLock?: boolean;
+  /** Injected for tests: the file operations outputs are written with (to fail with ENOSPC). */
+  fs?: WriteFs;
   /** Injected for tests: how feeds are fetched. */
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Progress and warnings, as they happen. */
@@ -63,6 +75,8 @@ export interface GenerateResult {
   markdown: string;
   files: WrittenFile[];
   warnings: Warning[];
+  /** With keepLock: releases the output folder's lock. */
+  release?: () => Promise<void>;
 }
 
 /** The entity catalog beside the brief when there is one, else the shipped one. */
@@ -108,6 +122,42 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const folder = outputFolder(options.outDir, brief.id, period.label);
   const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings] };
   if (options.write === false) return { ...result, files: [] };
+  const lock = await acquireLock(folder);
+  try {
+    const files = await renderOutputs(result, progress);
+    const written = await writeOutputs(folder, files, options.force ?? false, options.fs);
+    checkpoint('before-manifest');
+    const manifest = buildManifest(
+      {
+        tool: { name: 'briefwright', version: toolVersion },
+        brief: { id: brief.id, file: displayPath(brief.file, brief.dir), sha256: sha256(await readFile(brief.file)) },
+        period,
+        template: { name: template.name, files: await hashTemplate(template) },
+        inputs: sources.inputs,
+      },
+      files,
+    );
+    // The manifest describes this run's outputs; it is replaced even when they were unchanged.
+    await writeOutputs(folder, [manifest], true, options.fs);
+    await updateLatest(folder, period.label);
+    if (!options.keepLock) await lock.release();
+    return { ...result, files: written, ...(options.keepLock && { release: lock.release }) };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Every file of the template, hashed, for the manifest. */
+async function hashTemplate(template: Template): Promise<{ file: string; sha256: string }[]> {
+  const files = [template.files.main, template.files.theme, ...Object.values(template.partials).map((p) => p.file), ...(template.email ? [template.email.file] : [])];
+  const hashed = await Promise.all(files.map(async (file) => ({ file: displayPath(file, template.dir), sha256: sha256(await readFile(file).catch(() => Buffer.alloc(0))) })));
+  return hashed.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Renders the files of every requested format (the PDF last: it is the slow one). */
+async function renderOutputs(result: Omit<GenerateResult, 'files'>, progress: (event: ProgressEvent) => void): Promise<OutputFile[]> {
+  const { brief, period, view, template, markdown } = result;
   const files: OutputFile[] = [];
   const base = `${brief.id}-${period.label}`;
   // The charts as SVG, for the Markdown (beside it) and the HTML (inlined); the PDF draws them itself.
@@ -137,6 +187,5 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   if (brief.formats.includes('html')) files.push({ name: `${base}.html`, bytes: Buffer.from(renderHtml(markdown, view.brief.title, template.stylesheet, svgs)) });
   if (brief.formats.includes('json')) files.push({ name: `${base}.json`, bytes: Buffer.from(`${JSON.stringify(view, null, 2)}\n`) });
 
-  const written = await writeOutputs(folder, files, options.force ?? false);
-  return { ...result, files: written };
+  return files;
 }

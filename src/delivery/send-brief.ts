@@ -7,6 +7,7 @@ import { compileTemplate, createTemplateEnvironment, runtimeOptions } from '../m
 import { escapeViewModel } from '../markdown/escape-markdown.js';
 import { pruneFootnotes } from '../markdown/render-markdown.js';
 import { writeOutputs } from '../output/write-outputs.js';
+import { checkpoint } from '../output/checkpoint.js';
 import { generateBrief, type GenerateOptions } from '../pipeline.js';
 import type { Template } from '../templates/load-template.js';
 import { buildMessage, DEFAULT_SUBJECT, renderSubject, type Attachment } from './build-message.js';
@@ -53,7 +54,16 @@ function mib(bytes: number): string {
  * rerun after "sent" sends nothing, and an "unknown" outcome needs --resend.
  */
 export async function sendBrief(options: SendOptions): Promise<SendResult> {
-  const generated = await generateBrief(options);
+  // The output folder's lock is held from generating to the ledger's last word: one sender at a time.
+  const generated = await generateBrief({ ...options, keepLock: true });
+  try {
+    return await deliver(generated, options);
+  } finally {
+    await generated.release?.();
+  }
+}
+
+async function deliver(generated: Awaited<ReturnType<typeof generateBrief>>, options: SendOptions): Promise<SendResult> {
   const { brief, view, template, folder, period } = generated;
   if (!brief.email) {
     throw new BriefError('no-email', 'the brief has no email: block', { exitCode: ExitCode.config, location: { file: brief.file }, hint: 'add email: { to: [...] } to the brief' });
@@ -119,6 +129,7 @@ export async function sendBrief(options: SendOptions): Promise<SendResult> {
   for (let attempt = 0; attempt <= retries; attempt++) {
     entry.state = 'pending';
     await recordLedger(folder, ledger, message.messageId, entry);
+    checkpoint('after-pending');
     outcome = await sendOnce(settings!, message, options.timeouts ?? DEFAULT_TIMEOUTS);
     entry.attempts.push({ at: new Date().toISOString(), outcome: outcome.state, response: outcome.response });
     if (outcome.state !== 'failed-transient' || attempt === retries) break;

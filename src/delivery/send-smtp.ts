@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { BuiltMessage } from './build-message.js';
 import type { SmtpSettings } from './smtp-settings.js';
+import { checkpoint } from '../output/checkpoint.js';
 
 export type Outcome =
   | { state: 'sent'; response: string }
@@ -84,8 +85,12 @@ export function sendOnce(settings: SmtpSettings, message: BuiltMessage, timeouts
         const socket = (connection as unknown as { _socket: { write: (chunk: unknown, ...rest: unknown[]) => boolean } })._socket;
         const write = socket.write.bind(socket);
         let tail = '';
+        let inData = false;
         socket.write = (chunk: unknown, ...rest: unknown[]) => {
-          tail = (tail + (Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk))).slice(-5);
+          const text = Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk);
+          if (inData && !text.endsWith('\r\n.\r\n')) checkpoint('during-data');
+          if (text === 'DATA\r\n') inData = true;
+          tail = (tail + text).slice(-5);
           if (tail.endsWith('\r\n.\r\n')) finalDotSent = true;
           return write(chunk, ...rest);
         };

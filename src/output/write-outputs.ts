@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { checkpoint } from './checkpoint.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { BriefError, ExitCode, exitCodeForSystemError } from '../errors.js';
 
@@ -34,23 +36,34 @@ async function readExisting(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The file operations writing goes through; tests swap in one that fails (ENOSPC, EIO). */
+export interface WriteFs {
+  open: typeof nodeFs.open;
+  rename: typeof nodeFs.rename;
+}
+
+export const realFs: WriteFs = { open: nodeFs.open, rename: nodeFs.rename };
+
 /** temp → fsync → rename → fsync(dir): a reader sees the old file or the new one, never a part. */
-export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): Promise<void> {
   const temp = join(dirname(path), `.${relative(dirname(path), path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const isPdf = path.endsWith('.pdf');
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await fs.open(temp, 'wx');
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    if (isPdf) checkpoint('after-pdf-temp');
+    await fs.rename(temp, path);
+    if (isPdf) checkpoint('after-pdf-rename');
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  const dir = await open(dirname(path), 'r');
+  const dir = await fs.open(dirname(path), 'r');
   try {
     await dir.sync();
   } finally {
@@ -62,9 +75,10 @@ export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void
  * Writes a brief's outputs. Files already holding the same bytes are left alone; a file with
  * other content is kept unless `force` — and then nothing at all is written (exit 73).
  */
-export async function writeOutputs(folder: string, files: readonly OutputFile[], force: boolean): Promise<WrittenFile[]> {
+export async function writeOutputs(folder: string, files: readonly OutputFile[], force: boolean, fs: WriteFs = realFs): Promise<WrittenFile[]> {
   try {
     await mkdir(folder, { recursive: true });
+    await removeOrphans(folder);
     const plan = await Promise.all(files.map(async (file) => ({ file, path: join(folder, file.name), existing: await readExisting(join(folder, file.name)) })));
     const clashes = plan.filter(({ existing, file }) => existing && !existing.equals(file.bytes));
     if (clashes.length > 0 && !force) {
@@ -79,7 +93,7 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
         written.push({ path, status: 'unchanged' });
         continue;
       }
-      await writeAtomic(path, file.bytes);
+      await writeAtomic(path, file.bytes, fs);
       written.push({ path, status: 'written' });
     }
     return written;
@@ -88,10 +102,18 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
     const exitCode = exitCodeForSystemError(error);
     if (exitCode === undefined) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BriefError('output-write', `cannot write outputs in ${folder} (${code}); earlier outputs are kept`, {
+    const what = code === 'ENOSPC' ? 'disk full' : code === 'EIO' ? 'I/O error' : `${code}`;
+    throw new BriefError('output-write', `${what} writing outputs in ${folder}; previous output kept`, {
       exitCode: exitCode === ExitCode.noInput ? ExitCode.cantCreate : exitCode,
       hint: code === 'ENOSPC' ? 'free disk space and rerun' : 'check the output folder and its permissions',
       cause: error,
     });
   }
+}
+
+/** Temp files left by a run that was killed mid-write: never a valid output, always safe to remove. */
+export async function removeOrphans(folder: string): Promise<number> {
+  const orphans = (await readdir(folder).catch(() => [] as string[])).filter((name) => /^\..*\.tmp-\d+-[0-9a-f]{8}$/.test(name));
+  await Promise.all(orphans.map((name) => rm(join(folder, name), { force: true })));
+  return orphans.length;
 }

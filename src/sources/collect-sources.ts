@@ -16,6 +16,8 @@ export interface CollectedSources {
   articles: Article[];
   warnings: Warning[];
   counts: IngestCounts & { files: number; outsidePeriod: number; undated: number };
+  /** Every file (and feed) of the brief's sources with its content hash, for the manifest. */
+  inputs: { file: string; sha256: string }[];
 }
 
 export interface CollectOptions {
@@ -94,7 +96,10 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   }
   const ingested = await ingestItems(store, items, { now: options.now });
   const query = queryArticles(store, { files, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
+  const inputs = [...files].map(([key, { shown }]) => ({ file: shown, sha256: hashOf.get(key)?.sha256 ?? '' }));
   return {
+    inputs,
     articles: query.articles,
     warnings: [...warnings, ...ingested.warnings, ...query.warnings],
     counts: { files: files.size, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts },

@@ -1,0 +1,63 @@
+import { hostname } from 'node:os';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefError, ExitCode } from '../errors.js';
+
+export const LOCK_FILE = '.brief.lock';
+
+export interface Lock {
+  release(): Promise<void>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock of a brief's output folder, so one run at a time writes and sends there. A lock
+ * left by a run that was killed (its process is gone) is taken over; a live one is exit 75 naming
+ * its holder.
+ */
+export async function acquireLock(folder: string): Promise<Lock> {
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      await handle.close();
+      let released = false;
+      return {
+        release: async () => {
+          if (released) return;
+          released = true;
+          await rm(path, { force: true });
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as { pid?: number; host?: string; since?: string };
+      const sameHost = !holder.host || holder.host === hostname();
+      if (holder.pid && sameHost && !alive(holder.pid)) {
+        // A stale lock: its run was killed. Take it over.
+        await rm(path, { force: true });
+        continue;
+      }
+      if (!holder.pid && attempt === 0) {
+        // The holder may be between creating and writing the file.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      throw new BriefError('locked', `${folder} is locked by pid ${holder.pid ?? '?'}${holder.host ? ` on ${holder.host}` : ''}${holder.since ? ` since ${holder.since}` : ''}`, {
+        exitCode: ExitCode.tempFail,
+        hint: 'another run of this brief is writing or sending; try again when it has finished',
+      });
+    }
+  }
+  throw new BriefError('locked', `could not take the lock of ${folder}`, { exitCode: ExitCode.tempFail });
+}
