@@ -122,7 +122,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const folder = outputFolder(options.outDir, brief.id, period.label);
   const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings] };
   if (options.write === false) return { ...result, files: [] };
-  const lock = await acquireLock(folder);
+  const lock = await acquireLock(folder, options.outDir);
   try {
     const files = await renderOutputs(result, progress);
     const written = await writeOutputs(folder, files, options.force ?? false, options.fs);

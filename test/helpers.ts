@@ -33,6 +33,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process, if one did (FAULT_AT kills with SIGKILL). */
+  signal?: string;
 }
 
 /** Spawns the built CLI (dist/bin.js) as a user would. */
@@ -42,7 +44,10 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
       process.execPath,
       [join(repoRoot, 'dist', 'bin.js'), ...args],
       { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => {
+        const signal = (error as { signal?: string } | null)?.signal ?? undefined;
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ...(signal && { signal }) });
+      },
     );
   });
 }

@@ -12,7 +12,12 @@ const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 
 
 /** Ids become folder and file names, so they are restricted to a safe alphabet. */
 export const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const id = z.string().regex(idPattern, 'expected lower-case letters, digits and "-" (at most 64), like ukraine-weekly');
+/** Names Windows reserves: a brief id must make a folder name that works everywhere. */
+const reservedNames = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+const id = z
+  .string()
+  .regex(idPattern, 'expected lower-case letters, digits and "-" (at most 64), like ukraine-weekly')
+  .refine((value) => !reservedNames.test(value), 'is a reserved device name on Windows');
 
 export const periodSchema = z.union(
   [

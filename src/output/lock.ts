@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 
 export const LOCK_FILE = '.brief.lock';
@@ -23,7 +23,8 @@ function alive(pid: number): boolean {
  * left by a run that was killed (its process is gone) is taken over; a live one is exit 75 naming
  * its holder.
  */
-export async function acquireLock(folder: string): Promise<Lock> {
+export async function acquireLock(folder: string, outDir?: string): Promise<Lock> {
+  if (outDir) await refuseLinks(outDir, folder);
   await mkdir(folder, { recursive: true });
   const path = join(folder, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -60,4 +61,24 @@ export async function acquireLock(folder: string): Promise<Lock> {
     }
   }
   throw new BriefError('locked', `could not take the lock of ${folder}`, { exitCode: ExitCode.tempFail });
+}
+
+/**
+ * Refuses to write through a symbolic link between the output root and the brief's folder (an
+ * entry pointing at /etc would otherwise receive the outputs). Checked before anything is created.
+ */
+export async function refuseLinks(outDir: string, folder: string): Promise<void> {
+  const root = resolve(outDir);
+  let path = root;
+  for (const part of relative(root, resolve(folder)).split(sep).filter(Boolean)) {
+    path = join(path, part);
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return;
+    if (info.isSymbolicLink()) {
+      throw new BriefError('output-path', `${path} is a symbolic link; outputs are never written through one`, {
+        exitCode: ExitCode.cantCreate,
+        hint: 'remove the link or choose another folder with --out',
+      });
+    }
+  }
 }

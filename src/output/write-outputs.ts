@@ -44,10 +44,9 @@ export interface WriteFs {
 
 export const realFs: WriteFs = { open: nodeFs.open, rename: nodeFs.rename };
 
-/** temp → fsync → rename → fsync(dir): a reader sees the old file or the new one, never a part. */
-export async function writeAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): Promise<void> {
+/** Writes bytes to a fresh temp file beside `path`, synced to disk; returns the temp's path. */
+async function writeTemp(path: string, bytes: Uint8Array, fs: WriteFs): Promise<string> {
   const temp = join(dirname(path), `.${relative(dirname(path), path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const isPdf = path.endsWith('.pdf');
   try {
     const handle = await fs.open(temp, 'wx');
     try {
@@ -56,19 +55,26 @@ export async function writeAtomic(path: string, bytes: Uint8Array, fs: WriteFs =
     } finally {
       await handle.close();
     }
-    if (isPdf) checkpoint('after-pdf-temp');
-    await fs.rename(temp, path);
-    if (isPdf) checkpoint('after-pdf-rename');
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  const dir = await fs.open(dirname(path), 'r');
+  return temp;
+}
+
+async function syncDir(dir: string, fs: WriteFs): Promise<void> {
+  const handle = await fs.open(dir, 'r');
   try {
-    await dir.sync();
+    await handle.sync();
   } finally {
-    await dir.close();
+    await handle.close();
   }
+}
+
+/** temp → fsync → rename → fsync(dir): a reader sees the old file or the new one, never a part. */
+export async function writeAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): Promise<void> {
+  await fs.rename(await writeTemp(path, bytes, fs), path);
+  await syncDir(dirname(path), fs);
 }
 
 /**
@@ -87,16 +93,7 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
         hint: 'the earlier brief is kept; rerun with --force to replace it, or use --out for another folder',
       });
     }
-    const written: WrittenFile[] = [];
-    for (const { file, path, existing } of plan) {
-      if (existing?.equals(file.bytes)) {
-        written.push({ path, status: 'unchanged' });
-        continue;
-      }
-      await writeAtomic(path, file.bytes, fs);
-      written.push({ path, status: 'written' });
-    }
-    return written;
+    return await commitAll(folder, plan, fs);
   } catch (error) {
     if (error instanceof BriefError) throw error;
     const exitCode = exitCodeForSystemError(error);
@@ -109,6 +106,31 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
       cause: error,
     });
   }
+}
+
+/**
+ * Two phases, so a set of outputs is replaced together or not at all: every changed file is
+ * written to a synced temp first (a failure removes them all and changes nothing), then all are
+ * renamed into place and the folder synced.
+ */
+async function commitAll(folder: string, plan: readonly { file: OutputFile; path: string; existing: Buffer | undefined }[], fs: WriteFs): Promise<WrittenFile[]> {
+  const changed = plan.filter(({ file, existing }) => !existing?.equals(file.bytes));
+  const temps: string[] = [];
+  try {
+    for (const { file, path } of changed) {
+      temps.push(await writeTemp(path, file.bytes, fs));
+      if (path.endsWith('.pdf')) checkpoint('after-pdf-temp');
+    }
+  } catch (error) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    throw error;
+  }
+  for (const [i, { path }] of changed.entries()) {
+    await fs.rename(temps[i]!, path);
+    if (path.endsWith('.pdf')) checkpoint('after-pdf-rename');
+  }
+  if (changed.length > 0) await syncDir(folder, fs);
+  return plan.map(({ path, file, existing }) => ({ path, status: existing?.equals(file.bytes) ? 'unchanged' : 'written' }));
 }
 
 /** Temp files left by a run that was killed mid-write: never a valid output, always safe to remove. */
