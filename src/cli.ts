@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { GenerateCommandOptions } from './commands/generate.js';
 import type { SendCommandOptions } from './commands/send.js';
+import type { RunOptions } from './commands/run-all.js';
 import type { PeriodFlags } from './commands/period-option.js';
 import { storePath } from './commands/store-option.js';
 import { ExitCode } from './errors.js';
@@ -16,6 +17,8 @@ export type Invocation =
   | { command: 'topics'; options: { brief?: string; json: boolean } }
   | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
   | { command: 'send'; options: SendCommandOptions }
+  | { command: 'run'; options: RunOptions }
+  | { command: 'init'; options: { dir: string; force: boolean } }
   | { command: 'eval'; options: PeriodFlags & { brief: string; facts: string; store: string; minRecall: number; json: boolean } }
   | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
   | { command: 'schema'; options: Record<string, never> }
@@ -90,6 +93,41 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             store: storePath(args.store as string | false | undefined),
             ...periodFlags(args),
           },
+        };
+      },
+    )
+    .command(
+      'init [dir]',
+      'Create a workspace to start from: a sample brief, the topic library, the templates and a small corpus',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', describe: 'Folder (created if needed; must be empty)' })
+          .option('force', { type: 'boolean', default: false, describe: 'Add the files even if the folder is not empty' })
+          .example('$0 init desk-briefs && cd desk-briefs && $0 generate briefs/weekly.yaml', 'a new workspace, then its first brief'),
+      (args) => {
+        invocation = { command: 'init', options: { dir: args.dir, force: args.force } };
+      },
+    )
+    .command(
+      'run [briefs..]',
+      'Generate every brief in briefs/ (or those named) in parallel, and send those with --send; a summary at the end',
+      (y) =>
+        periodOptions(
+          storeOption(y)
+            .positional('briefs', { type: 'string', array: true, describe: 'Brief files [default: briefs/*.yaml]' })
+            .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
+            .option('force', { type: 'boolean', default: false, describe: 'Replace earlier outputs that differ' })
+            .option('send', { type: 'boolean', default: false, describe: 'Email the briefs that have an email: block' })
+            .option('jobs', { alias: 'j', type: 'number', describe: 'Briefs at once [default: the number of cores]' })
+            .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON' })
+            .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Only the summary' }),
+        )
+          .example('$0 run --send', 'every brief for last week, mailed (e.g. from cron on Mondays)')
+          .example('$0 run briefs/a.yaml briefs/b.yaml --week 2026-W04 --json', 'two briefs for one week, machine-readable'),
+      (args) => {
+        invocation = {
+          command: 'run',
+          options: { briefs: args.briefs ?? [], out: args.out, force: args.force, send: args.send, json: args.json, quiet: args.quiet, ...(args.jobs !== undefined && { jobs: args.jobs }), store: storePath(args.store as string | false | undefined), ...periodFlags(args) },
         };
       },
     )
@@ -219,7 +257,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: generate, send, preview, validate, ingest, sources, eval, topics, templates or schema')
+    .demandCommand(1, 'Name a command: init, generate, run, send, preview, validate, ingest, sources, eval, topics, templates or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -248,6 +286,10 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/templates.js')).templatesCommand(invocation.options, io);
     case 'preview':
       return (await import('./commands/preview.js')).previewCommand(invocation.options, io);
+    case 'init':
+      return (await import('./commands/init.js')).initCommand(invocation.options, io);
+    case 'run':
+      return (await import('./commands/run-all.js')).runAllCommand(invocation.options, io);
     case 'send':
       return (await import('./commands/send.js')).sendCommand(invocation.options, io);
     case 'eval':

@@ -44,3 +44,28 @@ describe('ranges and months', () => {
     expect(previousPeriod(resolvePeriod({ from: '2026-01-19', to: '2026-02-01' }, new Date(0))).label).toBe('2026-01-05_2026-01-18');
   });
 });
+
+describe('time zones and daylight saving', () => {
+  // Monday 2026-01-26 00:30 in Auckland (UTC+13) is still Sunday 25th in UTC and in Los Angeles.
+  const instant = new Date('2026-01-25T11:30:00Z');
+  it.each([
+    ['Pacific/Auckland', 'week', '2026-W04'],
+    ['UTC', 'week', '2026-W03'],
+    ['America/Los_Angeles', 'week', '2026-W03'],
+    ['Pacific/Auckland', 'day', '2026-01-25'],
+    ['America/Los_Angeles', 'day', '2026-01-24'],
+  ] as const)('%s, %s → %s', (zone, spec, label) => expect(resolvePeriod(spec, instant, zone).label).toBe(label));
+
+  it('the day after a spring-forward night is still one day (Europe/Madrid, 29 March 2026)', () => {
+    expect(resolvePeriod('day', new Date('2026-03-30T06:00:00Z'), 'Europe/Madrid')).toMatchObject({ label: '2026-03-29', from: '2026-03-29', to: '2026-03-29' });
+  });
+
+  it('the week that holds a fall-back night is seven days (America/New_York, 1 November 2026)', () => {
+    expect(resolvePeriod('week', new Date('2026-11-02T12:00:00Z'), 'America/New_York')).toMatchObject({ label: '2026-W44', from: '2026-10-26', to: '2026-11-01' });
+  });
+
+  it('the last complete month across a year boundary, east of UTC', () => {
+    expect(resolvePeriod('month', new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toMatchObject({ label: '2026-12', from: '2026-12-01', to: '2026-12-31' });
+    expect(resolvePeriod('month', new Date('2026-12-31T23:30:00Z'), 'UTC')).toMatchObject({ label: '2026-11' });
+  });
+});

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, spawnCli, tempDir } from '../helpers.js';
+
+async function fourBriefs(): Promise<string> {
+  const dir = await tempDir();
+  await mkdir(join(dir, 'briefs'));
+  const sample = (await readFile(join(repoRoot, 'briefs', 'ukraine-weekly.yaml'), 'utf8')).replace('path: ../corpus/**/*.md', `path: ${join(repoRoot, 'corpus')}/**/*.md`);
+  for (const name of ['alpha', 'bravo', 'charlie']) await writeFile(join(dir, 'briefs', `${name}.yaml`), sample.replace('id: ukraine-weekly', `id: ${name}`));
+  await writeFile(join(dir, 'briefs', 'delta.yaml'), 'id: delta\ntitle: Broken\nsources: [{path: x}]\ntopics: [no-such-topic]\n');
+  return dir;
+}
+
+describe('brief run', () => {
+  it('runs four briefs, one broken: three complete, the broken one is reported, exit 65, the summary lists all four', async () => {
+    const dir = await fourBriefs();
+    const result = await spawnCli(['run', '--out', 'out', '--no-store', '--jobs', '2'], { cwd: dir });
+    expect(result.code).toBe(65);
+    const rows = result.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^brief\s+exit\s+time\s+result$/);
+    expect(rows.slice(1).map((row) => row.split(/\s+/).slice(0, 2))).toEqual([
+      ['alpha.yaml', '0'],
+      ['bravo.yaml', '0'],
+      ['charlie.yaml', '0'],
+      ['delta.yaml', '65'],
+    ]);
+    expect(rows[4]).toMatch(/error\[brief\]: briefs\/delta\.yaml:4:10: topics\.0: unknown topic "no-such-topic"/);
+    for (const name of ['alpha', 'bravo', 'charlie']) expect(await readdir(join(dir, 'out', name, '2026-W04'))).toContain(`${name}-2026-W04.pdf`);
+    expect(await readlink(join(dir, 'out', 'alpha', 'latest'))).toBe('2026-W04');
+  });
+
+  it('--json gives the summary for machines, with the worst exit code', async () => {
+    const dir = await fourBriefs();
+    const result = await spawnCli(['run', 'briefs/alpha.yaml', 'briefs/delta.yaml', '--out', 'out', '--no-store', '--json', '-q'], { cwd: dir });
+    expect(result.code).toBe(65);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.exitCode).toBe(65);
+    expect(summary.briefs.map((b: { brief: string; code: number }) => [b.brief, b.code])).toEqual([
+      ['briefs/alpha.yaml', 0],
+      ['briefs/delta.yaml', 65],
+    ]);
+  });
+
+  it('on a non-terminal, progress is plain lines with no control sequences', async () => {
+    const dir = await fourBriefs();
+    const result = await spawnCli(['run', 'briefs/alpha.yaml', '--out', 'out', '--no-store'], { cwd: dir });
+    expect(result.stderr).toMatch(/^alpha\.yaml: started$/m);
+    expect(result.stderr + result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('on a pseudo-terminal, a live display redraws each brief (script from util-linux)', async () => {
+    const dir = await fourBriefs();
+    const command = `${process.execPath} ${join(repoRoot, 'dist', 'bin.js')} run briefs/alpha.yaml briefs/bravo.yaml --out out --no-store`;
+    const output = execFileSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+    expect(output).toMatch(/\u001b\[2K(alpha|bravo)\.yaml: (running|sources|analysis|rendering)/);
+    expect(output).toMatch(/\u001b\[2Kalpha\.yaml: \u001b\[32mdone/);
+    const plain = execFileSync('script', ['-qec', command.replace('--out out', '--out out2'), '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(plain).not.toMatch(/\u001b\[3\dm/);
+  });
+});
+
+describe('brief init', () => {
+  it('makes a workspace in an empty folder where brief generate works with no other setup', async () => {
+    const dir = await tempDir();
+    const init = await spawnCli(['init', 'desk'], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    const workspace = join(dir, 'desk');
+    expect((await readdir(workspace)).sort()).toEqual(['.gitignore', 'README.md', 'briefs', 'corpus', 'templates']);
+    const generate = await spawnCli(['generate', 'briefs/weekly.yaml', '-q'], { cwd: workspace });
+    expect(generate.code, generate.stderr).toBe(0);
+    expect(await readdir(join(workspace, 'output', 'weekly', '2026-W04'))).toEqual(expect.arrayContaining(['weekly-2026-W04.pdf', 'weekly-2026-W04.md', 'manifest.json']));
+    const again = await spawnCli(['init', 'desk'], { cwd: dir });
+    expect(again.code).toBe(73);
+  });
+});
