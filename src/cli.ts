@@ -19,6 +19,7 @@ export type Invocation =
   | { command: 'send'; options: SendCommandOptions }
   | { command: 'run'; options: RunOptions }
   | { command: 'init'; options: { dir: string; force: boolean } }
+  | { command: 'doctor'; options: { brief?: string; store: string } }
   | { command: 'eval'; options: PeriodFlags & { brief: string; facts: string; store: string; minRecall: number; json: boolean } }
   | { command: 'sources'; options: PeriodFlags & { store: string; undated: boolean; search?: string; json: boolean } }
   | { command: 'schema'; options: Record<string, never> }
@@ -249,6 +250,18 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .command(
+      'doctor',
+      'Check this machine: Node version, templates, fonts, the corpus store, SMTP settings (nothing is sent)',
+      (y) =>
+        storeOption(y)
+          .option('brief', { type: 'string', describe: 'Also check this brief and its template' })
+          .example('$0 doctor --brief briefs/ukraine-weekly.yaml', 'everything a weekly run needs'),
+      (args) => {
+        invocation = { command: 'doctor', options: { ...(args.brief !== undefined && { brief: args.brief }), store: storePath(args.store as string | false | undefined) } };
+      },
+    )
+    .completion('completion', 'Print a bash/zsh completion script (brief completion >> ~/.bashrc)')
+    .command(
       'schema',
       'Print the JSON Schema of brief files',
       (y) => y.example('$0 schema > briefs/brief.schema.json', 'refresh the schema editors use'),
@@ -257,7 +270,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
-    .demandCommand(1, 'Name a command: init, generate, run, send, preview, validate, ingest, sources, eval, topics, templates or schema')
+    .demandCommand(1, 'Name a command: init, generate, run, send, preview, validate, ingest, sources, eval, topics, templates, doctor or schema')
     .strict()
     .recommendCommands()
     .help()
@@ -286,6 +299,8 @@ export async function dispatch(invocation: Invocation, io: CommandIO): Promise<n
       return (await import('./commands/templates.js')).templatesCommand(invocation.options, io);
     case 'preview':
       return (await import('./commands/preview.js')).previewCommand(invocation.options, io);
+    case 'doctor':
+      return (await import('./commands/doctor.js')).doctorCommand(invocation.options, io);
     case 'init':
       return (await import('./commands/init.js')).initCommand(invocation.options, io);
     case 'run':

@@ -75,3 +75,25 @@ describe('brief init', () => {
     expect(again.code).toBe(73);
   });
 });
+
+describe('brief doctor and brief completion', () => {
+  it('doctor reports each check and exits 0 when all pass', async () => {
+    const result = await spawnCli(['doctor', '--brief', join(repoRoot, 'briefs', 'ukraine-weekly.yaml'), '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '' } });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/^ok {4}Node\.js: Node \d+/m);
+    expect(result.stdout).toMatch(/^ok {4}templates: weekly, one-pager, memo: lint clean$/m);
+    expect(result.stdout).toMatch(/^all checks passed$/m);
+  });
+
+  it('doctor names what is wrong and how to fix it (exit 78)', async () => {
+    const result = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: 'http://wrong', BRIEF_SMTP_FROM: 'desk@example.org' } });
+    expect(result.code).toBe(78);
+    expect(result.stdout).toMatch(/^FAIL {2}SMTP settings: BRIEF_SMTP_URL must start with smtp:\/\/ or smtps:\/\/ .*\(fix: set BRIEF_SMTP_URL/m);
+  });
+
+  it('completion prints a shell completion script', async () => {
+    const result = await spawnCli(['completion']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('###-begin-brief-completions-###');
+  });
+});
