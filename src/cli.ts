@@ -76,7 +76,8 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             .option('include-undated', { type: 'boolean', default: false, describe: 'Also use articles without a publication date' })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and written files' })
             .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen and the best passages left out' })
-            .option('send', { type: 'boolean', default: false, describe: 'Then email it to the brief\'s distribution list (see brief send)' }),
+            .option('send', { type: 'boolean', default: false, describe: 'Then email it to the brief\'s distribution list (see brief send)' })
+            .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also list the articles read and each topic\'s candidates' }),
         )
           .example('$0 generate briefs/ukraine-weekly.yaml', 'the brief\'s own period, into output/')
           .example('$0 generate briefs/ukraine-weekly.yaml --from 2026-01-19 --to 2026-02-01 --out /tmp/briefs', 'a custom range elsewhere'),
@@ -91,6 +92,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             quiet: args.quiet,
             ...(args.explain && { explain: true }),
             ...(args.send && { send: true }),
+            ...(args.verbose && { verbose: true }),
             store: storePath(args.store as string | false | undefined),
             ...periodFlags(args),
           },

@@ -57,7 +57,7 @@ export interface GenerateOptions {
 
 export type ProgressEvent =
   | { stage: 'brief'; brief: Brief; period: Period }
-  | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number }
+  | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number; list: readonly Article[] }
   | { stage: 'warning'; warning: Warning }
   | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis }
   | { stage: 'render'; format: string };
@@ -109,7 +109,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
   }).finally(() => store.close());
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
-  progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts });
+  progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts, list: sources.articles });
   const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
 
   const competitors = [...library.values()].map((entry) => entry.topic);

@@ -18,6 +18,8 @@ export interface GenerateCommandOptions extends PeriodFlags {
   explain?: boolean;
   /** Then email it (brief send). */
   send?: boolean;
+  /** Also list the period's articles and each topic's candidate count. */
+  verbose?: boolean;
 }
 
 function describe(event: ProgressEvent): string | undefined {
@@ -55,6 +57,10 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     onProgress: (event) => {
       if (event.stage === 'warning') io.stderr(formatWarning(event.warning));
       else if (event.stage === 'analysis' && options.explain) io.stdout(formatExplanation(event.analysis));
+      if (event.stage === 'analysis' && options.verbose) {
+        for (const topic of event.analysis.topics) io.stderr(`  ${topic.topic.id}: ${topic.candidates} passages from ${topic.articleIds.length} articles, ${topic.developments.length} developments`);
+      }
+      if (event.stage === 'sources' && options.verbose) for (const article of event.list) io.stderr(`  ${article.published || '(undated)'}  ${article.publisher}  ${article.title}  [${article.file}]`);
       else if (!options.quiet) {
         const line = describe(event);
         if (line) io.stderr(line);
