@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
@@ -89,7 +89,8 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     pruneMissing(store, base, found);
     for (const file of found) {
       if (files.has(file)) continue;
-      const shown = displayPath(file, options.baseDir);
+      // Relative to the brief even when outside its folder (../corpus/…): outputs never hold machine paths.
+      const shown = relative(options.baseDir, file).split(sep).join('/');
       files.set(file, { source, shown });
       items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
     }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasTool, pdfText, sampleBrief, spawnCli, tempDir } from '../helpers.js';
+import { hasTool, pdfText, repoRoot, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const haveQpdf = hasTool('qpdf');
 const havePoppler = hasTool('pdftotext');
@@ -35,6 +35,15 @@ describe('brief generate on the sample brief (the quick start)', () => {
     expect(view.period).toMatchObject({ label: '2026-W04', from: '2026-01-19', to: '2026-01-25' });
     expect(view.topics.map((t: { title: string }) => t.title)).toEqual(topicTitles);
     for (const topic of view.topics) for (const d of topic.developments) expect(d.sources.length).toBeGreaterThan(0);
+  });
+
+  it('holds no machine path: article files are relative to the brief, in the JSON and the manifest', async () => {
+    for (const name of [file('json'), join(dir, 'ukraine-weekly', '2026-W04', 'manifest.json'), file('md')]) {
+      const text = await readFile(name, 'utf8');
+      expect(text, name).not.toContain(repoRoot);
+      expect(text, name).not.toContain(dir);
+    }
+    expect(await readFile(file('json'), 'utf8')).toContain('"file": "../corpus/2026-W04/');
   });
 
   it.skipIf(!haveQpdf)('writes a PDF that passes qpdf --check', () => {
