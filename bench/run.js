@@ -1,45 +1,98 @@
 #!/usr/bin/env node
-// Whole-process timings of the CLI, median of N runs, reported as ratios measured in this run.
-// Usage: npm run bench [-- --runs 7]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// npm run bench [-- --runs 5] [-- --large] [-- --write]
+// Whole-process benchmarks of the CLI, reported as medians and as ratios measured in this run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { env, measure, table } from './lib.js';
+import { writeCorpus } from './make-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const large = args.includes('--large');
 const cli = join(root, 'dist', 'bin.js');
-const out = mkdtempSync(join(tmpdir(), 'brief-bench-'));
-// NODE_EXTRA_CA_CERTS adds ~0.14 s to every node start on some machines; benchmarks leave it out.
-const env = { ...process.env };
-delete env.NODE_EXTRA_CA_CERTS;
+const node = process.execPath;
+const tmp = mkdtempSync(join(tmpdir(), 'brief-bench-'));
+const sample = readFileSync(join(root, 'briefs', 'ukraine-weekly.yaml'), 'utf8').replace('path: ../corpus/**/*.md', `path: ${join(root, 'corpus')}/**/*.md`);
 
-function time(args) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+function brief(name, yaml) {
+  const file = join(tmp, 'briefs', `${name}.yaml`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, yaml);
+  return file;
 }
 
-const cases = [
-  ['node -e 0', ['-e', '0']],
-  ['brief --version', [cli, '--version']],
-  ['brief validate (sample)', [cli, 'validate', 'briefs/ukraine-weekly.yaml']],
-  ['brief generate (sample, md+pdf+json)', [cli, 'generate', 'briefs/ukraine-weekly.yaml', '--out', out, '--force', '-q']],
-];
-const results = cases.map(([name, args]) => ({ name, ms: time(args) }));
-const base = results[0].ms;
-console.log(`median of ${runs} whole-process runs, node ${process.version}, ${process.platform}/${process.arch}\n`);
-console.log('| command | median ms | × node -e 0 |\n|---|---:|---:|');
-for (const { name, ms } of results) console.log(`| ${name} | ${ms.toFixed(0)} | ${(ms / base).toFixed(2)} |`);
-rmSync(out, { recursive: true, force: true });
+const pagesOf = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
+const log = (line) => process.stderr.write(`${line}\n`);
 
-// Analysis on one core, in-process (issue target: 1,000 articles under 2 s).
-console.log('');
-spawnSync(process.execPath, [join(root, 'bench', 'analysis.js'), '1000'], { cwd: root, env, stdio: 'inherit' });
+const results = [];
+const add = (result) => {
+  results.push(result);
+  log(`${result.label}: ${result.wall.toFixed(3)} s`);
+};
+
+// 1. Start-up.
+add(measure('node -e 0', [node, '-e', '0'], { runs: runs + 2 }));
+add(measure('brief --version', [node, cli, '--version'], { runs: runs + 2 }));
+
+// 2. The sample brief, end to end and by stage.
+const out = join(tmp, 'out');
+add(measure('generate sample (md+pdf+json)', [node, cli, 'generate', brief('sample', sample), '--out', out, '--force', '--no-store', '-q'], { runs }));
+add(measure('generate sample, Markdown only', [node, cli, 'generate', brief('sample-md', sample.replace('id: ukraine-weekly', 'id: sample-md').replace('formats: [md, pdf, json]', 'formats: [md]')), '--out', out, '--force', '--no-store', '-q'], { runs }));
+const pdf8 = brief('pdf8', sample.replace('id: ukraine-weekly', 'id: pdf8').replace('formats: [md, pdf, json]', 'formats: [pdf]'));
+add(measure('generate sample, PDF only', [node, cli, 'generate', pdf8, '--out', out, '--force', '--no-store', '-q'], { runs }));
+log(`  (the sample PDF has ${pagesOf(join(out, 'pdf8', '2026-W04', 'pdf8-2026-W04.pdf'))} pages)`);
+
+// 3. A long brief: four weeks of 1,000 synthetic articles, every topic, many developments.
+const corpus1k = writeCorpus(root, 1000);
+const topics = 'security-guarantees, spain-politics, russia-china, energy-infrastructure, battlefield-technology, reconstruction-finance, eu-accession, us-policy';
+const long = brief('long', `id: long\ntitle: Long brief\nperiod: {from: 2026-01-05, to: 2026-02-01}\nsources: [{path: ${corpus1k}}]\ntopics: [${topics}]\nlimits: {developments: 40}\nformats: [pdf]\n`);
+add(measure('generate long brief (PDF only)', [node, cli, 'generate', long, '--out', out, '--force', '--no-store', '-q'], { runs: Math.max(3, runs - 2) }));
+log(`  (the long PDF has ${pagesOf(join(out, 'long', '2026-01-05_2026-02-01', 'long-2026-01-05_2026-02-01.pdf'))} pages)`);
+
+// 4. Ingest: 10,000 files cold, then unchanged.
+const corpus10k = writeCorpus(root, 10_000);
+const store = join(tmp, 'store.db');
+const clearStore = () => rmSync(store, { force: true }) || rmSync(`${store}-wal`, { force: true }) || rmSync(`${store}-shm`, { force: true });
+add(measure('ingest 10,000 files (cold)', [node, cli, 'ingest', corpus10k, '--store', store], { runs: 3, before: clearStore, warmup: false }));
+add(measure('ingest 10,000 files (unchanged)', [node, cli, 'ingest', corpus10k, '--store', store], { runs }));
+
+// 5. brief run over 20 briefs, two at a time.
+for (let i = 1; i <= 20; i++) brief(`run/brief-${String(i).padStart(2, '0')}`, sample.replace('id: ukraine-weekly', `id: brief-${String(i).padStart(2, '0')}`));
+add(measure('run 20 briefs (--jobs 2)', [node, cli, 'run', join(tmp, 'briefs', 'run'), '--out', out, '--force', '--no-store', '-q', '--jobs', '2'].filter((a) => a !== join(tmp, 'briefs', 'run')).concat(Array.from({ length: 20 }, (_, i) => join(tmp, 'briefs', 'run', `brief-${String(i + 1).padStart(2, '0')}.yaml`))), { runs: 3 }));
+
+// 6. Optional: a weekly brief over a 100,000-article store.
+if (large) {
+  const corpus100k = writeCorpus(root, 100_000, { days: 730, from: '2024-02-05' });
+  const bigStore = join(tmp, 'big.db');
+  add(measure('ingest 100,000 files (cold)', [node, cli, 'ingest', corpus100k, '--store', bigStore], { runs: 1, warmup: false }));
+  const weekly = brief('weekly-100k', `id: weekly-100k\ntitle: Weekly over 100k\nperiod: {week: 2026-W04}\nsources: [{path: ${corpus100k}}]\ntopics: [security-guarantees, spain-politics, russia-china, energy-infrastructure, battlefield-technology]\n`);
+  add(measure('weekly brief over the 100,000-article store', [node, cli, 'generate', weekly, '--out', out, '--force', '--store', bigStore, '-q'], { runs: 3 }));
+}
+
+// 7. Analysis alone, in-process on one core.
+const analysis = spawnSync(node, [join(root, 'bench', 'analysis.js'), '1000'], { env, encoding: 'utf8' }).stdout.trim();
+
+rmSync(tmp, { recursive: true, force: true });
+const byLabel = Object.fromEntries(results.map((r) => [r.label, r]));
+const ratio = (a, b) => (byLabel[a].wall / byLabel[b].wall).toFixed(2);
+const report = [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; medians of ${runs} runs after a warm-up unless the table says otherwise.`,
+  '',
+  table(results, 'node -e 0'),
+  '',
+  `- \`brief --version\` = ${ratio('brief --version', 'node -e 0')} × \`node -e 0\` (target ≤ 2)`,
+  `- ingest of 10,000 files: ${byLabel['ingest 10,000 files (cold)'].wall.toFixed(1)} s cold (target < 20 s), ${byLabel['ingest 10,000 files (unchanged)'].wall.toFixed(2)} s unchanged (target < 1 s)`,
+  `- \`run\` of 20 briefs: CPU / wall = ${(byLabel['run 20 briefs (--jobs 2)'].cpu / byLabel['run 20 briefs (--jobs 2)'].wall).toFixed(2)} (target ≥ 1.6)`,
+  `- ${analysis} (target < 2 s)`,
+  ...(large ? [`- weekly brief over 100,000 articles: ${byLabel['weekly brief over the 100,000-article store'].wall.toFixed(2)} s, ${byLabel['weekly brief over the 100,000-article store'].rss.toFixed(0)} MB peak RSS (targets < 2 s, < 300 MB)`] : []),
+].join('\n');
+console.log(report);
+if (args.includes('--write')) {
+  const command = `npm run bench -- ${args.join(' ')}`.trim();
+  writeFileSync(join(root, 'bench', 'RESULTS.md'), `# Benchmark results\n\nMade by \`${command}\` on ${new Date().toISOString().slice(0, 10)}.\n\n${report}\n`);
+}

@@ -64,6 +64,16 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
     .all()
     .map((row) => row.rowid);
   const seeds = [...new Set([...touched, ...orphans])];
+  // Each article's shingles are computed once per fold, however many candidates it meets.
+  const shingleCache = new Map<number, Set<number>>();
+  const shinglesOf = (row: Row): Set<number> => {
+    let set = shingleCache.get(row.rowid);
+    if (!set) {
+      set = shingles(comparableWords(row.title, JSON.parse(row.paragraphs) as string[]));
+      shingleCache.set(row.rowid, set);
+    }
+    return set;
+  };
   const reevaluated = new Set(seeds);
   const rows = new Map<number, Row>();
   const duplicates = new UnionFind();
@@ -86,11 +96,11 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
       if ((row.url_key !== null && other.url_key === row.url_key) || sameOutlet(row, other)) duplicates.union(row.rowid, other.rowid);
       else copies.union(row.rowid, other.rowid);
     }
-    const mine = shingles(comparableWords(row.title, JSON.parse(row.paragraphs) as string[]));
+    const mine = shinglesOf(row);
     for (const { article } of sharingBands.all(id, id)) {
       const other = load(article);
       if (!other || sameOutlet(row, other)) continue;
-      const theirs = shingles(comparableWords(other.title, JSON.parse(other.paragraphs) as string[]));
+      const theirs = shinglesOf(other);
       if (containment(mine, theirs) >= SYNDICATION_CONTAINMENT) copies.union(row.rowid, other.rowid);
     }
   }

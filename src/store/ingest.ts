@@ -11,6 +11,9 @@ import { foldDuplicates } from './fold-duplicates.js';
 import type { Store } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
+/** Files looked at (stat, read) concurrently and written in one transaction. */
+const INGEST_BATCH = 64;
+
 /** Files larger than this are skipped, or truncated when the source says so. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
@@ -107,7 +110,6 @@ async function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): 
 export async function ingestItems(store: Store, items: readonly IngestItem[], options: IngestOptions): Promise<IngestResult> {
   const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const result: IngestResult = { parsed: 0, unchanged: 0, failed: 0, warnings: [] };
-  const getFile = store.prepare<[string], { size: number; mtime_ms: number; sha256: string; warning: string | null }>('SELECT size, mtime_ms, sha256, warning FROM files WHERE key = ?');
   const upsertFile = store.prepare('INSERT INTO files (key, size, mtime_ms, sha256, format, warning) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, format = excluded.format, warning = excluded.warning');
   const touchFile = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
   const oldRows = store.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE file = ?');
@@ -148,52 +150,59 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
     });
   });
 
-  for (const item of items) {
-    const before = result.warnings.length;
-    let bytes = item.body;
-    let size = bytes?.length ?? 0;
-    let mtime = 0;
-    if (!bytes) {
-      const info = await stat(item.key);
-      size = info.size;
-      mtime = info.mtimeMs;
-      const known = getFile.get(item.key);
-      if (known && known.size === size && known.mtime_ms === mtime) {
+  // Files are looked at 64 at a time: stats and reads run concurrently, each batch is one transaction.
+  const known = new Map(store.prepare<[], { key: string; size: number; mtime_ms: number; sha256: string; warning: string | null }>('SELECT key, size, mtime_ms, sha256, warning FROM files').all().map((row) => [row.key, row]));
+  for (let start = 0; start < items.length; start += INGEST_BATCH) {
+    const batch = items.slice(start, start + INGEST_BATCH);
+    const loaded = await Promise.all(
+      batch.map(async (item) => {
+        if (item.body) return { item, bytes: item.body as Uint8Array | undefined, size: item.body.length, mtime: 0 };
+        const info = await stat(item.key);
+        const row = known.get(item.key);
+        if (row && row.size === info.size && row.mtime_ms === info.mtimeMs) return { item, bytes: undefined, size: info.size, mtime: info.mtimeMs };
+        return { item, bytes: (await readFile(item.key)) as Uint8Array | undefined, size: info.size, mtime: info.mtimeMs };
+      }),
+    );
+    const writes: (() => void)[] = [];
+    for (const { item, size, mtime, ...rest } of loaded) {
+      let bytes = rest.bytes;
+      const row = known.get(item.key);
+      if (!bytes) {
         result.unchanged += 1;
-        if (known.warning) result.warnings.push({ code: 'article-unreadable', file: item.shown, message: known.warning });
+        if (row?.warning) result.warnings.push({ code: 'article-unreadable', file: item.shown, message: row.warning });
         continue;
       }
-      bytes = await readFile(item.key);
-    }
-    if (bytes.length > limit) {
-      const mib = (n: number) => (n / 1048576).toFixed(1);
-      if (item.oversize === 'truncate') {
-        result.warnings.push({ code: 'article-too-large', file: item.shown, message: `truncated: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit` });
-        bytes = bytes.subarray(0, limit);
-        // Do not cut a UTF-8 sequence in half.
-        while (bytes.length > 0 && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
-        if (bytes.length > 0 && bytes[bytes.length - 1]! >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
-      } else {
-        const message = `skipped: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit (set oversize: truncate on the source to read the start)`;
-        result.warnings.push({ code: 'article-too-large', file: item.shown, message });
-        replace(item, { size, mtime, sha: '', format: 'oversize', warning: message }, []);
-        result.failed += 1;
+      const before = result.warnings.length;
+      if (bytes.length > limit) {
+        const mib = (n: number) => (n / 1048576).toFixed(1);
+        if (item.oversize === 'truncate') {
+          result.warnings.push({ code: 'article-too-large', file: item.shown, message: `truncated: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit` });
+          bytes = bytes.subarray(0, limit);
+          // Do not cut a UTF-8 sequence in half.
+          while (bytes.length > 0 && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+          if (bytes.length > 0 && bytes[bytes.length - 1]! >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+        } else {
+          const message = `skipped: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit (set oversize: truncate on the source to read the start)`;
+          result.warnings.push({ code: 'article-too-large', file: item.shown, message });
+          writes.push(() => replace(item, { size, mtime, sha: '', format: 'oversize', warning: message }, []));
+          result.failed += 1;
+          continue;
+        }
+      }
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (row && row.sha256 === sha) {
+        writes.push(() => touchFile.run(size, mtime, item.key));
+        result.unchanged += 1;
         continue;
       }
+      const parsed = await parse(bytes, item, result.warnings);
+      result.parsed += 1;
+      if (!parsed) result.failed += 1;
+      const prepared = (parsed?.articles ?? []).map((fields) => prepare(fields, options.now, item.shown, result.warnings));
+      const warning = parsed ? null : (result.warnings[before]?.message ?? null);
+      writes.push(() => replace(item, { size, mtime, sha, format: parsed?.format ?? 'unreadable', warning }, prepared));
     }
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    const known = getFile.get(item.key);
-    if (known && known.sha256 === sha) {
-      touchFile.run(size, mtime, item.key);
-      result.unchanged += 1;
-      continue;
-    }
-    const parsed = await parse(bytes, item, result.warnings);
-    result.parsed += 1;
-    if (!parsed) result.failed += 1;
-    const prepared = (parsed?.articles ?? []).map((fields) => prepare(fields, options.now, item.shown, result.warnings));
-    const warning = parsed ? null : (result.warnings[before]?.message ?? null);
-    replace(item, { size, mtime, sha, format: parsed?.format ?? 'unreadable', warning }, prepared);
+    if (writes.length > 0) store.transaction(() => writes.forEach((write) => write()))();
   }
   foldDuplicates(store, touched);
   return result;

@@ -38,6 +38,7 @@ CREATE INDEX articles_url ON articles(url_key);
 CREATE INDEX articles_text ON articles(text_hash);
 CREATE TABLE bands (band TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE);
 CREATE INDEX bands_band ON bands(band);
+CREATE INDEX bands_article ON bands(article);
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 `;
 
@@ -50,13 +51,19 @@ export function openStore(path: string): Store {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL keeps the store consistent; a power cut can lose only the last commits,
+    // which the next ingest redoes (it compares files, not a log). FULL would fsync every file.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) {
       db.exec(schema);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    } else if (version !== SCHEMA_VERSION) {
+    } else if (version === SCHEMA_VERSION) {
+      // Stores made before this index existed get it now (it makes syndication look-ups linear).
+      db.exec('CREATE INDEX IF NOT EXISTS bands_article ON bands(article)');
+    } else {
       throw new BriefError('store-version', `store ${path} has schema version ${version}; this Briefwright reads ${SCHEMA_VERSION}`, {
         exitCode: ExitCode.config,
         hint: 'delete the store to rebuild it from the sources (brief ingest)',

@@ -1,0 +1,19 @@
+// Writes a deterministic synthetic corpus of N Markdown articles (realistic lengths and topic mix,
+// recombined from the sample corpus) under bench/.data/corpus-N, once.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { syntheticArticles } from './synthetic-corpus.js';
+
+export function writeCorpus(root, count, { days = 28, from = '2026-01-05' } = {}) {
+  const dir = join(root, 'bench', '.data', `corpus-${count}`);
+  const marker = join(dir, '.complete');
+  if (existsSync(marker)) return dir;
+  const articles = syntheticArticles(root, count, { from, days, seed: count });
+  for (const [i, a] of articles.entries()) {
+    const folder = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${a.id}.md`), `---\ntitle: "${a.title.replace(/"/g, "'")}"\npublisher: ${a.publisher}\npublished: ${a.published}\nurl: ${a.url}\n---\n\n${a.paragraphs.join('\n\n')}\n`);
+  }
+  writeFileSync(marker, String(count));
+  return dir;
+}
