@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// npm run bench:compare [-- --runs 3]: the same brief through Briefwright and the tools a user might
+// pick instead, in one run, as ratios. Installs what it can (the Typst npm compiler into
+// bench/.tools; pandoc, wkhtmltopdf and chromium come from Debian, installed by hand or CI);
+// a missing tool is skipped with a note.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env, measure } from './lib.js';
+import { writeCorpus } from './make-corpus.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const node = process.execPath;
+const cli = join(root, 'dist', 'bin.js');
+const tmp = mkdtempSync(join(tmpdir(), 'brief-compare-'));
+const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const pages = (pdf) => (existsSync(pdf) ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0) : 0);
+const notes = [];
+
+// Two briefs from the same pipeline: the sample (a few pages) and a long one (four weeks, every topic).
+const sample = readFileSync(join(root, 'briefs', 'ukraine-weekly.yaml'), 'utf8').replace('path: ../corpus/**/*.md', `path: ${join(root, 'corpus')}/**/*.md`).replace('formats: [md, pdf, json]', 'formats: [md, pdf, html]');
+const corpus = writeCorpus(root, 1000);
+const long = `id: long\ntitle: Long brief\nperiod: {from: 2026-01-05, to: 2026-02-01}\nsources: [{path: ${corpus}}]\ntopics: [security-guarantees, spain-politics, russia-china, energy-infrastructure, battlefield-technology, reconstruction-finance, eu-accession, us-policy]\nlimits: {developments: 50}\nformats: [md, pdf, html]\n`;
+const briefs = [
+  { name: 'sample', yaml: sample, id: 'ukraine-weekly', label: '2026-W04' },
+  { name: 'long', yaml: long, id: 'long', label: '2026-01-05_2026-02-01' },
+];
+
+// Typst: the npm compiler (its binary comes inside a registry package).
+const tools = join(root, 'bench', '.tools');
+if (!existsSync(join(tools, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
+  mkdirSync(tools, { recursive: true });
+  const install = spawnSync('npm', ['install', '--prefix', tools, '--no-save', '@myriaddreamin/typst-ts-node-compiler@0.7.0'], { env, stdio: 'ignore' });
+  if (install.status !== 0) notes.push('Typst: the npm compiler could not be installed; skipped');
+}
+const typstScript = join(tmp, 'typst.cjs');
+writeFileSync(typstScript, `const { NodeCompiler } = require(${JSON.stringify(join(tools, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))});\nconst fs = require('fs');\nconst compiler = NodeCompiler.create();\nconst pdf = compiler.pdf({ mainFileContent: fs.readFileSync(process.argv[2], 'utf8') });\nfs.writeFileSync(process.argv[3], pdf);\n`);
+
+/** The brief's Markdown as Typst markup (headings, lists, emphasis, tables, footnotes as plain refs). */
+function toTypst(markdown) {
+  const unescape = (text) => text.replace(/\\([\\`*_[\]<>|~#+.!-])/g, '$1');
+  const escape = (text) => text.replace(/[#$@<>\\*_`=]/g, (c) => `\\${c}`);
+  const inline = (text) =>
+    escape(unescape(text).replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1'))
+      .replace(/\\\*\\\*(.+?)\\\*\\\*/g, '*$1*')
+      .replace(/\[\^(\d+)\]/g, '[$1]');
+  const out = ['#set page(paper: "a4", margin: 2.3cm, numbering: "1 / 1")', '#set text(size: 10.5pt)', '#outline()'];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const heading = /^(#{1,3}) (.*)$/.exec(line);
+    if (heading) out.push(`${'='.repeat(heading[1].length)} ${inline(heading[2])}`);
+    else if (/^\|/.test(line)) {
+      const rows = [];
+      while (i < lines.length && /^\|/.test(lines[i])) rows.push(lines[i++]);
+      i--;
+      const cells = rows.filter((r) => !/^\|[-| ]+\|$/.test(r)).map((r) => r.split('|').slice(1, -1).map((c) => `[${inline(c.trim())}]`));
+      out.push(`#table(columns: ${cells[0].length}, ${cells.flat().join(', ')})`);
+    } else if (/^\[\^(\d+)\]: /.test(line)) out.push(`+ ${inline(line.replace(/^\[\^\d+\]: /, ''))}`);
+    else if (/^> /.test(line)) out.push(`#quote[${inline(line.slice(2))}]`);
+    else out.push(/^- /.test(line) ? `- ${inline(line.slice(2))}` : inline(line));
+  }
+  return out.join('\n');
+}
+
+const rows = [];
+for (const brief of briefs) {
+  const dir = join(tmp, brief.name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'brief.yaml'), brief.yaml);
+  const out = join(dir, 'out');
+  execFileSync(node, [cli, 'generate', join(dir, 'brief.yaml'), '--out', out, '--no-store', '-q', '--force'], { env, stdio: 'ignore' });
+  const folder = join(out, brief.id, brief.label);
+  const md = join(folder, `${brief.id}-${brief.label}.md`);
+  const html = join(folder, `${brief.id}-${brief.label}.html`);
+  const results = [];
+  results.push({ ...measure(`Briefwright generate (all stages, embedded fonts)`, [node, cli, 'generate', join(dir, 'brief.yaml'), '--out', out, '--no-store', '-q', '--force'], { runs }), pages: pages(join(folder, `${brief.id}-${brief.label}.pdf`)) });
+  if (existsSync(join(tools, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
+    const typ = join(dir, 'brief.typ');
+    writeFileSync(typ, toTypst(readFileSync(md, 'utf8')));
+    try {
+      results.push({ ...measure('Typst (npm compiler, .typ already written)', [node, typstScript, typ, join(dir, 'typst.pdf')], { runs }), pages: pages(join(dir, 'typst.pdf')) });
+    } catch (error) {
+      notes.push(`Typst failed on the ${brief.name} brief: ${String(error.message).slice(0, 160)}`);
+    }
+  }
+  const chromium = ['chromium', 'chromium-browser'].find(has);
+  if (chromium) {
+    const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
+    results.push({ ...measure('Chromium --print-to-pdf (HTML already written)', [chromium, ...flags, `--print-to-pdf=${join(dir, 'chromium.pdf')}`, `file://${html}`], { runs }), pages: pages(join(dir, 'chromium.pdf')) });
+  } else notes.push('Chromium: not installed (apt-get install chromium); skipped');
+  if (has('pandoc') && has('wkhtmltopdf')) {
+    try {
+      results.push({ ...measure('pandoc + wkhtmltopdf', ['pandoc', md, '-o', join(dir, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], { runs }), pages: pages(join(dir, 'pandoc.pdf')) });
+    } catch (error) {
+      notes.push(`pandoc + wkhtmltopdf failed: ${String(error.message).split('\n')[0].slice(0, 160)}`);
+    }
+  } else notes.push('pandoc + wkhtmltopdf: not installed (apt-get install pandoc wkhtmltopdf); skipped');
+  if (!has('pdflatex')) notes.push('pandoc + pdflatex: pdflatex not installed; skipped');
+  if (!has('weasyprint')) notes.push('pandoc + weasyprint: weasyprint not installed; skipped');
+  const briefwright = results[0].wall;
+  const typst = results.find((r) => r.label.startsWith('Typst'))?.wall;
+  const chrome = results.find((r) => r.label.startsWith('Chromium'))?.wall;
+  rows.push(`\n### The ${brief.name} brief (${results[0].pages} pages from Briefwright)\n`);
+  rows.push('| path | pages | wall (median) | × Briefwright | Briefwright ÷ this |', '|---|---:|---:|---:|---:|');
+  for (const r of results) rows.push(`| ${r.label} | ${r.pages} | ${r.wall.toFixed(3)} s | ${(r.wall / briefwright).toFixed(2)} | ${(briefwright / r.wall).toFixed(2)} |`);
+  if (typst) rows.push(`\nBriefwright = ${(briefwright / typst).toFixed(2)} × Typst${chrome ? `, ${(briefwright / chrome).toFixed(2)} × Chromium` : ''}.`);
+}
+console.log(`Medians of ${runs} whole-process runs after a warm-up, measured in one run on this machine.\n${rows.join('\n')}\n\n${[...new Set(notes)].map((n) => `- ${n}`).join('\n')}`);
