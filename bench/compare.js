@@ -34,7 +34,8 @@ const briefs = [
 const tools = join(root, 'bench', '.tools');
 if (!existsSync(join(tools, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
   mkdirSync(tools, { recursive: true });
-  const install = spawnSync('npm', ['install', '--prefix', tools, '--no-save', '@myriaddreamin/typst-ts-node-compiler@0.7.0'], { env, stdio: 'ignore' });
+  // The install needs the machine's own environment (its CA settings), unlike the timed runs.
+  const install = spawnSync('npm', ['install', '--prefix', tools, '--no-save', '@myriaddreamin/typst-ts-node-compiler@0.7.0'], { env: process.env, stdio: 'ignore', timeout: 300_000 });
   if (install.status !== 0) notes.push('Typst: the npm compiler could not be installed; skipped');
 }
 const typstScript = join(tmp, 'typst.cjs');
