@@ -41,7 +41,8 @@ function describe(error: SmtpError): string {
 export function classify(error: SmtpError, finalDotSent: boolean): Exclude<Outcome, { state: 'sent' }> {
   const response = describe(error);
   const code = error.responseCode;
-  if (tlsCodes.has(error.code ?? '') || tlsCodes.has(error.cause?.code ?? '') || /certificate|STARTTLS|TLS/i.test(error.message) && !code) return { state: 'tls', response };
+  // Certificate and STARTTLS failures are configuration; a reset during the handshake is just a network fault.
+  if (tlsCodes.has(error.code ?? '') || tlsCodes.has(error.cause?.code ?? '') || (/certificate|STARTTLS/i.test(error.message) && !code)) return { state: 'tls', response };
   if (code === 535 || error.code === 'EAUTH') return { state: 'failed-permanent', response, ...(code && { code }), auth: true };
   if (code && code >= 500) return { state: 'failed-permanent', response, code };
   if (code && code >= 400) return { state: 'failed-transient', response, code };
