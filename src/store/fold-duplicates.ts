@@ -12,14 +12,15 @@ interface Row {
   url: string;
   publisher: string | null;
   published_utc: string | null;
-  paragraphs: string;
   url_key: string | null;
   text_hash: string;
   duplicate_of: number | null;
   syndicated_of: number | null;
 }
 
-const columns = 'rowid, file, item, title, url, publisher, published_utc, paragraphs, url_key, text_hash, duplicate_of, syndicated_of';
+// The text is not among them: rows stay in memory for the whole fold, shingles are read on demand.
+const columns = 'rowid, file, item, title, url, publisher, published_utc, url_key, text_hash, duplicate_of, syndicated_of';
+
 
 /** The row that represents a group: the most complete metadata, then the earliest, then by path. */
 function rank(a: Row, b: Row): number {
@@ -55,6 +56,7 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const byKey = store.prepare<[string | null, string], Row>(
     `SELECT ${columns} FROM articles WHERE url_key = ? OR text_hash = ?`,
   );
+  const textOf = store.prepare<[number], { title: string; paragraphs: string }>('SELECT title, paragraphs FROM articles WHERE rowid = ?');
   const sharingBands = store.prepare<[number, number], { article: number }>('SELECT DISTINCT b2.article FROM bands b1 JOIN bands b2 ON b1.band = b2.band WHERE b1.article = ? AND b2.article != ?');
   // Links to articles that no longer exist (their file changed) are recomputed too.
   const orphans = store
@@ -69,7 +71,8 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const shinglesOf = (row: Row): Set<number> => {
     let set = shingleCache.get(row.rowid);
     if (!set) {
-      set = shingles(comparableWords(row.title, JSON.parse(row.paragraphs) as string[]));
+      const text = textOf.get(row.rowid);
+      set = text ? shingles(comparableWords(text.title, JSON.parse(text.paragraphs) as string[])) : new Set<number>();
       shingleCache.set(row.rowid, set);
     }
     return set;
@@ -79,8 +82,11 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const duplicates = new UnionFind();
   const copies = new UnionFind();
   /** Loads a row; a row that is not being re-evaluated keeps its links as trusted edges. */
-  const load = (id: number, row = byId.get(id)): Row | undefined => {
-    if (!row || rows.has(row.rowid)) return rows.get(id) ?? row;
+  const load = (id: number, found?: Row): Row | undefined => {
+    const cached = rows.get(id);
+    if (cached) return cached;
+    const row = found ?? byId.get(id);
+    if (!row) return undefined;
     rows.set(row.rowid, row);
     if (!reevaluated.has(row.rowid)) {
       if (row.duplicate_of !== null && load(row.duplicate_of)) duplicates.union(row.duplicate_of, row.rowid);
@@ -109,7 +115,9 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
     const map = new Map<number, Row[]>();
     for (const row of rows.values()) {
       const root = uf.find(row.rowid);
-      map.set(root, [...(map.get(root) ?? []), row]);
+      const group = map.get(root);
+      if (group) group.push(row);
+      else map.set(root, [row]);
     }
     return [...map.values()].filter((group) => group.length > 1 || reevaluated.has(group[0]!.rowid)).map((group) => group.sort(rank));
   };
