@@ -21,7 +21,6 @@ interface Row {
 // The text is not among them: rows stay in memory for the whole fold, shingles are read on demand.
 const columns = 'rowid, file, item, title, url, publisher, published_utc, url_key, text_hash, duplicate_of, syndicated_of';
 
-
 /** The row that represents a group: the most complete metadata, then the earliest, then by path. */
 function rank(a: Row, b: Row): number {
   const score = (row: Row) => (row.published_utc ? 4 : 0) + (row.publisher ? 2 : 0) + (row.url ? 1 : 0);
