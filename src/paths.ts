@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The installed package's root folder (holds templates/ and the shipped topic library). */
@@ -6,3 +6,9 @@ export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const builtinTopicsDir = join(packageRoot, 'briefs', 'topics');
 export const builtinEntitiesFile = join(packageRoot, 'briefs', 'entities.yaml');
 export const builtinTemplatesDir = join(packageRoot, 'templates');
+
+/** `relative/path` for messages: relative to `baseDir` when inside it. */
+export function displayPath(file: string, baseDir: string): string {
+  const shown = relative(baseDir, file);
+  return shown && !shown.startsWith('..') ? shown.split(sep).join('/') : file;
+}

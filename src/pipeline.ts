@@ -25,9 +25,8 @@ import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type Written
 import { acquireLock } from './output/lock.js';
 import { checkpoint } from './output/checkpoint.js';
 import { buildManifest, sha256, updateLatest } from './output/write-manifest.js';
-import { displayPath } from './store/ingest.js';
 import { readFile, stat } from 'node:fs/promises';
-import { packageRoot } from './paths.js';
+import { displayPath, packageRoot } from './paths.js';
 import { readFileSync } from 'node:fs';
 
 const toolVersion = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../paths.js';
 import { ExitCode } from '../errors.js';
 import { generateBrief, type ProgressEvent } from '../pipeline.js';
 import type { CommandIO } from '../run.js';
@@ -37,12 +37,6 @@ function describe(event: ProgressEvent): string | undefined {
   }
 }
 
-/** A path relative to the working folder when it is inside it, else absolute. */
-function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown && !shown.startsWith('..') ? shown : path;
-}
-
 /** `brief generate`: runs the pipeline and reports what was written. */
 export async function generateCommand(options: GenerateCommandOptions, io: CommandIO): Promise<number> {
   const period = periodFromFlags(options);
@@ -68,7 +62,7 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     },
   });
   if (result.view.summary.articles === 0) io.stderr(`warning[empty-period]: no articles in ${result.period.label}; the brief says so`);
-  for (const file of result.files) io.stdout(`${file.status === 'written' ? 'wrote' : 'unchanged'} ${displayPath(file.path)}`);
+  for (const file of result.files) io.stdout(`${file.status === 'written' ? 'wrote' : 'unchanged'} ${displayPath(file.path, process.cwd())}`);
   if (options.send) {
     const { sendCommand } = await import('./send.js');
     return sendCommand({ ...options, out: options.out, store: options.store ?? '.brief/corpus.db', force: false, dryRun: false, resend: false }, io);

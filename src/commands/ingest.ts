@@ -4,7 +4,8 @@ import { ExitCode } from '../errors.js';
 import type { CommandIO } from '../run.js';
 import { describeFetchError, fetchFeed } from '../sources/fetch-feed.js';
 import { findFiles, formatWarning } from '../sources/collect-sources.js';
-import { displayPath, ingestItems, type IngestItem } from '../store/ingest.js';
+import { displayPath } from '../paths.js';
+import { ingestItems, type IngestItem } from '../store/ingest.js';
 import { openStore } from '../store/open-store.js';
 import { pruneMissing } from '../store/prune-missing.js';
 

@@ -1,4 +1,3 @@
-import { ExitCode } from '../errors.js';
 import type { CommandIO } from '../run.js';
 import { formatWarning } from '../sources/collect-sources.js';
 import { sendBrief } from '../delivery/send-brief.js';
@@ -34,5 +33,5 @@ export async function sendCommand(options: SendCommandOptions, io: CommandIO, en
     },
     report: (line) => io.stdout(line),
   });
-  return result.exitCode === ExitCode.ok ? ExitCode.ok : result.exitCode;
+  return result.exitCode;
 }

@@ -1,7 +1,7 @@
 import { BriefError, ExitCode } from '../errors.js';
 import { resolvePeriod } from '../period/period.js';
 import type { CommandIO } from '../run.js';
-import { displayPath } from '../store/ingest.js';
+import { displayPath } from '../paths.js';
 import { listArticles, type StoredArticle } from '../store/list-articles.js';
 import { openStore } from '../store/open-store.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
 import type { ArticleFields, Warning } from '../sources/article.js';
 import { findDateline } from '../sources/dateline.js';
 import { isBinary } from '../sources/detect-format.js';
@@ -206,10 +205,4 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   }
   foldDuplicates(store, touched);
   return result;
-}
-
-/** `relative/path` for messages: relative to `baseDir` when inside it. */
-export function displayPath(file: string, baseDir: string): string {
-  const shown = relative(baseDir, file);
-  return shown && !shown.startsWith('..') ? shown.split(sep).join('/') : file;
 }
