@@ -24,15 +24,11 @@ export interface RenderContext {
   /** The structure element new content belongs to (tagged PDF). */
   parent: StructElement;
   headings: PlacedHeading[];
-  /** Headings' page numbers from the previous pass, for the table of contents. */
-  tocPages: ReadonlyMap<string, number>;
   /** A layout that takes longer than this is stopped (a theme or input that would hang). */
   deadline: number;
   maxPages: number;
   /** Height the block after the current one needs on the same page (headings keep with it). */
   nextStart: number;
-  /** The measuring pass: pages and positions are computed, nothing is drawn. */
-  dry: boolean;
   /** PNG/JPEG images the Markdown names, read beforehand (rendering does no I/O). */
   images: ReadonlyMap<string, Buffer>;
   /** Charts by the file name the Markdown uses for them: drawn as vectors, not as images. */

@@ -10,7 +10,6 @@ export function drawChart(ctx: RenderContext, shapes: ChartShapes): void {
   const figure = doc.struct('Figure', { alt: shapes.alt });
   ctx.parent.add(figure);
   figure.add(() => {
-    if (ctx.dry) return;
     for (const line of shapes.lines) doc.moveTo(x + line.x1, y + line.y1).lineTo(x + line.x2, y + line.y2).lineWidth(line.width).strokeColor(line.color).stroke();
     for (const rect of shapes.rects) doc.rect(x + rect.x, y + rect.y, rect.width, rect.height).fillColor(rect.color).fill();
     for (const text of shapes.texts) {
@@ -36,7 +35,7 @@ export function drawImage(ctx: RenderContext, bytes: Buffer, alt: string): void 
   const figure = doc.struct('Figure', { alt: alt || 'Image' });
   ctx.parent.add(figure);
   figure.add(() => {
-    if (!ctx.dry) doc.image(bytes, ctx.x, y, { width, height });
+    doc.image(bytes, ctx.x, y, { width, height });
   });
   figure.end();
   doc.y = y + height + ctx.theme.sizes.body;

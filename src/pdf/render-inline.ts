@@ -80,7 +80,6 @@ export function layout(ctx: RenderContext, runs: readonly Run[], indent = 0): Li
 
 function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: number, height: number, link?: StructElement): void {
   const { doc } = ctx;
-  if (ctx.dry) return;
   const { run } = fragment;
   doc.font(fragment.font).fontSize(run.size).fillColor(run.color);
   // The baseline sits a little below the top of the line box: centre the glyphs in the leading.

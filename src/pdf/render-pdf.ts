@@ -3,8 +3,8 @@ import type { ViewModel } from '../briefing/view-model.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { LayoutGuardError, newPage, type PlacedHeading, type RenderContext } from './context.js';
 import { drawCover } from './draw-cover.js';
-import { drawToc, tocEntries } from './draw-toc.js';
-import { createMeasurer, type Measurer } from './layout-lines.js';
+import { fillToc, reserveToc } from './draw-toc.js';
+import { createMeasurer } from './layout-lines.js';
 import { activityChart, outletsChart } from '../charts/chart-layout.js';
 import type { FontSet } from './load-fonts.js';
 import { createPdf, drawText, finishPdf, type PdfDoc } from './pdfkit.js';
@@ -67,18 +67,14 @@ function withoutTitleBlock(children: readonly RootContent[]): RootContent[] {
   return [...children.slice(0, first), ...children.slice(end)];
 }
 
-interface TocPlan {
-  entries: { text: string; destination: string }[];
-  pages: ReadonlyMap<string, number>;
-}
-
 export interface PdfAssets {
   logo?: Buffer | undefined;
   /** PNG/JPEG files the Markdown names, by the URL written in it. */
   images?: ReadonlyMap<string, Buffer>;
 }
 
-function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, assets: PdfAssets, toc: TocPlan | undefined, measurer?: Measurer) {
+/** Lays the document out and draws it, in one pass: the contents lines are drawn last, into space kept for them. */
+function layoutDocument(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, assets: PdfAssets) {
   const date = documentDate(view);
   const doc = createPdf({
     size: theme.page.size,
@@ -99,14 +95,11 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, a
   const ctx: RenderContext = {
     doc,
     theme,
-    // Widths depend only on font, size and text, so the measuring pass's cache serves both passes.
-    measurer: measurer ?? createMeasurer(doc),
-    dry: toc === undefined && theme.toc,
+    measurer: createMeasurer(doc),
     x: theme.page.margins.left,
     width: doc.page.width - theme.page.margins.left - theme.page.margins.right,
     parent: documentElement,
     headings: [],
-    tocPages: toc?.pages ?? new Map(),
     deadline: Date.now() + theme.timeoutMs,
     maxPages: theme.maxPages,
     nextStart: 0,
@@ -122,14 +115,13 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, a
     drawCover(ctx, view, assets.logo);
     newPage(ctx);
   }
-  // The contents page has the same shape in both passes (one line per section), so the pages
-  // measured in the first pass hold in the second.
+  // The contents page has one line per section whatever the page numbers turn out to be, so its
+  // space is kept now and its lines drawn once the body has placed every heading.
   const sections = blocks.filter((node) => node.type === 'heading' && node.depth === 2).length;
-  if (theme.toc && sections >= MIN_TOC_SECTIONS) {
-    drawToc(ctx, toc?.entries ?? Array.from({ length: sections }, (_, i) => ({ text: '', destination: `placeholder-${i}` })));
-    newPage(ctx);
-  }
+  const toc = theme.toc && sections >= MIN_TOC_SECTIONS ? reserveToc(ctx, sections) : undefined;
+  if (toc) newPage(ctx);
   renderBlocks(blocks, ctx);
+  if (toc) fillToc(ctx, toc, ctx.headings);
   documentElement.end();
   return { doc, ctx };
 }
@@ -137,15 +129,11 @@ function layoutPass(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, a
 /**
  * Draws the parsed Markdown as a tagged PDF with the theme's fonts and look: cover, contents with
  * page numbers, outline, links from citations to sources, and page furniture. Pure: bytes in,
- * bytes out; two passes so the contents can give page numbers.
+ * bytes out.
  */
 export async function renderPdf(root: Root, view: ViewModel, theme: Theme, fonts: FontSet, assets: PdfAssets = {}): Promise<PdfResult> {
   try {
-    // Pass 1 measures (and, without a contents page, draws); pass 2 draws with the page numbers.
-    const first = layoutPass(root, view, theme, fonts, assets, undefined);
-    const entries = tocEntries(first.ctx.headings);
-    const pages = new Map(first.ctx.headings.map((h) => [h.destination, h.page]));
-    const { doc, ctx } = theme.toc ? layoutPass(root, view, theme, fonts, assets, { entries, pages }, first.ctx.measurer) : first;
+    const { doc, ctx } = layoutDocument(root, view, theme, fonts, assets);
     // Outline (bookmarks) mirroring the headings.
     let h1: PDFKit.PDFOutline | undefined;
     let h2: PDFKit.PDFOutline | undefined;
