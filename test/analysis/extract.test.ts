@@ -81,3 +81,15 @@ describe('timeline tense rules', () => {
     expect(findDates(sentence, published)[0]?.date).toBe(date);
   });
 });
+
+describe('dates chrono reads through the parsers guarded for speed', () => {
+  it.each([
+    ['The accord was signed two days after January 28.', '2026-02-02', '2026-01-30'],
+    ['The blockade was lifted three days before January 28.', '2026-01-30', '2026-01-25'],
+    ['Talks resume three days from now, on January 30.', '2026-01-27', '2026-01-30'],
+    ['The ceasefire, agreed on January 20 and broken two days later, is over.', '2026-01-25', '2026-01-20'],
+    ['Nothing was decided about the plan.', '2026-01-21', undefined],
+  ])('%j published %s → %s', (sentence, published, date) => {
+    expect(findDates(sentence, published)[0]?.date).toBe(date);
+  });
+});
