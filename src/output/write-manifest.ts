@@ -12,7 +12,7 @@ export interface Manifest {
   brief: { id: string; file: string; sha256: string };
   period: Period;
   template: { name: string; files: { file: string; sha256: string }[] };
-  /** Every source file the brief read (not only the period's), with its content hash. */
+  /** The source files (and feeds) whose articles the brief used, with their content hashes. */
   inputs: { file: string; sha256: string }[];
   outputs: { name: string; sha256: string; bytes: number }[];
 }

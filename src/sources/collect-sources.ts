@@ -17,7 +17,7 @@ export interface CollectedSources {
   articles: Article[];
   warnings: Warning[];
   counts: IngestCounts & { files: number; outsidePeriod: number; undated: number };
-  /** Every file (and feed) of the brief's sources with its content hash, for the manifest. */
+  /** The files (and feeds) whose articles the brief used, with their content hashes, for the manifest. */
   inputs: { file: string; sha256: string }[];
 }
 
@@ -98,8 +98,10 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   }
   const ingested = await ingestItems(store, items, { now: options.now });
   const query = queryArticles(store, { files, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
+  const used = new Set(query.articles.map((article) => article.file));
   const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
-  const inputs = [...files].map(([key, { shown }]) => ({ file: shown, sha256: hashOf.get(key)?.sha256 ?? '' }));
+  const inputs = [...files].filter(([, { shown }]) => used.has(shown)).map(([key, { shown }]) => ({ file: shown, sha256: hashOf.get(key)?.sha256 ?? '' }));
   return {
     inputs,
     articles: query.articles,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { ArticleFields, Warning } from '../sources/article.js';
 import { findDateline } from '../sources/dateline.js';
 import { isBinary } from '../sources/detect-format.js';
@@ -149,19 +150,21 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
     });
   });
 
-  // Files are looked at 64 at a time: stats and reads run concurrently, each batch is one transaction.
+  // Files are looked at 64 at a time, each batch one transaction. The size-and-mtime check is a
+  // synchronous stat (a third of the cost of a promise per file over 100,000 unchanged files);
+  // the files that changed are then read concurrently.
   const known = new Map(store.prepare<[], { key: string; size: number; mtime_ms: number; sha256: string; warning: string | null }>('SELECT key, size, mtime_ms, sha256, warning FROM files').all().map((row) => [row.key, row]));
   for (let start = 0; start < items.length; start += INGEST_BATCH) {
     const batch = items.slice(start, start + INGEST_BATCH);
-    const loaded = await Promise.all(
-      batch.map(async (item) => {
-        if (item.body) return { item, bytes: item.body as Uint8Array | undefined, size: item.body.length, mtime: 0 };
-        const info = await stat(item.key);
-        const row = known.get(item.key);
-        if (row && row.size === info.size && row.mtime_ms === info.mtimeMs) return { item, bytes: undefined, size: info.size, mtime: info.mtimeMs };
-        return { item, bytes: (await readFile(item.key)) as Uint8Array | undefined, size: info.size, mtime: info.mtimeMs };
-      }),
-    );
+    const loaded = batch.map((item): { item: IngestItem; bytes: Uint8Array | undefined; size: number; mtime: number; changed: boolean } => {
+      if (item.body) return { item, bytes: item.body, size: item.body.length, mtime: 0, changed: true };
+      const info = statSync(item.key);
+      const row = known.get(item.key);
+      const changed = !row || row.size !== info.size || row.mtime_ms !== info.mtimeMs;
+      return { item, bytes: undefined, size: info.size, mtime: info.mtimeMs, changed };
+    });
+    const toRead = loaded.filter((entry) => entry.changed && !entry.bytes);
+    if (toRead.length) await Promise.all(toRead.map(async (entry) => void (entry.bytes = await readFile(entry.item.key))));
     const writes: (() => void)[] = [];
     for (const { item, size, mtime, ...rest } of loaded) {
       let bytes = rest.bytes;

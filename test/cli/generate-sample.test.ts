@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasTool, pdfText, repoRoot, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
@@ -44,6 +45,16 @@ describe('brief generate on the sample brief (the quick start)', () => {
       expect(text, name).not.toContain(dir);
     }
     expect(await readFile(file('json'), 'utf8')).toContain('"file": "../corpus/2026-W04/');
+  });
+
+  it("lists in the manifest the files whose articles the brief used, with their hashes (not the other week's)", async () => {
+    const manifest = JSON.parse(await readFile(join(dir, 'ukraine-weekly', '2026-W04', 'manifest.json'), 'utf8')) as { inputs: { file: string; sha256: string }[] };
+    const view = JSON.parse(await readFile(file('json'), 'utf8')) as { summary: { articles: number }; sources: { file: string }[] };
+    const files = manifest.inputs.map((input) => input.file);
+    expect(files).toHaveLength(view.summary.articles);
+    for (const name of files) expect(name).toMatch(/^\.\.\/corpus\/2026-W04\//);
+    for (const source of view.sources) expect(files).toContain(source.file);
+    for (const input of manifest.inputs) expect(input.sha256).toBe(createHash('sha256').update(await readFile(join(dirname(sampleBrief), input.file))).digest('hex'));
   });
 
   it.skipIf(!haveQpdf)('writes a PDF that passes qpdf --check', () => {
