@@ -58,12 +58,13 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const textOf = store.prepare<[number], { title: string; paragraphs: string }>('SELECT title, paragraphs FROM articles WHERE rowid = ?');
   const sharingBands = store.prepare<[number, number], { article: number }>('SELECT DISTINCT b2.article FROM bands b1 JOIN bands b2 ON b1.band = b2.band WHERE b1.article = ? AND b2.article != ?');
   // Links to articles that no longer exist (their file changed) are recomputed too.
-  const orphans = store
-    .prepare<[], { rowid: number }>(
-      'SELECT rowid FROM articles a WHERE (duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.rowid = a.duplicate_of)) OR (syndicated_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.rowid = a.syndicated_of))',
-    )
-    .all()
-    .map((row) => row.rowid);
+  const dangling = (column: 'duplicate_of' | 'syndicated_of') =>
+    store
+      .prepare<[], { rowid: number }>(`SELECT rowid FROM articles a WHERE ${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.rowid = a.${column})`)
+      .all()
+      .map((row) => row.rowid);
+  // Two look-ups, each on its partial index (one OR query scans the whole store).
+  const orphans = [...new Set([...dangling('duplicate_of'), ...dangling('syndicated_of')])].sort((a, b) => a - b);
   const seeds = [...new Set([...touched, ...orphans])];
   // Each article's shingles are computed once per fold, however many candidates it meets.
   const shingleCache = new Map<number, Set<number>>();

@@ -36,6 +36,8 @@ CREATE TABLE articles (
 CREATE INDEX articles_published ON articles(published_utc);
 CREATE INDEX articles_url ON articles(url_key);
 CREATE INDEX articles_text ON articles(text_hash);
+CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE INDEX articles_syndicated ON articles(syndicated_of) WHERE syndicated_of IS NOT NULL;
 CREATE TABLE bands (band TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE);
 CREATE INDEX bands_band ON bands(band);
 CREATE INDEX bands_article ON bands(article);
@@ -61,8 +63,11 @@ export function openStore(path: string): Store {
       db.exec(schema);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } else if (version === SCHEMA_VERSION) {
-      // Stores made before this index existed get it now (it makes syndication look-ups linear).
-      db.exec('CREATE INDEX IF NOT EXISTS bands_article ON bands(article)');
+      // Stores made before these indexes existed get them now: syndication look-ups stay linear,
+      // and finding dangling duplicate links reads only the linked rows, not the whole store.
+      db.exec(`CREATE INDEX IF NOT EXISTS bands_article ON bands(article);
+        CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_syndicated ON articles(syndicated_of) WHERE syndicated_of IS NOT NULL;`);
     } else {
       throw new BriefError('store-version', `store ${path} has schema version ${version}; this Briefwright reads ${SCHEMA_VERSION}`, {
         exitCode: ExitCode.config,
