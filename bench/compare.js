@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const node = process.execPath;
-const cli = join(root, 'dist', 'bin.js');
+const cli = join(root, 'dist', 'brief.js');
 const tmp = mkdtempSync(join(tmpdir(), 'brief-compare-'));
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const pages = (pdf) => (existsSync(pdf) ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0) : 0);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'bin.js');
+const cli = join(root, 'dist', 'brief.js');
 const runs = [
   { name: 'shared seeds', brief: 'eval/seeds.yaml', facts: '../shared/eval/seeds-facts.yaml', needs: '../shared/seeds' },
   { name: 'sample corpus', brief: 'briefs/ukraine-weekly.yaml', facts: 'eval/ukraine-weekly-facts.yaml' },

@@ -37,12 +37,12 @@ export interface CliResult {
   signal?: string;
 }
 
-/** Spawns the built CLI (dist/bin.js) as a user would. */
+/** Spawns the built CLI (dist/brief.js, the bundled `brief` command) as a user would. */
 export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(repoRoot, 'dist', 'bin.js'), ...args],
+      [join(repoRoot, 'dist', 'brief.js'), ...args],
       { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const signal = (error as { signal?: string } | null)?.signal ?? undefined;

@@ -52,7 +52,7 @@ describe('brief run', () => {
 
   it('on a pseudo-terminal, a live display redraws each brief (script from util-linux)', async () => {
     const dir = await fourBriefs();
-    const command = `${process.execPath} ${join(repoRoot, 'dist', 'bin.js')} run briefs/alpha.yaml briefs/bravo.yaml --out out --no-store`;
+    const command = `${process.execPath} ${join(repoRoot, 'dist', 'brief.js')} run briefs/alpha.yaml briefs/bravo.yaml --out out --no-store`;
     const output = execFileSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
     expect(output).toMatch(/\u001b\[2K(alpha|bravo)\.yaml: (running|sources|analysis|rendering)/);
     expect(output).toMatch(/\u001b\[2Kalpha\.yaml: \u001b\[32mdone/);

@@ -169,7 +169,7 @@ describe('customisation workflow', () => {
     const tpl = join(dir, 'tpl');
     await cp(join(repoRoot, 'templates', 'weekly'), tpl, { recursive: true });
     const { brief, out } = await sampleWith(tpl);
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bin.js'), 'preview', brief, '--watch', '--out', out, '--no-store'], { cwd: dir });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'brief.js'), 'preview', brief, '--watch', '--out', out, '--no-store'], { cwd: dir });
     let stdout = '';
     const renders = () => (stdout.match(/^rendered in \d+ ms/gm) ?? []).length;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
