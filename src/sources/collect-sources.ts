@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
@@ -75,6 +75,19 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   const items: IngestItem[] = [];
   const files = new Map<string, { source: SourceSpec; shown: string }>();
   const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
+  // Relative to the brief even when outside its folder (../corpus/…): outputs never hold machine
+  // paths. Worked out once per folder: path.relative for each of 100,000 files costs ~0.1 s.
+  const folders = new Map<string, string>();
+  const shownPath = (file: string): string => {
+    const folder = dirname(file);
+    let prefix = folders.get(folder);
+    if (prefix === undefined) {
+      const rel = relative(options.baseDir, folder).split(sep).join('/');
+      prefix = rel ? `${rel}/` : '';
+      folders.set(folder, prefix);
+    }
+    return prefix + basename(file);
+  };
   for (const source of sources) {
     if (source.feed) {
       try {
@@ -90,8 +103,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     pruneMissing(store, base, found);
     for (const file of found) {
       if (files.has(file)) continue;
-      // Relative to the brief even when outside its folder (../corpus/…): outputs never hold machine paths.
-      const shown = relative(options.baseDir, file).split(sep).join('/');
+      const shown = shownPath(file);
       files.set(file, { source, shown });
       items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
     }

@@ -54,20 +54,16 @@ function slug(text: string): string {
  * zone; a source's default date fills in for files without one.
  */
 export function queryArticles(store: Store, options: QueryOptions): QueryResult {
-  store.exec('CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY); DELETE FROM wanted;');
-  const want = store.prepare('INSERT OR IGNORE INTO wanted (key) VALUES (?)');
-  store.transaction(() => {
-    for (const key of options.files.keys()) want.run(key);
-  })();
+  // The period's rows come from the date index (with the undated ones), then are kept when their
+  // file is one of the brief's: a week of a 100,000-file archive is read without listing the archive.
+  const columns = `a.rowid, a.file, a.item, (SELECT COUNT(*) FROM articles c WHERE c.file = a.file) AS items, a.title, a.url, a.author, a.publisher,
+              a.published_raw, a.published_utc, a.paragraphs, a.syndicated_of`;
   // The UTC date may differ from the brief's by a day either way; the exact filter follows.
-  const rows = store
-    .prepare<[string, string], Row>(
-      `SELECT a.rowid, a.file, a.item, (SELECT COUNT(*) FROM articles c WHERE c.file = a.file) AS items, a.title, a.url, a.author, a.publisher,
-              a.published_raw, a.published_utc, a.paragraphs, a.syndicated_of
-       FROM articles a JOIN wanted w ON w.key = a.file
-       WHERE a.duplicate_of IS NULL AND (a.published_utc IS NULL OR a.published_utc BETWEEN ? AND ?)`,
-    )
+  const dated = store
+    .prepare<[string, string], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc BETWEEN ? AND ? AND a.duplicate_of IS NULL`)
     .all(addDays(options.period.from, -1), addDays(options.period.to, 1));
+  const undated = store.prepare<[], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc IS NULL AND a.duplicate_of IS NULL`).all();
+  const rows = [...dated, ...undated].filter((row) => options.files.has(row.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.item - b.item));
   const warnings: Warning[] = [];
   const counts = { outsidePeriod: 0, undated: 0 };
   const kept: { row: Row; article: Omit<Article, 'id'> }[] = [];
