@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -12,5 +15,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The PDF shaping cache goes to a folder of this run's own, never the user's ~/.cache.
+    env: { BRIEF_CACHE_DIR: mkdtempSync(join(tmpdir(), 'brief-test-cache-')) },
   },
 });

@@ -2,8 +2,8 @@
 // Bundles the compiled CLI (dist/bin.js) into dist/brief.js, the `brief` command: one module graph
 // instead of ~400 files to resolve and read at every start (the sample brief: ~0.3 s less).
 // Modules loaded on demand (HTML and feed readers, mail) stay in chunks of their own.
-// pdfkit reads its font metrics from files beside it, and better-sqlite3 is native: both stay
-// in node_modules. The worker `brief run` starts is bundled as dist/run-worker.js.
+// pdfkit reads its font metrics from files beside it (and shares fontkit with us), and
+// better-sqlite3 is native: they stay in node_modules. The worker `brief run` starts is bundled as dist/run-worker.js.
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit', 'better-sqlite3'],
+  external: ['pdfkit', 'fontkit', 'better-sqlite3'],
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __briefRequire } from 'node:module'; const require = __briefRequire(import.meta.url);" },
   legalComments: 'none',

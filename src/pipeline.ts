@@ -14,6 +14,7 @@ const CHART_WIDTH = 480;
 import { builtinEntitiesFile } from './paths.js';
 import { loadFonts, loadImages, loadLogo } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
+import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
@@ -174,7 +175,9 @@ async function renderOutputs(result: Omit<GenerateResult, 'files'>, progress: (e
     const tree = parseMarkdown(markdown);
     const imageUrls = [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!);
     const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(imageUrls, template.dir)]);
-    const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images });
+    const shaping = openShapingCache();
+    const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images, shaping });
+    shaping.save();
     if (pdf.missingGlyphs.length > 0) {
       const list = pdf.missingGlyphs.slice(0, 20).map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`).join(', ');
       const warning = { code: 'missing-glyphs', file: `${base}.pdf`, message: `${pdf.missingGlyphs.length} characters have no glyph in the embedded fonts and are drawn as U+FFFD: ${list}${pdf.missingGlyphs.length > 20 ? ', …' : ''}` };

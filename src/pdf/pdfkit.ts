@@ -3,6 +3,7 @@
  * displayTitle, goTo/destination text options, continueOnNewPage), so the gaps are declared here
  * and nowhere else.
  */
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 /** A structure element of a tagged PDF (P, H1, L, LI, Table, Link…). */
@@ -46,6 +47,11 @@ export function createPdf(options: PdfOptions): PdfDoc {
     tagged: true,
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions) as unknown as PdfDoc;
+}
+
+/** Registers a face by role: font file bytes, or a fontkit font already parsed (pdfkit takes either). */
+export function registerFont(doc: PdfDoc, role: string, face: Buffer | Font): void {
+  doc.registerFont(role, face as Buffer);
 }
 
 /** Writes text with the extended options. */

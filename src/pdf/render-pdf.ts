@@ -7,7 +7,8 @@ import { fillToc, reserveToc } from './draw-toc.js';
 import { createMeasurer } from './layout-lines.js';
 import { activityChart, outletsChart } from '../charts/chart-layout.js';
 import type { FontSet } from './load-fonts.js';
-import { createPdf, drawText, finishPdf, type PdfDoc } from './pdfkit.js';
+import { createPdf, drawText, finishPdf, registerFont, type PdfDoc } from './pdfkit.js';
+import type { ShapingCache } from './shaping-cache.js';
 import { renderBlocks } from './render-blocks.js';
 import type { Theme } from './theme.js';
 
@@ -71,6 +72,8 @@ export interface PdfAssets {
   logo?: Buffer | undefined;
   /** PNG/JPEG files the Markdown names, by the URL written in it. */
   images?: ReadonlyMap<string, Buffer>;
+  /** Shaped words from earlier runs (the same bytes with or without it). */
+  shaping?: ShapingCache;
 }
 
 /** Lays the document out and draws it, in one pass: the contents lines are drawn last, into space kept for them. */
@@ -89,7 +92,8 @@ function layoutDocument(root: Root, view: ViewModel, theme: Theme, fonts: FontSe
       ModDate: date,
     },
   });
-  for (const [role, bytes] of Object.entries(fonts)) doc.registerFont(role, bytes);
+  const faces = assets.shaping?.faces(fonts) ?? fonts;
+  for (const [role, face] of Object.entries(faces)) registerFont(doc, role, face);
   const documentElement = doc.struct('Document');
   doc.addStructure(documentElement);
   const ctx: RenderContext = {

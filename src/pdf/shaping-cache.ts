@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
+
+/**
+ * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
+ * positioning) costs ~0.1 ms, and a brief has thousands of distinct words per face: a fifth of
+ * the sample brief's time. Analysts regenerate the same brief many times, so each face's shaped
+ * words are kept in a file under the cache folder, keyed by the font's bytes and fontkit's version.
+ *
+ * A replayed word gives what shaping it would have given, glyph for glyph: the glyph look-ups
+ * shaping made (which fix each glyph's code points in fontkit's per-font glyph cache, and so the
+ * PDF's ToUnicode map) are recorded and made again in the same order. The PDF's bytes do not
+ * depend on the cache.
+ */
+
+/**
+ * One shaped word: glyph ids, four position numbers per glyph, and the glyph look-ups shaping
+ * made, flat: glyph id, number of code points, the code points; then the next look-up.
+ */
+interface Entry {
+  g: number[];
+  p: number[];
+  r: number[];
+}
+
+const VERSION = 2;
+/** Words kept per face; past this the file stops growing (it is a cache, not an index). */
+const MAX_ENTRIES = 50_000;
+/** fontkit's version, part of every cache file's name (its shaping may change between versions). */
+function fontkitVersion(): string {
+  // fontkit's exports do not include package.json; it sits two folders above the entry point.
+  const entry = createRequire(import.meta.url).resolve('fontkit');
+  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The cache folder: BRIEF_CACHE_DIR, else $XDG_CACHE_HOME/briefwright or ~/.cache/briefwright; "off" disables it. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.BRIEF_CACHE_DIR === 'off') return undefined;
+  if (env.BRIEF_CACHE_DIR) return env.BRIEF_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefwright');
+}
+
+const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
+
+/** A well-formed entry for a font of `glyphs` glyphs (a cache file is read back, never trusted). */
+function isEntry(value: unknown, glyphs: number): value is Entry {
+  const entry = value as Entry;
+  if (!Array.isArray(entry?.g) || !Array.isArray(entry.p) || !Array.isArray(entry.r)) return false;
+  if (!entry.g.every((id) => isId(id, glyphs)) || entry.p.length !== entry.g.length * 4 || !entry.p.every(Number.isFinite)) return false;
+  for (let i = 0; i < entry.r.length; i += 2 + entry.r[i + 1]!) {
+    if (!isId(entry.r[i], glyphs) || !isId(entry.r[i + 1], 64) || i + 2 + entry.r[i + 1]! > entry.r.length) return false;
+    for (let k = i + 2; k < i + 2 + entry.r[i + 1]!; k++) if (!isId(entry.r[k], 0x110000)) return false;
+  }
+  return true;
+}
+
+/** A glyph run rebuilt from an entry: fresh position objects (pdfkit scales them in place). */
+function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => Glyph): GlyphRun {
+  for (let i = 0; i < entry.r.length; i += 2 + entry.r[i + 1]!) getGlyph(entry.r[i]!, entry.r.slice(i + 2, i + 2 + entry.r[i + 1]!));
+  const glyphs = entry.g.map((id) => getGlyph(id));
+  const positions = glyphs.map((_, i) => ({ xAdvance: entry.p[i * 4]!, yAdvance: entry.p[i * 4 + 1]!, xOffset: entry.p[i * 4 + 2]!, yOffset: entry.p[i * 4 + 3]! }));
+  return {
+    glyphs,
+    positions,
+    get advanceWidth() {
+      return positions.reduce((sum, position) => sum + position.xAdvance, 0);
+    },
+  };
+}
+
+/** A face whose layout() answers from its cache file when it can, and records what it shapes. */
+class CachedFace {
+  /** The file's words, read at the first layout; then the words shaped here are added. */
+  private words: Record<string, unknown> | undefined;
+  /** Words in the file plus those added; and those added by this run. */
+  private count = 0;
+  private added = 0;
+
+  constructor(
+    readonly font: Font,
+    private readonly file: string | undefined,
+  ) {
+    const shape = font.layout.bind(font);
+    const getGlyph = font.getGlyph.bind(font);
+    font.layout = (text: string, features?: unknown): GlyphRun => {
+      if (features !== undefined) return shape(text, features);
+      const words = (this.words ??= this.read());
+      const entry = Object.hasOwn(words, text) ? words[text] : undefined;
+      if (isEntry(entry, font.numGlyphs)) return replay(entry, getGlyph);
+      const lookups: number[] = [];
+      font.getGlyph = (id: number, codePoints: number[] = []) => {
+        lookups.push(id, codePoints.length, ...codePoints);
+        return getGlyph(id, codePoints);
+      };
+      let run: GlyphRun;
+      try {
+        run = shape(text);
+      } finally {
+        delete (font as Partial<Font>).getGlyph;
+      }
+      if (this.count < MAX_ENTRIES) {
+        words[text] = { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups };
+        this.count += 1;
+        this.added += 1;
+      }
+      return run;
+    };
+  }
+
+  private read(): Record<string, unknown> {
+    if (!this.file) return {};
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; words?: unknown };
+      if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return {};
+      this.count = Object.keys(parsed.words).length;
+      return parsed.words as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+
+  /** Writes the words when this run added any (temp file, then rename: readers never see half a file). */
+  save(): void {
+    if (!this.file || !this.words || this.added === 0) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = `${this.file}.tmp-${process.pid}`;
+    writeFileSync(temp, JSON.stringify({ version: VERSION, words: this.words }));
+    renameSync(temp, this.file);
+    this.added = 0;
+  }
+}
+
+/** Parsed faces for one or more documents, with their shaped words; save() writes what is new. */
+export interface ShapingCache {
+  faces<Role extends string>(fonts: Record<Role, Buffer>): Record<Role, Font>;
+  save(): void;
+}
+
+export function openShapingCache(dir: string | undefined = cacheDir()): ShapingCache {
+  const byHash = new Map<string, CachedFace>();
+  const version = dir ? fontkitVersion() : '';
+  return {
+    faces(fonts) {
+      const out = {} as Record<keyof typeof fonts, Font>;
+      for (const role of Object.keys(fonts) as (keyof typeof fonts)[]) {
+        const bytes = fonts[role];
+        const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+        let face = byHash.get(hash);
+        if (!face) {
+          face = new CachedFace(create(bytes), dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);
+          byHash.set(hash, face);
+        }
+        out[role] = face.font;
+      }
+      return out;
+    },
+    save() {
+      for (const face of byHash.values()) {
+        try {
+          face.save();
+        } catch {
+          // Best effort: an unwritable cache folder (read-only home, full disk) costs speed, never a brief.
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cacheDir } from '../../src/pdf/shaping-cache.js';
+import { runCli, sampleBrief, tempDir } from '../helpers.js';
+
+const saved = process.env.BRIEF_CACHE_DIR;
+afterEach(() => {
+  if (saved === undefined) delete process.env.BRIEF_CACHE_DIR;
+  else process.env.BRIEF_CACHE_DIR = saved;
+});
+
+/** The sample brief's PDF bytes, generated with BRIEF_CACHE_DIR set to `cache`. */
+async function samplePdf(cache: string): Promise<Buffer> {
+  process.env.BRIEF_CACHE_DIR = cache;
+  const out = await tempDir();
+  const result = await runCli(['generate', sampleBrief, '--out', out, '--no-store', '-q']);
+  expect(result.code, result.stderr).toBe(0);
+  return readFile(join(out, 'ukraine-weekly', '2026-W04', 'ukraine-weekly-2026-W04.pdf'));
+}
+
+const cacheFiles = async (dir: string) => (await readdir(dir)).filter((name) => /^shaping-v\d+-fontkit[\d.]+-[0-9a-f]{32}\.json$/.test(name));
+
+describe('the shaping cache', () => {
+  it('gives the same PDF bytes off, cold, warm and after its files are damaged', async () => {
+    const reference = await samplePdf('off');
+    const dir = await tempDir();
+    expect(await cacheFiles(dir)).toEqual([]);
+    expect((await samplePdf(dir)).equals(reference), 'cold').toBe(true);
+    const files = await cacheFiles(dir);
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect((await samplePdf(dir)).equals(reference), 'warm').toBe(true);
+    // Damage: one file is not JSON, the others hold entries with impossible glyph ids and lookups.
+    await writeFile(join(dir, files[0]!), '{"version": 2, "words": {"the ": ');
+    for (const name of files.slice(1)) {
+      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, unknown> };
+      for (const word of Object.keys(cache.words).slice(0, 200)) cache.words[word] = { g: [10_000_000], p: [1, 2, 3, 4], r: [-1, 99] };
+      await writeFile(join(dir, name), JSON.stringify(cache));
+    }
+    expect((await samplePdf(dir)).equals(reference), 'damaged').toBe(true);
+  });
+
+  it('is read: a well-formed entry changed by hand changes the PDF (so the tests above compare replayed words)', async () => {
+    const reference = await samplePdf('off');
+    const dir = await tempDir();
+    await samplePdf(dir);
+    let changed = 0;
+    for (const name of await cacheFiles(dir)) {
+      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, { p: number[] }> };
+      const entry = cache.words['the '];
+      if (!entry) continue;
+      entry.p = entry.p.map((value, i) => (i % 4 === 0 ? value * 3 : value));
+      await writeFile(join(dir, name), JSON.stringify(cache));
+      changed += 1;
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect((await samplePdf(dir)).equals(reference)).toBe(false);
+  });
+
+  it('costs speed, never the brief, when its folder cannot be written', async () => {
+    const reference = await samplePdf('off');
+    const blocker = join(await tempDir(), 'not-a-folder');
+    await writeFile(blocker, 'a file where the cache folder should be');
+    expect((await samplePdf(blocker)).equals(reference)).toBe(true);
+  });
+
+  it('lives in BRIEF_CACHE_DIR, else under XDG_CACHE_HOME or ~/.cache; "off" turns it off', () => {
+    expect(cacheDir({ BRIEF_CACHE_DIR: '/var/cache/brief' })).toBe('/var/cache/brief');
+    expect(cacheDir({ BRIEF_CACHE_DIR: 'off' })).toBeUndefined();
+    expect(cacheDir({ XDG_CACHE_HOME: '/home/ana/.cache' })).toBe('/home/ana/.cache/briefwright');
+    expect(cacheDir({})).toMatch(/\/\.cache\/briefwright$/);
+  });
+});
