@@ -11,7 +11,7 @@ delete env.NODE_EXTRA_CA_CERTS;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs `argv` `runs` times (after one warm-up) and returns medians. `before` runs untimed before each run. */
-export function measure(label, argv, { runs = 5, cwd, before, warmup = true } = {}) {
+export function measure(label, argv, { runs = 5, cwd, before, warmup = true, extraEnv = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'brief-bench-'));
   const samples = [];
   try {
@@ -20,7 +20,7 @@ export function measure(label, argv, { runs = 5, cwd, before, warmup = true } = 
       const out = join(dir, 'time.txt');
       const timed = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', out, ...argv] : argv;
       const started = process.hrtime.bigint();
-      const result = spawnSync(timed[0], timed.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync(timed[0], timed.slice(1), { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
       const wall = Number(process.hrtime.bigint() - started) / 1e9;
       if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
       if (warmup && i === 0) continue;
