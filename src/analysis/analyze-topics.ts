@@ -10,7 +10,7 @@ import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic
 import { buildPassages } from './passages.js';
 import { findDates } from './resolve-dates.js';
 import { isReporting, specificity } from './specificity.js';
-import { contentTokens, tokenize } from './tokenize.js';
+import { contentTokens, tokenizeBoth } from './tokenize.js';
 import { buildIdf, cosine, vectorize, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -126,9 +126,17 @@ function splitLabel(text: string): { headline: string; text: string } {
   return { headline: label.replace(/["“”]/g, '').trim(), text: text.slice(match[0].length) };
 }
 
+const ranks = new WeakMap<ScoredPassage, number>();
+
+/** A passage's rank for its topic, worked out once (sorting asks for it at every comparison). */
 function passageRank(scored: ScoredPassage): number {
-  const score = scored.scores[scored.topic]!;
-  return Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
+  let rank = ranks.get(scored);
+  if (rank === undefined) {
+    const score = scored.scores[scored.topic]!;
+    rank = Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
+    ranks.set(scored, rank);
+  }
+  return rank;
 }
 
 function byReadingOrder(a: ScoredPassage, b: ScoredPassage): number {
@@ -272,7 +280,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const byId = new Map(articles.map((article) => [article.id, article]));
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
   const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
-  const headlines = new Map(articles.map((article) => [article.id, { tokens: tokenize(article.title), cased: tokenize(article.title, true) }]));
+  const headlines = new Map(articles.map((article) => [article.id, tokenizeBoth(article.title)]));
   const scored = assignPassages(passages, matchers, headlines);
   const idf = buildIdf(passages.map((p) => p.text));
   const unseen = Math.log(1 + Math.max(1, passages.length));

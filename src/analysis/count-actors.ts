@@ -1,4 +1,5 @@
 import type { EntityCatalog, EntityKind } from '../topics/topic.js';
+import { aliasStarts } from './alias-starts.js';
 import { tokenize } from './tokenize.js';
 
 export interface Actor {
@@ -11,9 +12,11 @@ export interface Actor {
 export function countActors(texts: readonly string[], catalog: EntityCatalog, limit: number): Actor[] {
   const counts = new Map<string, number>();
   const longest = Math.max(1, ...[...catalog.aliases.keys()].map((alias) => tokenize(alias).length));
+  const starts = aliasStarts(catalog);
   for (const text of texts) {
     const tokens = tokenize(text);
     for (let i = 0; i < tokens.length; i++) {
+      if (!starts.has(tokens[i]!)) continue;
       for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
         const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
         if (!name) continue;

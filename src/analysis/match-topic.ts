@@ -8,6 +8,8 @@ interface Phrase {
   label: string;
   /** Short acronyms (US, PP, EIB) match only in capitals, so "us" and "pp." do not count. */
   caseSensitive: boolean;
+  /** The forms its first word may take in text: itself and, past three letters, its plurals. */
+  starts: string[];
 }
 
 /** Token sequences of one passage, lower-cased and as written. */
@@ -24,6 +26,7 @@ export interface TopicMatcher {
   anchors: Phrase[][];
   exclude: Phrase[];
 }
+
 
 /** What one passage scored against one topic, and why. */
 export interface TopicScore {
@@ -43,7 +46,10 @@ const AVERAGE_SENTENCE_TOKENS = 28;
 
 function compile(phrase: string, weight: number, label = phrase): Phrase {
   const caseSensitive = /^(?:\p{Lu}\.?){2,4}$/u.test(phrase);
-  return { tokens: tokenize(phrase, caseSensitive), weight, label, caseSensitive };
+  const tokens = tokenize(phrase, caseSensitive);
+  const first = tokens[0];
+  const starts = first === undefined ? [] : first.length > 3 ? [first, `${first}s`, `${first}es`] : [first];
+  return { tokens, weight, label, caseSensitive, starts };
 }
 
 /** A name with every alias the catalog knows for it, each labelled with the canonical name. */
@@ -73,23 +79,6 @@ function tokenMatches(text: string, phrase: string): boolean {
   return text === phrase || (phrase.length > 3 && (text === `${phrase}s` || text === `${phrase}es`));
 }
 
-function occurrences(passage: PassageTokens, phrase: Phrase, used?: boolean[]): number {
-  return countOccurrences(phrase.caseSensitive ? passage.cased : passage.tokens, phrase.tokens, used);
-}
-
-const variantCache = new WeakMap<readonly string[], string[]>();
-
-/** The forms a phrase's first word may take in text: itself and, past three letters, its plurals. */
-function firstWordVariants(phrase: readonly string[]): string[] {
-  let variants = variantCache.get(phrase);
-  if (!variants) {
-    const first = phrase[0];
-    variants = first === undefined ? [] : first.length > 3 ? [first, `${first}s`, `${first}es`] : [first];
-    variantCache.set(phrase, variants);
-  }
-  return variants;
-}
-
 /** Positions of each token in a token list, built once per list (lists are scored against many phrases). */
 const positionCache = new WeakMap<readonly string[], Map<string, number[]>>();
 
@@ -107,29 +96,45 @@ function positionsOf(tokens: readonly string[]): Map<string, number[]> {
   return index;
 }
 
+/** A passage's tokens with their position indexes, looked up once per passage and topic. */
+interface IndexedPassage {
+  tokens: readonly string[];
+  cased: readonly string[];
+  index: Map<string, number[]>;
+  casedIndex: Map<string, number[]>;
+}
+
+function indexed(passage: PassageTokens): IndexedPassage {
+  return { tokens: passage.tokens, cased: passage.cased, index: positionsOf(passage.tokens), casedIndex: positionsOf(passage.cased) };
+}
+
+function occurrences(passage: IndexedPassage, phrase: Phrase, used?: boolean[]): number {
+  return phrase.caseSensitive ? countOccurrences(passage.cased, passage.casedIndex, phrase, used) : countOccurrences(passage.tokens, passage.index, phrase, used);
+}
+
 /**
  * Counts a phrase's occurrences. With `used`, tokens already claimed by a longer phrase are
  * skipped and the ones matched here are claimed ("security guarantees" is not also "guarantees").
  * Only positions where the phrase's first word (or its plural) occurs are checked.
  */
-function countOccurrences(tokens: readonly string[], phrase: readonly string[], used?: boolean[]): number {
-  const index = positionsOf(tokens);
+function countOccurrences(tokens: readonly string[], index: ReadonlyMap<string, number[]>, phrase: Phrase, used?: boolean[]): number {
   let starts: number[] | undefined;
-  for (const variant of firstWordVariants(phrase)) {
+  for (const variant of phrase.starts) {
     const found = index.get(variant);
     if (found) starts = starts ? [...starts, ...found].sort((a, b) => a - b) : found;
   }
   if (!starts) return 0;
+  const words = phrase.tokens;
   let count = 0;
   let from = 0;
   for (const i of starts) {
-    if (i < from || i + phrase.length > tokens.length) continue;
+    if (i < from || i + words.length > tokens.length) continue;
     let j = 0;
-    while (j < phrase.length && !used?.[i + j] && tokenMatches(tokens[i + j]!, phrase[j]!)) j++;
-    if (j < phrase.length) continue;
+    while (j < words.length && !used?.[i + j] && tokenMatches(tokens[i + j]!, words[j]!)) j++;
+    if (j < words.length) continue;
     count++;
-    from = i + phrase.length;
-    if (used) for (let k = i; k < i + phrase.length; k++) used[k] = true;
+    from = i + words.length;
+    if (used) for (let k = i; k < i + words.length; k++) used[k] = true;
   }
   return count;
 }
@@ -142,21 +147,22 @@ function countOccurrences(tokens: readonly string[], phrase: readonly string[], 
  */
 export function scorePassage(passage: PassageTokens, matcher: TopicMatcher): TopicScore {
   const { tokens } = passage;
-  if (matcher.exclude.some((phrase) => occurrences(passage, phrase) > 0)) return { score: 0, terms: [], entities: [], anchored: false };
-  const anchored = matcher.anchors.every((group) => group.some((phrase) => occurrences(passage, phrase) > 0));
+  const at = indexed(passage);
+  if (matcher.exclude.some((phrase) => occurrences(at, phrase) > 0)) return { score: 0, terms: [], entities: [], anchored: false };
+  const anchored = matcher.anchors.every((group) => group.some((phrase) => occurrences(at, phrase) > 0));
   const lengthNorm = 1 - B + (B * tokens.length) / AVERAGE_SENTENCE_TOKENS;
   let score = 0;
   const terms: string[] = [];
   const used: boolean[] = [];
   for (const phrase of matcher.terms) {
-    const tf = occurrences(passage, phrase, used);
+    const tf = occurrences(at, phrase, used);
     if (tf === 0) continue;
     score += (phrase.weight * (tf * (K1 + 1))) / (tf + K1 * lengthNorm);
     terms.push(phrase.label);
   }
   const entities = new Set<string>();
   for (const phrase of matcher.entities) {
-    if (!entities.has(phrase.label) && occurrences(passage, phrase) > 0) entities.add(phrase.label);
+    if (!entities.has(phrase.label) && occurrences(at, phrase) > 0) entities.add(phrase.label);
   }
   score += entities.size * ENTITY_WEIGHT;
   return { score, terms, entities: [...entities], anchored };

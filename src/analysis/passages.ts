@@ -1,6 +1,6 @@
 import type { Article } from '../sources/article.js';
 import { splitSentences } from './segment.js';
-import { tokenize } from './tokenize.js';
+import { tokenizeBoth } from './tokenize.js';
 
 /** One sentence of one article, the unit that is scored and quoted verbatim. */
 export interface Passage {
@@ -30,9 +30,9 @@ export function buildPassages(articles: readonly Article[]): Passage[] {
   for (const article of articles) {
     article.paragraphs.forEach((paragraph, p) => {
       splitSentences(paragraph).forEach((text, s) => {
-        const tokens = tokenize(text);
+        const { tokens, cased } = tokenizeBoth(text);
         if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text)) return;
-        passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased: tokenize(text, true) });
+        passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased });
       });
     });
   }

@@ -8,6 +8,12 @@ export function tokenize(text: string, keepCase = false): string[] {
     .filter((token) => token.length > 0);
 }
 
+/** Tokens as written and lower-cased, tokenizing once (the same as tokenize(text) and tokenize(text, true)). */
+export function tokenizeBoth(text: string): { tokens: string[]; cased: string[] } {
+  const cased = tokenize(text, true);
+  return { tokens: cased.map((token) => token.toLowerCase()), cased };
+}
+
 /** Words too common to say anything about a topic or a development. */
 export const stopwords = new Set(
   'a an and are as at be been but by for from had has have he her his in into is it its of on or our over said says she that the their them there these they this to was we were which while who will with would not no also more than after before about up out new s'.split(
