@@ -8,9 +8,15 @@ export function tokenize(text: string, keepCase = false): string[] {
     .filter((token) => token.length > 0);
 }
 
-/** Tokens as written and lower-cased, tokenizing once (the same as tokenize(text) and tokenize(text, true)). */
+/**
+ * Tokens lower-cased and as written: the same as tokenize(text) and tokenize(text, true), tokenizing
+ * once. After accents are stripped, the only lower-casing that depends on what follows is Greek
+ * capital sigma (final ς or σ, which can differ across a removed full stop), so text with one is
+ * tokenized twice.
+ */
 export function tokenizeBoth(text: string): { tokens: string[]; cased: string[] } {
   const cased = tokenize(text, true);
+  if (cased.some((token) => token.includes('Σ'))) return { tokens: tokenize(text), cased };
   return { tokens: cased.map((token) => token.toLowerCase()), cased };
 }
 
