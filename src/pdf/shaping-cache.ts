@@ -75,7 +75,7 @@ function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => G
 /** A face whose layout() answers from its cache file when it can, and records what it shapes. */
 class CachedFace {
   /** The file's words, read at the first layout; then the words shaped here are added. */
-  private words: Record<string, unknown> | undefined;
+  private words: Map<string, unknown> | undefined;
   /** Words in the file plus those added; and those added by this run. */
   private count = 0;
   private added = 0;
@@ -89,7 +89,7 @@ class CachedFace {
     font.layout = (text: string, features?: unknown): GlyphRun => {
       if (features !== undefined) return shape(text, features);
       const words = (this.words ??= this.read());
-      const entry = Object.hasOwn(words, text) ? words[text] : undefined;
+      const entry = words.get(text);
       if (isEntry(entry, font.numGlyphs)) return replay(entry, getGlyph);
       const lookups: number[] = [];
       font.getGlyph = (id: number, codePoints: number[] = []) => {
@@ -103,7 +103,7 @@ class CachedFace {
         delete (font as Partial<Font>).getGlyph;
       }
       if (this.count < MAX_ENTRIES) {
-        words[text] = { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups };
+        words.set(text, { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups });
         this.count += 1;
         this.added += 1;
       }
@@ -111,15 +111,16 @@ class CachedFace {
     };
   }
 
-  private read(): Record<string, unknown> {
-    if (!this.file) return {};
+  private read(): Map<string, unknown> {
+    if (!this.file) return new Map();
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; words?: unknown };
-      if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return {};
-      this.count = Object.keys(parsed.words).length;
-      return parsed.words as Record<string, unknown>;
+      if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return new Map();
+      const words = new Map(Object.entries(parsed.words));
+      this.count = words.size;
+      return words;
     } catch {
-      return {};
+      return new Map();
     }
   }
 
@@ -128,7 +129,7 @@ class CachedFace {
     if (!this.file || !this.words || this.added === 0) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify({ version: VERSION, words: this.words }));
+    writeFileSync(temp, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
     renameSync(temp, this.file);
     this.added = 0;
   }
