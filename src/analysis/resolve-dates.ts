@@ -1,5 +1,4 @@
-import * as chrono from 'chrono-node/en';
-import type { Parser } from 'chrono-node/en';
+import { newsChrono } from '../text/news-chrono.js';
 import { addDays } from '../period/period.js';
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -10,31 +9,6 @@ const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|i
 const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
 /** Date words chrono may read that name a day: a month, a weekday, or a numeric date. Durations ("a week") do not. */
 const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\d{1,2}[/.-]\d{1,2}/i;
-
-const NEVER = /(?!)/;
-
-/**
- * A parser that runs only on text holding one of the words its pattern must end with. chrono's
- * "three days ago" and "two weeks later" parsers cost about 1.7 ms a sentence each (their pattern
- * backtracks at every word), most of a parse, and cannot match without those words.
- */
-function onlyWith(words: RegExp, parser: Parser): Parser {
-  return {
-    pattern: (context) => (words.test(context.text) ? parser.pattern(context) : NEVER),
-    extract: (context, match) => parser.extract(context, match),
-  };
-}
-
-/** chrono's casual English, the same parsers and refiners, with the two slow ones guarded. */
-const parser = (() => {
-  const custom = chrono.casual.clone();
-  custom.parsers = custom.parsers.map((p) => {
-    if (p.constructor.name === 'ENTimeUnitAgoFormatParser') return onlyWith(/ago|before|earlier/i, p);
-    if (p.constructor.name === 'ENTimeUnitLaterFormatParser') return onlyWith(/later|after|from now|henceforth|forward|out/i, p);
-    return p;
-  });
-  return custom;
-})();
 
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
@@ -70,7 +44,7 @@ export function findDates(sentence: string, published: string): FoundDate[] {
   if (!published || !namesADay.test(sentence)) return [];
   const reference = new Date(`${published}T12:00:00Z`);
   const found: FoundDate[] = [];
-  for (const result of parser.parse(sentence, { instant: reference, timezone: 0 })) {
+  for (const result of newsChrono.parse(sentence, { instant: reference, timezone: 0 })) {
     const text = result.text.trim();
     if (!namesADay.test(text)) continue;
     // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday is past.

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node/en';
+import { newsChrono } from '../text/news-chrono.js';
 
 /** "PARIS, Jan. 14 —", "KYIV, Ukraine, January 14, 2026 --": a dateline's place and date. */
 const datelinePattern = /^([A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\p{L} ]{1,30})?),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)\s*(?:—|–|--|-)\s/u;
@@ -17,7 +17,7 @@ export function findDateline(firstParagraph: string, reference: Date): Dateline 
   const match = datelinePattern.exec(firstParagraph);
   if (!match) return undefined;
   const text = match[2]!;
-  const parsed = chrono.parseDate(text, { instant: reference, timezone: 0 }, { forwardDate: false });
+  const parsed = newsChrono.parseDate(text, { instant: reference, timezone: 0 }, { forwardDate: false });
   if (!parsed) return undefined;
   return { date: parsed.toISOString().slice(0, 10), hasYear: /\d{4}/.test(text) };
 }
