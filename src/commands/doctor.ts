@@ -4,6 +4,7 @@ import { loadBrief } from '../brief/load-brief.js';
 import type { Brief } from '../brief/brief.js';
 import { smtpSettingsFromEnv } from '../delivery/smtp-settings.js';
 import { loadFonts } from '../pdf/load-fonts.js';
+import { cacheDir, describeCache } from '../pdf/shaping-cache.js';
 import type { CommandIO } from '../run.js';
 import { openStore } from '../store/open-store.js';
 import { loadTemplate } from '../templates/load-template.js';
@@ -51,6 +52,10 @@ export async function doctorCommand(options: { brief?: string; store: string }, 
         const fonts = await loadFonts(template.theme, template.dir);
         return `${Object.keys(fonts).length} TrueType faces found`;
       },
+    },
+    {
+      name: 'shaping cache',
+      run: async () => describeCache(cacheDir(env)),
     },
     {
       name: 'corpus store',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,6 +42,24 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   if (env.BRIEF_CACHE_DIR === 'off') return undefined;
   if (env.BRIEF_CACHE_DIR) return env.BRIEF_CACHE_DIR;
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefwright');
+}
+
+/** What `brief doctor` says of the cache: where it is, what it holds, and whether it can be written. */
+export function describeCache(dir: string | undefined): string {
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words afresh';
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let writable = true;
+  try {
+    accessSync(existing, constants.W_OK);
+    writable = statSync(existing).isDirectory();
+  } catch {
+    writable = false;
+  }
+  const files = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => /^shaping-v\d+-.*\.json$/.test(name)) : [];
+  const bytes = files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  const held = files.length ? `${files.length} font face(s), ${(bytes / 1048576).toFixed(1)} MiB` : 'empty';
+  return writable ? `${dir}: ${held}` : `${dir} cannot be written; PDFs are the same without it, only slower (set BRIEF_CACHE_DIR to a writable folder, or off)`;
 }
 
 const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;

@@ -83,6 +83,20 @@ describe('brief doctor and brief completion', () => {
     expect(result.stdout).toMatch(/^ok {4}Node\.js: Node \d+/m);
     expect(result.stdout).toMatch(/^ok {4}templates: weekly, one-pager, memo: lint clean$/m);
     expect(result.stdout).toMatch(/^all checks passed$/m);
+    expect(result.stdout).toMatch(/^ok {4}shaping cache: .*: (empty|\d+ font face\(s\), \d+\.\d MiB)$/m);
+  });
+
+  it('doctor says where the shaping cache is, and when it cannot be written (still not a failure)', async () => {
+    const dir = await tempDir();
+    const blocker = join(dir, 'file');
+    await writeFile(blocker, '');
+    const blocked = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: join(blocker, 'cache') } });
+    expect(blocked.code, blocked.stdout).toBe(0);
+    expect(blocked.stdout).toMatch(/^ok {4}shaping cache: .*file\/cache cannot be written; PDFs are the same without it/m);
+    const off = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: 'off' } });
+    expect(off.stdout).toMatch(/^ok {4}shaping cache: off \(BRIEF_CACHE_DIR=off\)/m);
+    const fresh = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: join(dir, 'new', 'cache') } });
+    expect(fresh.stdout).toMatch(/^ok {4}shaping cache: .*new\/cache: empty$/m);
   });
 
   it('doctor names what is wrong and how to fix it (exit 78)', async () => {
