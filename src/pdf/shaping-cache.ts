@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 
 /**
@@ -146,7 +147,8 @@ class CachedFace {
   save(): void {
     if (!this.file || !this.words || this.added === 0) return;
     mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp-${process.pid}`;
+    // `brief run` renders in worker threads of one process: the thread id keeps their temp files apart.
+    const temp = `${this.file}.tmp-${process.pid}-${threadId}`;
     writeFileSync(temp, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
     renameSync(temp, this.file);
     this.added = 0;
