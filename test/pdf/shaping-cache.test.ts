@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/pdf/shaping-cache.js';
-import { runCli, sampleBrief, tempDir } from '../helpers.js';
+import { runCli, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const saved = process.env.BRIEF_CACHE_DIR;
 afterEach(() => {
@@ -62,6 +63,24 @@ describe('the shaping cache', () => {
     const blocker = join(await tempDir(), 'not-a-folder');
     await writeFile(blocker, 'a file where the cache folder should be');
     expect((await samplePdf(blocker)).equals(reference)).toBe(true);
+  });
+
+  it('survives brief run writing it from two worker threads at once: whole files, the same PDFs', async () => {
+    const reference = await samplePdf('off');
+    const dir = await tempDir();
+    const briefs: string[] = [];
+    const yaml = (await readFile(sampleBrief, 'utf8')).replace('path: ../corpus/**/*.md', `path: ${join(sampleBrief, '..', '..', 'corpus')}/**/*.md`);
+    for (const id of ['alpha', 'bravo', 'charlie', 'delta']) {
+      const file = join(dir, `${id}.yaml`);
+      await writeFile(file, yaml.replace('id: ukraine-weekly', `id: ${id}`));
+      briefs.push(file);
+    }
+    const cache = join(dir, 'cache');
+    const result = await spawnCli(['run', ...briefs, '--out', join(dir, 'out'), '--no-store', '-q', '--jobs', '2'], { env: { BRIEF_CACHE_DIR: cache } });
+    expect(result.code, result.stderr).toBe(0);
+    for (const id of ['alpha', 'bravo', 'charlie', 'delta']) expect((await readFile(join(dir, 'out', id, '2026-W04', `${id}-2026-W04.pdf`))).equals(reference), id).toBe(true);
+    expect((await readdir(cache)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    for (const name of await cacheFiles(cache)) expect(() => JSON.parse(readFileSync(join(cache, name), 'utf8')), name).not.toThrow();
   });
 
   it('lives in BRIEF_CACHE_DIR, else under XDG_CACHE_HOME or ~/.cache; "off" turns it off', () => {
