@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ViewModel } from '../briefing/view-model.js';
 import { BriefError, ExitCode } from '../errors.js';
+import { mebibytes } from '../bytes.js';
 import { compileTemplate, createTemplateEnvironment, runtimeOptions } from '../markdown/handlebars-env.js';
 import { escapeViewModel } from '../markdown/escape-markdown.js';
 import { pruneFootnotes } from '../markdown/render-markdown.js';
@@ -45,7 +46,7 @@ function renderEmailBody(view: ViewModel, template: Template): string {
 }
 
 function mib(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MB`;
+  return `${mebibytes(bytes)} MB`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readlink, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { resolvePeriod } from '../period/period.js';
 import type { Period } from '../period/period.js';
 import type { OutputFile } from './write-outputs.js';
+import { sha256 } from '../bytes.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -15,10 +15,6 @@ export interface Manifest {
   /** The source files (and feeds) whose articles the brief used, with their content hashes. */
   inputs: { file: string; sha256: string }[];
   outputs: { name: string; sha256: string; bytes: number }[];
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The manifest as bytes: what went in and what came out, with hashes; no timestamps, so it is reproducible. */

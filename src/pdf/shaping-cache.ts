@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
+import { mebibytes, sha256 } from '../bytes.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -59,7 +59,7 @@ export function describeCache(dir: string | undefined): string {
   }
   const files = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => /^shaping-v\d+-.*\.json$/.test(name)) : [];
   const bytes = files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
-  const held = files.length ? `${files.length} font face(s), ${(bytes / 1048576).toFixed(1)} MiB` : 'empty';
+  const held = files.length ? `${files.length} font face(s), ${mebibytes(bytes)} MiB` : 'empty';
   return writable ? `${dir}: ${held}` : `${dir} cannot be written; PDFs are the same without it, only slower (set BRIEF_CACHE_DIR to a writable folder, or off)`;
 }
 
@@ -169,7 +169,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
       const out = {} as Record<keyof typeof fonts, Font>;
       for (const role of Object.keys(fonts) as (keyof typeof fonts)[]) {
         const bytes = fonts[role];
-        const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+        const hash = sha256(bytes).slice(0, 32);
         let face = byHash.get(hash);
         if (!face) {
           face = new CachedFace(create(bytes), dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);

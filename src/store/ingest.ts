@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mebibytes, sha256 } from '../bytes.js';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ArticleFields, Warning } from '../sources/article.js';
@@ -176,22 +177,21 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       }
       const before = result.warnings.length;
       if (bytes.length > limit) {
-        const mib = (n: number) => (n / 1048576).toFixed(1);
         if (item.oversize === 'truncate') {
-          result.warnings.push({ code: 'article-too-large', file: item.shown, message: `truncated: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit` });
+          result.warnings.push({ code: 'article-too-large', file: item.shown, message: `truncated: ${mebibytes(bytes.length)} MiB exceeds the ${mebibytes(limit)} MiB limit` });
           bytes = bytes.subarray(0, limit);
           // Do not cut a UTF-8 sequence in half.
           while (bytes.length > 0 && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
           if (bytes.length > 0 && bytes[bytes.length - 1]! >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
         } else {
-          const message = `skipped: ${mib(bytes.length)} MiB exceeds the ${mib(limit)} MiB limit (set oversize: truncate on the source to read the start)`;
+          const message = `skipped: ${mebibytes(bytes.length)} MiB exceeds the ${mebibytes(limit)} MiB limit (set oversize: truncate on the source to read the start)`;
           result.warnings.push({ code: 'article-too-large', file: item.shown, message });
           writes.push(() => replace(item, { size, mtime, sha: '', format: 'oversize', warning: message }, []));
           result.failed += 1;
           continue;
         }
       }
-      const sha = createHash('sha256').update(bytes).digest('hex');
+      const sha = sha256(bytes);
       if (row && row.sha256 === sha) {
         writes.push(() => touchFile.run(size, mtime, item.key));
         result.unchanged += 1;

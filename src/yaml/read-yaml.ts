@@ -1,5 +1,6 @@
 import { Alias, type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
 import { BriefError, type Problem } from '../errors.js';
+import { mebibytes } from '../bytes.js';
 
 /** Input files larger than this are refused before parsing. */
 export const MAX_YAML_BYTES = 1024 * 1024;
@@ -20,7 +21,7 @@ export interface YamlSource {
  */
 export function decodeUtf8(bytes: Uint8Array, file: string, limit = MAX_YAML_BYTES): string {
   if (bytes.length > limit) {
-    throw new BriefError('too-large', `file is ${(bytes.length / 1048576).toFixed(1)} MiB, exceeds ${(limit / 1048576).toFixed(0)} MiB`, {
+    throw new BriefError('too-large', `file is ${mebibytes(bytes.length)} MiB, exceeds ${mebibytes(limit, 0)} MiB`, {
       location: { file },
       hint: 'brief and topic files are small text files; check that the path is right',
     });
