@@ -95,9 +95,8 @@ function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => G
 class CachedFace {
   /** The file's words, read at the first layout; then the words shaped here are added. */
   private words: Map<string, unknown> | undefined;
-  /** Words in the file plus those added; and those added by this run. */
-  private count = 0;
-  private added = 0;
+  /** Words were added since the file was read or written. */
+  private dirty = false;
 
   constructor(
     readonly font: Font,
@@ -121,10 +120,9 @@ class CachedFace {
       } finally {
         delete (font as Partial<Font>).getGlyph;
       }
-      if (this.count < MAX_ENTRIES) {
+      if (words.size < MAX_ENTRIES || words.has(text)) {
         words.set(text, { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups });
-        this.count += 1;
-        this.added += 1;
+        this.dirty = true;
       }
       return run;
     };
@@ -135,9 +133,7 @@ class CachedFace {
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; words?: unknown };
       if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return new Map();
-      const words = new Map(Object.entries(parsed.words));
-      this.count = words.size;
-      return words;
+      return new Map(Object.entries(parsed.words));
     } catch {
       return new Map();
     }
@@ -145,13 +141,13 @@ class CachedFace {
 
   /** Writes the words when this run added any (temp file, then rename: readers never see half a file). */
   save(): void {
-    if (!this.file || !this.words || this.added === 0) return;
+    if (!this.file || !this.words || !this.dirty) return;
     mkdirSync(dirname(this.file), { recursive: true });
     // `brief run` renders in worker threads of one process: the thread id keeps their temp files apart.
     const temp = `${this.file}.tmp-${process.pid}-${threadId}`;
     writeFileSync(temp, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
     renameSync(temp, this.file);
-    this.added = 0;
+    this.dirty = false;
   }
 }
 
