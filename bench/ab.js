@@ -3,7 +3,7 @@
 // machine (a shared host drifts by up to ~1.5× over minutes); prints each median and their ratio.
 // Usage: node bench/ab.js N label <before command…> -- <after command…>
 import { spawnSync } from 'node:child_process';
-import { env } from './lib.js';
+import { env, median } from './lib.js';
 
 const [count, label, ...rest] = process.argv.slice(2);
 const split = rest.indexOf('--');
@@ -18,7 +18,6 @@ const time = ([command, ...args]) => {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
   return Number(process.hrtime.bigint() - started) / 1e9;
 };
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 commands.forEach(time); // warm-up
 const samples = [[], []];
 for (let i = 0; i < Number(count); i++) commands.forEach((command, side) => samples[side].push(time(command)));

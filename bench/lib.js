@@ -8,7 +8,8 @@ import { join } from 'node:path';
 export const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The middle value (the upper one of an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs `argv` `runs` times (after one warm-up) and returns medians. `before` runs untimed before each run. */
 export function measure(label, argv, { runs = 5, cwd, before, warmup = true, extraEnv = {} } = {}) {
