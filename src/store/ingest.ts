@@ -9,7 +9,7 @@ import { readArticles } from '../sources/read-articles.js';
 import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
-import type { Store } from './open-store.js';
+import { articleRemover, type Store } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files looked at (stat, read) concurrently and written in one transaction. */
@@ -113,9 +113,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   const result: IngestResult = { parsed: 0, unchanged: 0, failed: 0, warnings: [] };
   const upsertFile = store.prepare('INSERT INTO files (key, size, mtime_ms, sha256, format, warning) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, format = excluded.format, warning = excluded.warning');
   const touchFile = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
-  const oldRows = store.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE file = ?');
-  const deleteFts = store.prepare('DELETE FROM articles_fts WHERE rowid = ?');
-  const deleteArticles = store.prepare('DELETE FROM articles WHERE file = ?');
+  const removeArticles = articleRemover(store);
   const insertArticle = store.prepare(
     'INSERT INTO articles (file, item, title, url, author, publisher, published_raw, published_utc, date_source, paragraphs, url_key, text_hash, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -124,8 +122,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   const touched: number[] = [];
 
   const replace = store.transaction((item: IngestItem, info: { size: number; mtime: number; sha: string; format: string; warning: string | null }, prepared: Prepared[]) => {
-    for (const { rowid } of oldRows.all(item.key)) deleteFts.run(rowid);
-    deleteArticles.run(item.key);
+    removeArticles(item.key);
     upsertFile.run(item.key, info.size, info.mtime, info.sha, info.format, info.warning);
     prepared.forEach(({ fields, published, dateSource, words }, index) => {
       const signature = minhash(shingles(words));

@@ -84,3 +84,17 @@ export function openStore(path: string): Store {
     });
   }
 }
+
+/**
+ * Deletes a file's articles with their rows in the full-text index: the index is contentless,
+ * so its rows must be deleted by rowid before the articles go.
+ */
+export function articleRemover(store: Store): (file: string) => void {
+  const rows = store.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE file = ?');
+  const deleteFts = store.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+  const deleteArticles = store.prepare('DELETE FROM articles WHERE file = ?');
+  return (file) => {
+    for (const { rowid } of rows.all(file)) deleteFts.run(rowid);
+    deleteArticles.run(file);
+  };
+}

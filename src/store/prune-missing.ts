@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { Store } from './open-store.js';
+import { articleRemover, type Store } from './open-store.js';
 
 /** Removes stored files under `base` that no longer exist on disk (their articles go with them). */
 export function pruneMissing(store: Store, base: string, found: readonly string[]): number {
@@ -9,12 +9,11 @@ export function pruneMissing(store: Store, base: string, found: readonly string[
   const stored = store.prepare<[string, number, string], { key: string }>('SELECT key FROM files WHERE key = ? OR substr(key, 1, ?) = ?').all(base, prefix.length, prefix);
   const gone = stored.filter(({ key }) => !present.has(key) && !existsSync(key));
   if (gone.length === 0) return 0;
-  const rows = store.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE file = ?');
-  const deleteFts = store.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+  const removeArticles = articleRemover(store);
   const deleteFile = store.prepare('DELETE FROM files WHERE key = ?');
   store.transaction(() => {
     for (const { key } of gone) {
-      for (const { rowid } of rows.all(key)) deleteFts.run(rowid);
+      removeArticles(key);
       deleteFile.run(key);
     }
   })();
