@@ -1,6 +1,6 @@
 import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BriefError, ExitCode, formatBriefError } from '../errors.js';
+import { BriefError, ExitCode } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
 import type { CommandIO } from '../run.js';
 import { loadTemplate } from '../templates/load-template.js';
@@ -38,17 +38,11 @@ export async function templatesCommand(options: { action: 'list' | 'eject' | 'ch
       return ExitCode.ok;
     }
     case 'check': {
-      const target = options.name!;
-      try {
-        const template = await loadTemplate(target, process.cwd());
-        const parts = [`brief.md.hbs`, ...(template.email ? ['email.md.hbs'] : []), `${Object.keys(template.partials).length} partials`];
-        io.stdout(`ok ${template.dir}: ${parts.join(', ')} match the view model; theme valid`);
-        return ExitCode.ok;
-      } catch (error) {
-        if (!(error instanceof BriefError)) throw error;
-        io.stderr(formatBriefError(error));
-        return error.exitCode;
-      }
+      // A template that fails to load throws a BriefError; runCommand prints it and exits with its code.
+      const template = await loadTemplate(options.name!, process.cwd());
+      const parts = [`brief.md.hbs`, ...(template.email ? ['email.md.hbs'] : []), `${Object.keys(template.partials).length} partials`];
+      io.stdout(`ok ${template.dir}: ${parts.join(', ')} match the view model; theme valid`);
+      return ExitCode.ok;
     }
   }
 }
