@@ -144,6 +144,16 @@ describe('customisation workflow', () => {
     expect(stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['memo', 'one-pager', 'weekly']);
   });
 
+  it('templates check names the file, line and field of a template that does not match the view model (exit 65)', async () => {
+    const tpl = join(await tempDir(), 'typo');
+    expect((await runCli(['templates', 'eject', 'weekly', '--to', tpl])).code).toBe(0);
+    await writeFile(join(tpl, 'brief.md.hbs'), `${await readFile(join(tpl, 'brief.md.hbs'), 'utf8')}{{brief.titel}}\n`);
+    const result = await runCli(['templates', 'check', tpl]);
+    expect(result.code).toBe(65);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error\[template\]: .*brief\.md\.hbs:\d+:3: "brief\.titel" is not defined in the view model/m);
+  });
+
   it('an ejected, edited template (renamed heading, removed section, new partial) is used by generate', async () => {
     const dir = await tempDir();
     const tpl = join(dir, 'desk-weekly');
