@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { GenerateCommandOptions } from './commands/generate.js';
 import type { SendCommandOptions } from './commands/send.js';
@@ -7,7 +5,7 @@ import type { RunOptions } from './commands/run-all.js';
 import type { PeriodFlags } from './commands/period-option.js';
 import { storePath } from './commands/store-option.js';
 import { ExitCode } from './errors.js';
-import { packageRoot } from './paths.js';
+import { packageVersion } from './paths.js';
 import { runCommand, type CommandIO } from './run.js';
 
 /** What the command line asked for, as typed options (tested as a table of argv → invocation). */
@@ -33,8 +31,6 @@ export interface Parsed {
   error?: string;
   debug: boolean;
 }
-
-const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const periodOptions = <T,>(y: Argv<T>) =>
   y
@@ -277,7 +273,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
     .recommendCommands()
     .help()
     .alias('help', 'h')
-    .version(version)
+    .version(packageVersion())
     .wrap(100)
     .exitProcess(false);
 

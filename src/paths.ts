@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,6 +7,13 @@ export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const builtinTopicsDir = join(packageRoot, 'briefs', 'topics');
 export const builtinEntitiesFile = join(packageRoot, 'briefs', 'entities.yaml');
 export const builtinTemplatesDir = join(packageRoot, 'templates');
+
+let version: string | undefined;
+
+/** Briefwright's version, from its package.json (read once). */
+export function packageVersion(): string {
+  return (version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
+}
 
 /** `relative/path` for messages: relative to `baseDir` when inside it. */
 export function displayPath(file: string, baseDir: string): string {

@@ -8,10 +8,6 @@ import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderHtml } from './markdown/render-html.js';
 import { activityChart, chartToSvg, outletsChart } from './charts/chart-layout.js';
-
-/** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
-const CHART_WIDTH = 480;
-import { builtinEntitiesFile } from './paths.js';
 import { loadFonts, loadImages, loadLogo } from './pdf/load-fonts.js';
 import { renderPdf } from './pdf/render-pdf.js';
 import { openShapingCache } from './pdf/shaping-cache.js';
@@ -28,10 +24,10 @@ import { checkpoint } from './output/checkpoint.js';
 import { buildManifest, updateLatest } from './output/write-manifest.js';
 import { sha256 } from './bytes.js';
 import { readFile, stat } from 'node:fs/promises';
-import { displayPath, packageRoot } from './paths.js';
-import { readFileSync } from 'node:fs';
+import { builtinEntitiesFile, displayPath, packageVersion } from './paths.js';
 
-const toolVersion = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+/** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
+const CHART_WIDTH = 480;
 
 export interface GenerateOptions {
   briefFile: string;
@@ -130,7 +126,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     checkpoint('before-manifest');
     const manifest = buildManifest(
       {
-        tool: { name: 'briefwright', version: toolVersion },
+        tool: { name: 'briefwright', version: packageVersion() },
         brief: { id: brief.id, file: displayPath(brief.file, brief.dir), sha256: sha256(await readFile(brief.file)) },
         period,
         template: { name: template.name, files: await hashTemplate(template) },
