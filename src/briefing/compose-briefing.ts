@@ -64,7 +64,20 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     }
     return view;
   };
-  const citeAll = (ids: readonly string[]) => [...new Set(ids.flatMap(withCopies))].map(cite);
+  // One citation per outlet for each item: its first article in the analysis' order (the one
+  // whose words the item quotes comes first). Corroboration is a count of outlets; a wire story
+  // run by a hundred articles of eight outlets would otherwise bury a bullet under a hundred calls.
+  const citeAll = (ids: readonly string[]) => {
+    const outlets = new Set<string>();
+    const chosen: SourceView[] = [];
+    for (const id of new Set(ids.flatMap(withCopies))) {
+      const { publisher } = byId.get(id)!;
+      if (outlets.has(publisher)) continue;
+      outlets.add(publisher);
+      chosen.push(cite(id));
+    }
+    return chosen;
+  };
   const topics = analysis.topics.map(({ topic, developments, background, quotes, figures, timeline, actors }) => ({
     id: topic.id,
     title: topic.title,

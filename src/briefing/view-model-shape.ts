@@ -33,7 +33,7 @@ const source = {
     file: str('The article file, relative to the brief (or the feed URL)'),
   },
 } as const;
-const sources = { kind: 'array', doc: 'Articles this item cites', item: source } as const;
+const sources = { kind: 'array', doc: 'Articles this item cites: one per outlet, the quoted one first', item: source } as const;
 
 const shape: ShapeOf<ViewModel> = {
   kind: 'object',

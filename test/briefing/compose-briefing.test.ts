@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTopics } from '../../src/analysis/analyze-topics.js';
+import type { Brief } from '../../src/brief/brief.js';
+import { composeBriefing } from '../../src/briefing/compose-briefing.js';
+import { resolvePeriod } from '../../src/period/period.js';
+import type { Article } from '../../src/sources/article.js';
+import { readMarkdownArticle } from '../../src/sources/read-markdown.js';
+import { loadEntityCatalog, loadTopicLibrary } from '../../src/topics/load-topics.js';
+import { repoRoot } from '../helpers.js';
+
+const library = await loadTopicLibrary([join(repoRoot, 'briefs', 'topics')]);
+const catalog = await loadEntityCatalog(join(repoRoot, 'briefs', 'entities.yaml'));
+const period = resolvePeriod({ week: '2026-W04' }, new Date(0));
+const brief = { id: 'test', title: 'Test', subtitle: '', organization: '', audience: '', classification: '', analyst: {} } as Brief;
+
+async function sameEvent(name: string): Promise<Article> {
+  const fields = readMarkdownArticle(await readFile(join(repoRoot, 'test', 'fixtures', 'analysis', 'same-event', name), 'utf8'), name);
+  return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
+}
+
+describe('citations', () => {
+  it('cite one article per outlet for an item: the one it quotes, then the first of each other outlet', async () => {
+    const nordic = await sameEvent('nordic-wire.md');
+    // The same outlet's follow-up repeats the news: it corroborates nothing the first did not.
+    const followUp: Article = { ...nordic, id: 'nordic-wire-update', file: 'nordic-wire-update.md', title: 'Finnish air defence package: what we know', paragraphs: [nordic.paragraphs[0]!, 'Officials declined to name the systems in the package.'] };
+    const articles = [nordic, followUp, await sameEvent('baltic-wire.md'), await sameEvent('continental-desk.md')];
+    const analysis = analyzeTopics(articles, [library.get('battlefield-technology')!.topic], catalog, { period, limits: { developments: 10, quotes: 3 } });
+    const development = analysis.topics[0]!.developments.find((d) => /air defence package|air defence aid/.test(d.text))!;
+    expect(development.articleIds).toHaveLength(4);
+
+    const view = composeBriefing(brief, period, articles, analysis);
+    const cited = view.topics[0]!.developments.find((d) => d.text === development.text)!.sources;
+    expect(cited.map((source) => source.publisher).sort()).toEqual(['Baltic Wire', 'Continental Desk', 'Nordic Wire']);
+    expect(cited[0]!.id).toBe(development.articleIds[0]);
+    expect(cited.filter((source) => source.publisher === 'Nordic Wire').map((source) => source.id)).toEqual([development.articleIds.find((id) => id.startsWith('nordic-wire'))]);
+  });
+});
