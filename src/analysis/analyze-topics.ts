@@ -10,7 +10,7 @@ import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic
 import { buildPassages } from './passages.js';
 import { findDates } from './resolve-dates.js';
 import { isReporting, specificity } from './specificity.js';
-import { contentTokens, tokenizeBoth } from './tokenize.js';
+import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
 import { buildIdf, cosine, vectorize, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -177,8 +177,6 @@ interface TopicContext {
   articles: ReadonlyMap<string, Article>;
   options: AnalyzeOptions;
   previous: Vector[];
-  idf: Map<string, number>;
-  unseen: number;
 }
 
 /** Clusters, ranks and selects (MMR) a topic's developments. */
@@ -282,15 +280,22 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
   const headlines = new Map(articles.map((article) => [article.id, tokenizeBoth(article.title)]));
   const scored = assignPassages(passages, matchers, headlines);
-  const idf = buildIdf(passages.map((p) => p.text));
+  const idf = buildIdf(passages.map((p) => p.tokens));
   const unseen = Math.log(1 + Math.max(1, passages.length));
-  const vectors = new Map(scored.map((s) => [s, vectorize(s.passage.text, idf, unseen)]));
-  const previous = (options.previous ?? []).map((text) => vectorize(text, idf, unseen));
-  const newsiness = new Map<string, number>();
-  for (const article of articles) {
-    const sentences = passages.filter((p) => p.articleId === article.id);
-    newsiness.set(article.id, sentences.length ? sentences.filter((p) => isReporting(p.text)).length / sentences.length : 0);
+  // Vectors of the passages that went to one of the brief's topics (the rest are never compared).
+  const vectors = new Map(scored.filter((s) => s.topic >= 0 && s.topic < topics.length).map((s) => [s, vectorize(s.passage.tokens, idf, unseen)]));
+  const previous = (options.previous ?? []).map((text) => vectorize(tokenize(text), idf, unseen));
+  const reporting = new Map<string, { all: number; reporting: number }>();
+  for (const p of passages) {
+    const counts = reporting.get(p.articleId) ?? { all: 0, reporting: 0 };
+    counts.all += 1;
+    if (isReporting(p.text)) counts.reporting += 1;
+    reporting.set(p.articleId, counts);
   }
+  const newsiness = new Map(articles.map((article) => {
+    const counts = reporting.get(article.id);
+    return [article.id, counts ? counts.reporting / counts.all : 0];
+  }));
 
   // Quotes need the sentences before them ("he said"), so they are found in reading order.
   const lastPerson = new Map<string, string>();
@@ -303,7 +308,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
 
   const analyses = topics.map((topic, topicIndex) => {
     const assigned = scored.filter((s) => s.topic === topicIndex);
-    const ctx: TopicContext = { topicIndex, newsiness, assigned, vectors, articles: byId, options, previous, idf, unseen };
+    const ctx: TopicContext = { topicIndex, newsiness, assigned, vectors, articles: byId, options, previous };
     const { developments, background, clusters, chosen } = selectDevelopments(ctx);
     const ranked = [...assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b));
 
@@ -326,11 +331,12 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
         findDates(s.passage.text, byId.get(s.passage.articleId)?.published ?? '')
           .filter((found) => found.date >= from && found.date <= to)
           .slice(0, 1)
-          .map((found) => ({ date: found.date, text: s.passage.text, articleIds: [s.passage.articleId] })),
+          .map((found) => ({ date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector: vectors.get(s)! })),
       ),
-      (a, b) => a.date === b.date && cosine(vectorize(a.text, idf, unseen), vectorize(b.text, idf, unseen)) >= SAME_EVENT_COSINE,
+      (a, b) => a.date === b.date && cosine(a.vector, b.vector) >= SAME_EVENT_COSINE,
     )
       .slice(0, options.limits.timeline ?? 8)
+      .map(({ date, text, articleIds }) => ({ date, text, articleIds }))
       .sort((a, b) => a.date.localeCompare(b.date));
 
     const actors = countActors(

@@ -29,5 +29,10 @@ export const stopwords = new Set(
 
 /** Tokens that carry content (for comparing sentences). */
 export function contentTokens(text: string): string[] {
-  return tokenize(text).filter((token) => !stopwords.has(token) && token.length > 1);
+  return contentOf(tokenize(text));
+}
+
+/** The content tokens of an already tokenized text. */
+export function contentOf(tokens: readonly string[]): string[] {
+  return tokens.filter((token) => !stopwords.has(token) && token.length > 1);
 }

@@ -1,21 +1,21 @@
-import { contentTokens } from './tokenize.js';
+import { contentOf } from './tokenize.js';
 
 /** A sparse TF-IDF vector, L2-normalised. */
 export type Vector = Map<string, number>;
 
-/** Inverse document frequencies over a set of passages (smoothed, always positive). */
-export function buildIdf(texts: readonly string[]): Map<string, number> {
+/** Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always positive). */
+export function buildIdf(passages: readonly (readonly string[])[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const text of texts) for (const token of new Set(contentTokens(text))) df.set(token, (df.get(token) ?? 0) + 1);
+  for (const tokens of passages) for (const token of new Set(contentOf(tokens))) df.set(token, (df.get(token) ?? 0) + 1);
   const idf = new Map<string, number>();
-  for (const [token, count] of df) idf.set(token, Math.log(1 + texts.length / count));
+  for (const [token, count] of df) idf.set(token, Math.log(1 + passages.length / count));
   return idf;
 }
 
-/** The TF-IDF vector of a text; tokens unseen by the idf get the rarest weight. */
-export function vectorize(text: string, idf: ReadonlyMap<string, number>, unseen: number): Vector {
+/** The TF-IDF vector of a text given as its tokens (tokenize(text)); tokens unseen by the idf get the rarest weight. */
+export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number): Vector {
   const vector: Vector = new Map();
-  for (const token of contentTokens(text)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
+  for (const token of contentOf(tokens)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
   let norm = 0;
   for (const weight of vector.values()) norm += weight * weight;
   norm = Math.sqrt(norm) || 1;
