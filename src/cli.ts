@@ -275,11 +275,17 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
     .alias('help', 'h')
     .version(packageVersion())
     .wrap(100)
-    .exitProcess(false);
+    .exitProcess(false)
+    // A command's own .check() fails without reaching the parse callback's error: keep its message.
+    .fail((message, error) => {
+      failure = error?.message ?? message;
+    });
 
+  let failure: string | undefined;
   return new Promise((resolve) => {
     parser.parse([...argv], {}, (error, args, output) => {
-      resolve({ ...(invocation && !error && { invocation }), output, ...(error && { error: error.message }), debug: Boolean(args.debug) });
+      const message = error?.message ?? failure;
+      resolve({ ...(invocation && !message && { invocation }), output: message ? '' : output, ...(message && { error: message }), debug: Boolean(args.debug) });
     });
   });
 }

@@ -31,6 +31,16 @@ describe('argv → invocation', () => {
     expect(result.stderr).toMatch(/^hint: run brief --help/m);
   });
 
+  // A command's own check (not yargs' built-in ones) must fail the same way, not print help and exit 0.
+  it.each([
+    [['templates', 'eject'], 'templates eject needs a template name or folder'],
+  ])('%j is a usage error (exit 64) naming the problem', async (argv, message) => {
+    const result = await runCli(argv);
+    expect(result.code).toBe(64);
+    expect(result.stderr.split('\n')[0]).toBe(`error[usage]: ${message}`);
+    expect(result.stdout).toBe('');
+  });
+
   it('refuses two periods at once (exit 64)', async () => {
     const result = await runCli(['generate', 'b.yaml', '--week', '2026-W04', '--from', '2026-01-01', '--to', '2026-01-02']);
     expect(result.code).toBe(64);
