@@ -43,6 +43,16 @@ const periodOptions = <T,>(y: Argv<T>) =>
 const storeOption = <T,>(y: Argv<T>) =>
   y.option('store', { type: 'string', describe: 'Corpus store (SQLite); --no-store reads sources without keeping them [default: .brief/corpus.db]' });
 
+/** --no-refresh: for archives that `brief ingest` keeps current, generate reads only the store. */
+const refreshOption = <T,>(y: Argv<T>) =>
+  y
+    .option('refresh', {
+      type: 'boolean',
+      default: true,
+      describe: 'Check source files for changes and fetch feeds first; --no-refresh reads the store as last ingested (an archive brief ingest keeps current)',
+    })
+    .check((args) => (args.refresh === false && args.store === false ? '--no-refresh reads the store as last ingested; it cannot be used with --no-store' : true));
+
 /** Period flags, as given. */
 function periodFlags(args: PeriodFlags): PeriodFlags {
   return {
@@ -65,7 +75,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       'Generate a brief: read its sources, analyse each topic, write Markdown, PDF and JSON',
       (y) =>
         periodOptions(
-          storeOption(y)
+          refreshOption(storeOption(y))
             .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML)' })
             .option('out', { type: 'string', default: 'output', describe: 'Output folder; files go to <out>/<brief-id>/<period>/' })
             .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs' })
@@ -76,7 +86,8 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also list the articles read and each topic\'s candidates' }),
         )
           .example('$0 generate briefs/ukraine-weekly.yaml', 'the brief\'s own period, into output/')
-          .example('$0 generate briefs/ukraine-weekly.yaml --from 2026-01-19 --to 2026-02-01 --out /tmp/briefs', 'a custom range elsewhere'),
+          .example('$0 generate briefs/ukraine-weekly.yaml --from 2026-01-19 --to 2026-02-01 --out /tmp/briefs', 'a custom range elsewhere')
+          .example('$0 ingest archive/ && $0 generate briefs/weekly.yaml --no-refresh', 'from a store kept current by ingest (cron), without checking every file'),
       (args) => {
         invocation = {
           command: 'generate',
@@ -85,6 +96,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             out: args.out,
             force: args.force,
             includeUndated: args['include-undated'],
+            ...(args.refresh === false && { refresh: false }),
             quiet: args.quiet,
             ...(args.explain && { explain: true }),
             ...(args.send && { send: true }),
@@ -112,7 +124,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       'Generate every brief in briefs/ (or those named) in parallel, and send those with --send; a summary at the end',
       (y) =>
         periodOptions(
-          storeOption(y)
+          refreshOption(storeOption(y))
             .positional('briefs', { type: 'string', array: true, describe: 'Brief files [default: briefs/*.yaml]' })
             .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
             .option('force', { type: 'boolean', default: false, describe: 'Replace earlier outputs that differ' })
@@ -126,7 +138,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       (args) => {
         invocation = {
           command: 'run',
-          options: { briefs: args.briefs ?? [], out: args.out, force: args.force, send: args.send, json: args.json, quiet: args.quiet, ...(args.jobs !== undefined && { jobs: args.jobs }), store: storePath(args.store as string | false | undefined), ...periodFlags(args) },
+          options: { briefs: args.briefs ?? [], out: args.out, force: args.force, ...(args.refresh === false && { refresh: false }), send: args.send, json: args.json, quiet: args.quiet, ...(args.jobs !== undefined && { jobs: args.jobs }), store: storePath(args.store as string | false | undefined), ...periodFlags(args) },
         };
       },
     )

@@ -40,6 +40,8 @@ export interface GenerateOptions {
   includeUndated?: boolean;
   /** Corpus store file (default .brief/corpus.db); `:memory:` reads the sources without keeping them. */
   store?: string;
+  /** false: read the store as last ingested, without checking the source files or fetching feeds. */
+  refresh?: boolean;
   /** false: analyse and compose only (no PDF, nothing written), as `brief eval` and `brief explain` do. */
   write?: boolean;
   /** Keep the output folder's lock when done (the caller sends, then releases it). */
@@ -54,7 +56,7 @@ export interface GenerateOptions {
 
 export type ProgressEvent =
   | { stage: 'brief'; brief: Brief; period: Period }
-  | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number; list: readonly Article[] }
+  | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number; refreshed: boolean; list: readonly Article[] }
   | { stage: 'warning'; warning: Warning }
   | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis }
   | { stage: 'render'; format: string };
@@ -102,6 +104,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     timeZone: brief.timezone,
     baseDir: brief.dir,
     includeUndated: options.includeUndated ?? false,
+    refresh: options.refresh ?? true,
     now: options.now,
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
   }).finally(() => store.close());

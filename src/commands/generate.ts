@@ -13,6 +13,8 @@ export interface GenerateCommandOptions extends PeriodFlags {
   out: string;
   force: boolean;
   includeUndated: boolean;
+  /** false (--no-refresh): read the store as last ingested. */
+  refresh?: boolean;
   quiet: boolean;
   /** Print why each development was picked, and the best passages left out. */
   explain?: boolean;
@@ -27,7 +29,7 @@ function describe(event: ProgressEvent): string | undefined {
     case 'brief':
       return `brief ${event.brief.id}: period ${event.period.label} (${event.period.from} to ${event.period.to}), ${event.brief.topics.length} topics`;
     case 'sources':
-      return `sources: ${event.files} files (${event.parsed} parsed, ${event.unchanged} unchanged), ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
+      return `sources: ${event.refreshed ? `${event.files} files (${event.parsed} parsed, ${event.unchanged} unchanged)` : 'the store as last ingested (not refreshed)'}, ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
     case 'analysis':
       return `analysis: ${event.developments} developments across ${event.topics} topics`;
     case 'render':
@@ -47,6 +49,7 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     outDir: options.out,
     force: options.force,
     includeUndated: options.includeUndated,
+    ...(options.refresh === false && { refresh: false }),
     ...(options.store !== undefined && { store: options.store }),
     onProgress: (event) => {
       if (event.stage === 'warning') io.stderr(formatWarning(event.warning));

@@ -10,6 +10,8 @@ export interface RunOptions extends PeriodFlags {
   briefs: string[];
   out: string;
   store: string;
+  /** false (--no-refresh): every brief reads the store as last ingested. */
+  refresh?: boolean;
   force: boolean;
   send: boolean;
   jobs?: number;
@@ -51,6 +53,7 @@ function runOne(brief: string, options: RunOptions, io: CommandIO, onLine: (brie
           store: options.store,
           force: options.force,
           includeUndated: false,
+          ...(options.refresh === false && { refresh: false }),
           quiet: true,
           ...(options.send && { send: true }),
           ...(options.week && { week: options.week }),

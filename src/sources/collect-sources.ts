@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
@@ -16,7 +17,8 @@ export interface CollectedSources {
   /** Articles inside the period, sorted by date then source. */
   articles: Article[];
   warnings: Warning[];
-  counts: IngestCounts & { files: number; outsidePeriod: number; undated: number };
+  /** `refreshed` is false when the store was read as last ingested (files is then 0). */
+  counts: IngestCounts & { files: number; outsidePeriod: number; undated: number; refreshed: boolean };
   /** The files (and feeds) whose articles the brief used, with their content hashes, for the manifest. */
   inputs: { file: string; sha256: string }[];
 }
@@ -27,6 +29,11 @@ export interface CollectOptions {
   /** Folder that article paths in outputs are relative to (the brief's). */
   baseDir: string;
   includeUndated?: boolean;
+  /**
+   * false: read the store as it was last ingested, without looking at the source files or
+   * fetching feeds (an archive that `brief ingest` keeps current, from cron). Default true.
+   */
+  refresh?: boolean;
   now: Date;
   /** Injected for tests; the default uses fetch(). */
   fetchFeed?: (url: string) => Promise<Uint8Array>;
@@ -66,28 +73,36 @@ export async function findFiles(source: SourceSpec & { resolved: string }): Prom
 }
 
 /**
- * The collect stage: finds the brief's files and fetches its feeds, brings them into the store
- * (parsing only what changed), and returns the period's articles. A feed that fails is a warning
- * naming its URL; a missing source folder is an error (exit 66).
+ * How files are named in outputs: relative to the brief even when outside its folder
+ * (../corpus/…), so outputs never hold machine paths. Worked out once per folder: path.relative
+ * for each of 100,000 files costs ~0.1 s.
  */
-export async function collectSources(store: Store, sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
-  const warnings: Warning[] = [];
-  const items: IngestItem[] = [];
-  const files = new Map<string, { source: SourceSpec; shown: string }>();
-  const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
-  // Relative to the brief even when outside its folder (../corpus/…): outputs never hold machine
-  // paths. Worked out once per folder: path.relative for each of 100,000 files costs ~0.1 s.
+function shownPaths(baseDir: string): (file: string) => string {
   const folders = new Map<string, string>();
-  const shownPath = (file: string): string => {
+  return (file) => {
     const folder = dirname(file);
     let prefix = folders.get(folder);
     if (prefix === undefined) {
-      const rel = relative(options.baseDir, folder).split(sep).join('/');
+      const rel = relative(baseDir, folder).split(sep).join('/');
       prefix = rel ? `${rel}/` : '';
       folders.set(folder, prefix);
     }
     return prefix + basename(file);
   };
+}
+
+/**
+ * The collect stage: finds the brief's files and fetches its feeds, brings them into the store
+ * (parsing only what changed), and returns the period's articles. A feed that fails is a warning
+ * naming its URL; a missing source folder is an error (exit 66).
+ */
+export async function collectSources(store: Store, sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
+  if (options.refresh === false) return readStored(store, sources, options);
+  const warnings: Warning[] = [];
+  const items: IngestItem[] = [];
+  const files = new Map<string, { source: SourceSpec; shown: string }>();
+  const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
+  const shownPath = shownPaths(options.baseDir);
   for (const source of sources) {
     if (source.feed) {
       try {
@@ -109,7 +124,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     }
   }
   const ingested = await ingestItems(store, items, { now: options.now });
-  const query = queryArticles(store, { files, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
   const used = new Set(query.articles.map((article) => article.file));
   const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
@@ -118,7 +133,59 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     inputs,
     articles: query.articles,
     warnings: [...warnings, ...ingested.warnings, ...query.warnings],
-    counts: { files: files.size, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts },
+    counts: { files: files.size, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts, refreshed: true },
+  };
+}
+
+/** Whether a stored key belongs to a source entry, as the files found for it on disk would. */
+function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
+  if (source.feed) return (key) => key === source.feed;
+  const resolved = source.resolved!;
+  const pattern = resolved.split(sep).join('/');
+  if (isDynamicPattern(pattern)) {
+    const matches = picomatch(pattern, { dot: false });
+    return (key) => matches(key.split(sep).join('/'));
+  }
+  // A file, or a folder read recursively without hidden files and folders (as the glob does).
+  const prefix = `${resolved}${sep}`;
+  return (key) => key === resolved || (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).some((part) => part.startsWith('.')));
+}
+
+/**
+ * The collect stage without refreshing: the period's articles as last ingested. Source files
+ * are not listed, statted or read and feeds are not fetched; a source with nothing in the store
+ * is an error, since its articles would silently be missing.
+ */
+function readStored(store: Store, sources: readonly SourceSpec[], options: CollectOptions): CollectedSources {
+  const anyUnder = store.prepare<[string, string, string], { key: string }>('SELECT key FROM files WHERE key = ? OR (key > ? AND key < ?) LIMIT 1');
+  const entries = sources.map((source) => {
+    const matches = storedKeyMatcher(source);
+    const base = source.feed ?? fixedBase(source.resolved!.split(sep).join('/')).split('/').join(sep);
+    const candidate = anyUnder.get(base, `${base}${sep}`, `${base}${String.fromCharCode(sep.charCodeAt(0) + 1)}`);
+    if (!candidate) {
+      throw new BriefError('source-not-ingested', `source "${source.path}": nothing from it is in the store, and --no-refresh reads only the store`, {
+        exitCode: ExitCode.noInput,
+        location: source.location,
+        hint: `ingest it first (brief ingest ${source.feed ?? displayPath(source.resolved!, process.cwd())}), or generate without --no-refresh`,
+      });
+    }
+    return { source, matches };
+  });
+  const shownPath = shownPaths(options.baseDir);
+  const sourceOf = (key: string) => {
+    const entry = entries.find(({ matches }) => matches(key));
+    return entry && { source: entry.source, shown: entry.source.feed ?? shownPath(key) };
+  };
+  const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  // The manifest lists the used files in the order a refreshing run would: by source, then by key.
+  const order = (key: string) => entries.findIndex(({ matches }) => matches(key));
+  const used = [...new Set(query.keys)].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
+  return {
+    inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf.get(key)?.sha256 ?? '' })),
+    articles: query.articles,
+    warnings: query.warnings,
+    counts: { files: 0, parsed: 0, unchanged: 0, failed: 0, ...query.counts, refreshed: false },
   };
 }
 

@@ -22,8 +22,8 @@ interface Row {
 }
 
 export interface QueryOptions {
-  /** The files (and feed URLs) of the brief's sources, with the source entry each came from. */
-  files: ReadonlyMap<string, { source: SourceSpec; shown: string }>;
+  /** For a stored file (or feed URL): the brief's source entry it belongs to and its shown name, or undefined. */
+  sourceOf: (key: string) => { source: SourceSpec; shown: string } | undefined;
   period: Period;
   timeZone: string;
   includeUndated: boolean;
@@ -33,6 +33,8 @@ export interface QueryResult {
   articles: Article[];
   warnings: Warning[];
   counts: { outsidePeriod: number; undated: number };
+  /** The stored files (or feed URLs) of the articles, in the same order. */
+  keys: string[];
 }
 
 function slug(text: string): string {
@@ -63,12 +65,17 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
     .prepare<[string, string], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc BETWEEN ? AND ? AND a.duplicate_of IS NULL`)
     .all(addDays(options.period.from, -1), addDays(options.period.to, 1));
   const undated = store.prepare<[], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc IS NULL AND a.duplicate_of IS NULL`).all();
-  const rows = [...dated, ...undated].filter((row) => options.files.has(row.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.item - b.item));
+  const sources = new Map<string, { source: SourceSpec; shown: string } | undefined>();
+  const sourceOf = (key: string) => {
+    if (!sources.has(key)) sources.set(key, options.sourceOf(key));
+    return sources.get(key);
+  };
+  const rows = [...dated, ...undated].filter((row) => sourceOf(row.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.item - b.item));
   const warnings: Warning[] = [];
   const counts = { outsidePeriod: 0, undated: 0 };
   const kept: { row: Row; article: Omit<Article, 'id'> }[] = [];
   for (const row of rows) {
-    const { source, shown } = options.files.get(row.file)!;
+    const { source, shown } = sourceOf(row.file)!;
     const published = row.published_raw ? toCivilDate(row.published_raw, options.timeZone) : source.published;
     if (!published) {
       counts.undated += 1;
@@ -111,5 +118,5 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
     const original = root !== row.rowid ? ids.get(root) : undefined;
     return { ...article, id: ids.get(row.rowid)!, ...(original && { syndicatedFrom: original }) };
   });
-  return { articles, warnings, counts };
+  return { articles, warnings, counts, keys: kept.map(({ row }) => row.file) };
 }

@@ -12,6 +12,8 @@ describe('argv → invocation', () => {
     [['generate', 'b.yaml', '--week', '2026-W04', '--include-undated'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: true, quiet: false, store: '.brief/corpus.db', week: '2026-W04' } }],
     [['generate', 'b.yaml', '--no-store'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false, store: ':memory:' } }],
     [['generate', 'b.yaml', '--store', '/srv/c.db'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, quiet: false, store: '/srv/c.db' } }],
+    [['generate', 'b.yaml', '--no-refresh'], { command: 'generate', options: { brief: 'b.yaml', out: 'output', force: false, includeUndated: false, refresh: false, quiet: false, store: '.brief/corpus.db' } }],
+    [['run', '--no-refresh', '-q'], { command: 'run', options: { briefs: [], out: 'output', force: false, refresh: false, send: false, json: false, quiet: true, store: '.brief/corpus.db' } }],
     [['ingest', 'corpus', 'https://example.org/rss.xml', '--json'], { command: 'ingest', options: { inputs: ['corpus', 'https://example.org/rss.xml'], store: '.brief/corpus.db', json: true } }],
     [['sources', '--week', '2026-W04', '--search', 'Feijoo'], { command: 'sources', options: { store: '.brief/corpus.db', undated: false, json: false, search: 'Feijoo', week: '2026-W04' } }],
     [['validate', 'a.yaml', 'b.yaml'], { command: 'validate', options: { briefs: ['a.yaml', 'b.yaml'] } }],
@@ -33,6 +35,7 @@ describe('argv → invocation', () => {
 
   // A command's own check (not yargs' built-in ones) must fail the same way, not print help and exit 0.
   it.each([
+    [['generate', 'b.yaml', '--no-store', '--no-refresh'], '--no-refresh reads the store as last ingested; it cannot be used with --no-store'],
     [['templates', 'eject'], 'templates eject needs a template name or folder'],
   ])('%j is a usage error (exit 64) naming the problem', async (argv, message) => {
     const result = await runCli(argv);

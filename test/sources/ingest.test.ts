@@ -1,6 +1,8 @@
-import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolvePeriod } from '../../src/period/period.js';
+import { collectSources } from '../../src/sources/collect-sources.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { listArticles } from '../../src/store/list-articles.js';
@@ -202,5 +204,77 @@ describe('bad files', () => {
     const result = await collectWeek(store, [fileSource(dir, { oversize: 'truncate', published: '2026-01-20' })], dir);
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'article-too-large', message: expect.stringMatching(/^truncated: /) })]);
     expect(result.articles[0]!.title).toBe('Long headline');
+  });
+});
+
+describe('reading the store as last ingested (--no-refresh)', () => {
+  const story = (title: string) => `---\ntitle: ${title}\npublisher: Desk\npublished: 2026-01-21\n---\n\nThe text of the story called ${title} is long enough to be read.\n`;
+  const collect = (sources: Parameters<typeof collectWeek>[1], dir: string, refresh: boolean) =>
+    collectSources(store, sources, { period: resolvePeriod({ week: '2026-W04' }, new Date(0)), timeZone: 'UTC', baseDir: dir, now: new Date('2026-02-02T00:00:00Z'), refresh });
+  const titles = (result: { articles: { title: string }[] }) => result.articles.map((article) => article.title).sort();
+
+  it('uses what the last ingest stored: new, edited and deleted files are seen only when refreshing', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'sub', '.drafts'), { recursive: true });
+    await writeFile(join(dir, 'a.md'), story('Story a'));
+    await writeFile(join(dir, 'b.md'), story('Story b'));
+    await writeFile(join(dir, 'sub', 'c.md'), story('Story c'));
+    await writeFile(join(dir, 'sub', '.drafts', 'd.md'), story('Draft d'));
+    store = openStore(join(await tempDir(), 'store.db'));
+    // The hidden draft is stored (ingested by name) but belongs to no folder source, as on disk.
+    await ingestItems(store, [{ key: join(dir, 'sub', '.drafts', 'd.md'), shown: 'd.md' }], { now: new Date(0) });
+    const folder = fileSource(dir);
+    const glob = fileSource(`${dir}/sub/**/*.md`);
+    const ingested = await collect([folder], dir, true);
+    expect(titles(ingested)).toEqual(['Story a', 'Story b', 'Story c']);
+    const fromGlob = await collect([glob], dir, true);
+
+    await writeFile(join(dir, 'new.md'), story('Story new'));
+    await writeFile(join(dir, 'a.md'), story('Story a, edited'));
+    await rm(join(dir, 'b.md'));
+    const stored = await collect([folder], dir, false);
+    expect(stored.articles).toEqual(ingested.articles);
+    expect(stored.inputs).toEqual(ingested.inputs);
+    expect(stored.counts).toMatchObject({ refreshed: false, files: 0, parsed: 0 });
+    const storedGlob = await collect([glob], dir, false);
+    expect(storedGlob.articles).toEqual(fromGlob.articles);
+    expect(titles(storedGlob)).toEqual(['Story c']);
+
+    expect(titles(await collect([folder], dir, true))).toEqual(['Story a, edited', 'Story c', 'Story new']);
+  });
+
+  it('fetches no feed, and refuses a source with nothing stored (exit 66, naming it)', async () => {
+    const server = await startServer({ '/rss.xml': await readFile(join(fixtures, 'feeds', 'rss.xml'), 'utf8') });
+    try {
+      store = openStore(':memory:');
+      const url = `${server.url}/rss.xml`;
+      const feed = fileSource('', { path: url, resolved: undefined, feed: url });
+      const fetched = await collect([feed], repoRoot, true);
+      expect(server.hits).toHaveLength(1);
+      expect((await collect([feed], repoRoot, false)).articles).toEqual(fetched.articles);
+      expect(server.hits).toHaveLength(1);
+
+      const dir = await copyFixtures('html');
+      const missing = fileSource(dir, { location: { file: join(dir, 'brief.yaml'), line: 4, col: 5, message: '' } });
+      await expect(collect([feed, missing], dir, false)).rejects.toMatchObject({ code: 'source-not-ingested', exitCode: 66, location: { line: 4, col: 5 } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('brief generate --no-refresh writes what a refreshing run writes from the same store', async () => {
+    const dir = await copyFixtures('html');
+    await writeFile(join(dir, 'brief.yaml'), 'id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: .}]\nformats: [md]\ntopics: [energy-infrastructure]\n');
+    const storeFile = join(await tempDir(), 'store.db');
+    expect((await runCli(['ingest', dir, '--store', storeFile])).code).toBe(0);
+    const [fresh, stored] = [await tempDir(), await tempDir()];
+    const refreshed = await runCli(['generate', join(dir, 'brief.yaml'), '--store', storeFile, '--out', fresh]);
+    const notRefreshed = await runCli(['generate', join(dir, 'brief.yaml'), '--store', storeFile, '--out', stored, '--no-refresh']);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(notRefreshed.code, notRefreshed.stderr).toBe(0);
+    expect(notRefreshed.stderr).toMatch(/^sources: the store as last ingested \(not refreshed\), 3 articles in the period/m);
+    const read = (root: string, name: string) => readFile(join(root, 'grid', '2026-W04', name), 'utf8');
+    expect(await read(stored, 'grid-2026-W04.md')).toBe(await read(fresh, 'grid-2026-W04.md'));
+    expect(JSON.parse(await read(stored, 'manifest.json')).inputs).toEqual(JSON.parse(await read(fresh, 'manifest.json')).inputs);
   });
 });
