@@ -25,6 +25,8 @@ export interface TopicMatcher {
   entities: Phrase[];
   anchors: Phrase[][];
   exclude: Phrase[];
+  /** Every form a phrase of the topic can start with, lower-cased and (acronyms) as written. */
+  starts: { lower: Set<string>; cased: Set<string> };
 }
 
 
@@ -64,14 +66,21 @@ function expandAliases(names: readonly string[], catalog: EntityCatalog, weight:
 
 /** Compiles a topic: entity and anchor names expand to all their aliases from the catalog. */
 export function buildTopicMatcher(topic: Topic, catalog: EntityCatalog): TopicMatcher {
-  return {
-    topic,
-    // Longest phrases first, so they claim their tokens before the phrases inside them.
-    terms: topic.terms.map((term) => compile(term.phrase, term.weight)).sort((a, b) => b.tokens.length - a.tokens.length),
-    entities: expandAliases(topic.entities, catalog, ENTITY_WEIGHT),
-    anchors: topic.anchors.map((group) => expandAliases(group, catalog, 0)),
-    exclude: topic.exclude.map((phrase) => compile(phrase, 0)),
-  };
+  // Longest phrases first, so they claim their tokens before the phrases inside them.
+  const terms = topic.terms.map((term) => compile(term.phrase, term.weight)).sort((a, b) => b.tokens.length - a.tokens.length);
+  const entities = expandAliases(topic.entities, catalog, ENTITY_WEIGHT);
+  const anchors = topic.anchors.map((group) => expandAliases(group, catalog, 0));
+  const exclude = topic.exclude.map((phrase) => compile(phrase, 0));
+  const starts = { lower: new Set<string>(), cased: new Set<string>() };
+  for (const phrase of [...terms, ...entities, ...anchors.flat(), ...exclude]) for (const form of phrase.starts) (phrase.caseSensitive ? starts.cased : starts.lower).add(form);
+  return { topic, terms, entities, anchors, exclude, starts };
+}
+
+/** Whether any phrase of the topic could start somewhere in the passage (most passages are about another topic). */
+function mayMatch(passage: PassageTokens, starts: TopicMatcher['starts']): boolean {
+  for (const token of passage.tokens) if (starts.lower.has(token)) return true;
+  if (starts.cased.size > 0) for (const token of passage.cased) if (starts.cased.has(token)) return true;
+  return false;
 }
 
 /** A token matches a phrase token exactly or as its plural (guarantee ~ guarantees). */
@@ -146,6 +155,8 @@ function countOccurrences(tokens: readonly string[], index: ReadonlyMap<string, 
  * the caller may find the anchor in the passage's context.
  */
 export function scorePassage(passage: PassageTokens, matcher: TopicMatcher): TopicScore {
+  // No phrase occurs: no exclusion, no term, no entity, and anchored only when there is nothing to anchor to.
+  if (!mayMatch(passage, matcher.starts)) return { score: 0, terms: [], entities: [], anchored: matcher.anchors.length === 0 };
   const { tokens } = passage;
   const at = indexed(passage);
   if (matcher.exclude.some((phrase) => occurrences(at, phrase) > 0)) return { score: 0, terms: [], entities: [], anchored: false };

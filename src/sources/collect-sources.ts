@@ -178,8 +178,8 @@ function readStored(store: Store, sources: readonly SourceSpec[], options: Colle
   };
   const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest lists the used files in the order a refreshing run would: by source, then by key.
-  const order = (key: string) => entries.findIndex(({ matches }) => matches(key));
-  const used = [...new Set(query.keys)].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const order = new Map([...new Set(query.keys)].map((key) => [key, entries.findIndex(({ matches }) => matches(key))]));
+  const used = [...order.keys()].sort((a, b) => order.get(a)! - order.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
   const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
   return {
     inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf.get(key)?.sha256 ?? '' })),

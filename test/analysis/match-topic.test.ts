@@ -33,6 +33,14 @@ describe('scorePassage', () => {
     expect(score('China watched the Greenland dispute.', t).score).toBe(0);
   });
 
+  it('scores a passage naming nothing of the topic as zero, anchored only when the topic has no anchors', () => {
+    const anchored = topic({ terms: [{ phrase: 'sanctions', weight: 2 }], anchors: [['United States']] });
+    expect(score('Nothing in this sentence concerns the topic.', anchored)).toEqual({ score: 0, terms: [], entities: [], anchored: false });
+    expect(score('Nothing in this sentence concerns the topic.', topic({ terms: [{ phrase: 'sanctions', weight: 2 }] }))).toEqual({ score: 0, terms: [], entities: [], anchored: true });
+    // A name found only as written (the acronym US) is still looked for.
+    expect(score('The US acted quickly.', topic({ terms: [{ phrase: 'sanctions', weight: 2 }], entities: ['United States'] })).entities).toEqual(['United States']);
+  });
+
   it('adds entities by any alias, once each', () => {
     const t = topic({ terms: [{ phrase: 'summit', weight: 2 }], entities: ['Xi Jinping'] });
     expect(score('Xi went to the summit; Xi Jinping spoke.', t).entities).toEqual(['Xi Jinping']);
