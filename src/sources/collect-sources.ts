@@ -153,8 +153,9 @@ function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
 
 /**
  * The collect stage without refreshing: the period's articles as last ingested. Source files
- * are not listed, statted or read and feeds are not fetched; a source with nothing in the store
- * is an error, since its articles would silently be missing.
+ * are not listed, statted or read and feeds are not fetched (so the warnings about unreadable
+ * files, given at ingest, are not repeated); a source with nothing in the store is an error,
+ * since its articles would silently be missing.
  */
 function readStored(store: Store, sources: readonly SourceSpec[], options: CollectOptions): CollectedSources {
   const anyUnder = store.prepare<[string, string, string], { key: string }>('SELECT key FROM files WHERE key = ? OR (key > ? AND key < ?) LIMIT 1');

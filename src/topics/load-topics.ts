@@ -48,8 +48,8 @@ export async function loadTopicFile(file: string): Promise<LibraryTopic> {
 }
 
 /**
- * Loads topic libraries; earlier folders win (a brief's own `topics/` overrides the shipped one).
- * Folders that do not exist are skipped.
+ * Loads topic libraries; earlier folders win (a brief's own `topics/` overrides the shipped one,
+ * whose file of the same name is then not read). Folders that do not exist are skipped.
  */
 export async function loadTopicLibrary(dirs: readonly string[]): Promise<Map<string, LibraryTopic>> {
   const library = new Map<string, LibraryTopic>();
@@ -62,8 +62,11 @@ export async function loadTopicLibrary(dirs: readonly string[]): Promise<Map<str
       throw error;
     }
     for (const name of names) {
+      // A topic's id is its file name: one an earlier folder already gave is shadowed, not read
+      // (a brief beside the shipped library would otherwise parse every topic twice).
+      if (library.has(name.replace(/\.ya?ml$/, ''))) continue;
       const entry = await loadTopicFile(join(dir, name));
-      if (!library.has(entry.topic.id)) library.set(entry.topic.id, entry);
+      library.set(entry.topic.id, entry);
     }
   }
   return library;
