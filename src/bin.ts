@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // `brief --version` is answered before anything else loads: a start-up probe should cost a node start.
 if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.stdout.write(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
 } else {
-  const [{ main }, { processIO }] = await Promise.all([import('./cli.js'), import('./run.js')]);
-  // `brief sources | head` closes stdout early; that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  process.exitCode = await main(process.argv.slice(2), processIO);
+  // The built CLI is one CommonJS bundle run with V8's code cache (scripts/bundle.js); compiled
+  // sources without it (tsc alone) run as they are.
+  const bundle = fileURLToPath(new URL('./brief-main.cjs', import.meta.url));
+  if (existsSync(bundle)) {
+    const { runBundle } = await import('./code-cache.js');
+    const { exports, saveCache } = runBundle(bundle);
+    await (exports.start as (argv: readonly string[]) => Promise<void>)(process.argv.slice(2));
+    saveCache();
+  } else {
+    await (await import('./start.js')).start(process.argv.slice(2));
+  }
 }

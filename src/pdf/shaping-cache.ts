@@ -1,10 +1,10 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { mebibytes, sha256 } from '../bytes.js';
+import { cacheDir } from '../cache-dir.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -36,13 +36,6 @@ function fontkitVersion(): string {
   // fontkit's exports do not include package.json; it sits two folders above the entry point.
   const entry = createRequire(import.meta.url).resolve('fontkit');
   return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** The cache folder: BRIEF_CACHE_DIR, else $XDG_CACHE_HOME/briefwright or ~/.cache/briefwright; "off" disables it. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.BRIEF_CACHE_DIR === 'off') return undefined;
-  if (env.BRIEF_CACHE_DIR) return env.BRIEF_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefwright');
 }
 
 /** What `brief doctor` says of the cache: where it is, what it holds, and whether it can be written. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheDir } from '../../src/pdf/shaping-cache.js';
+import { cacheDir } from '../../src/cache-dir.js';
 import { runCli, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const saved = process.env.BRIEF_CACHE_DIR;

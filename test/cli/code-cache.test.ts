@@ -1,0 +1,40 @@
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sampleBrief, spawnCli, tempDir } from '../helpers.js';
+
+const codeCaches = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((name) => /^code-.*\.bin$/.test(name));
+
+describe('the compiled-code cache of the brief command', () => {
+  it('is written by the first run, read by the next, and a damaged one is compiled afresh and replaced', async () => {
+    const dir = await tempDir();
+    const run = () => spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: dir } });
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    const [name] = await codeCaches(dir);
+    expect(name).toBeDefined();
+    const file = join(dir, name!);
+    const written = await stat(file);
+    expect(written.size).toBeGreaterThan(100_000);
+
+    // Accepted: left as it is (a rejected cache would be rewritten: a new file by rename).
+    const second = await run();
+    expect(second).toEqual(first);
+    expect((await stat(file)).ino).toBe(written.ino);
+
+    await writeFile(file, 'not bytecode');
+    const third = await run();
+    expect(third).toEqual(first);
+    expect((await stat(file)).size).toBeGreaterThan(100_000);
+    expect(await codeCaches(dir)).toEqual([name]);
+  });
+
+  it('is not written with BRIEF_CACHE_DIR=off, and an unwritable folder costs only speed', async () => {
+    const off = await spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: 'off' } });
+    expect(off.code, off.stderr).toBe(0);
+    const blocked = join(await tempDir(), 'file');
+    await writeFile(blocked, '');
+    const unwritable = await spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: join(blocked, 'cache') } });
+    expect(unwritable).toEqual(off);
+  });
+});
