@@ -17,8 +17,9 @@ const large = args.includes('--large');
 const cli = join(root, 'dist', 'brief.js');
 const node = process.execPath;
 const tmp = mkdtempSync(join(tmpdir(), 'brief-bench-'));
-// The PDF shaping cache of this run's own (warm after each benchmark's warm-up run, as when an
-// analyst regenerates a brief); one row measures the sample without it.
+// A cache folder of this run's own (shaped words and the CLI's compiled code), warm after each
+// benchmark's warm-up run, as when an analyst regenerates a brief; one row measures the sample
+// with the caches off, as a first run.
 env.BRIEF_CACHE_DIR = join(tmp, 'cache');
 const sample = readFileSync(join(root, 'briefs', 'ukraine-weekly.yaml'), 'utf8').replace('path: ../corpus/**/*.md', `path: ${join(root, 'corpus')}/**/*.md`);
 
@@ -45,7 +46,7 @@ add(measure('brief --version', [node, cli, '--version'], { runs: runs + 2 }));
 // 2. The sample brief, end to end and by stage.
 const out = join(tmp, 'out');
 add(measure('generate sample (md+pdf+json)', [node, cli, 'generate', brief('sample', sample), '--out', out, '--force', '--no-store', '-q'], { runs }));
-add(measure('generate sample, no shaping cache', [node, cli, 'generate', brief('sample', sample), '--out', out, '--force', '--no-store', '-q'], { runs, extraEnv: { BRIEF_CACHE_DIR: 'off' } }));
+add(measure('generate sample, caches off (a first run)', [node, cli, 'generate', brief('sample', sample), '--out', out, '--force', '--no-store', '-q'], { runs, extraEnv: { BRIEF_CACHE_DIR: 'off' } }));
 add(measure('generate sample, Markdown only', [node, cli, 'generate', brief('sample-md', sample.replace('id: ukraine-weekly', 'id: sample-md').replace('formats: [md, pdf, json]', 'formats: [md]')), '--out', out, '--force', '--no-store', '-q'], { runs }));
 const pdf8 = brief('pdf8', sample.replace('id: ukraine-weekly', 'id: pdf8').replace('formats: [md, pdf, json]', 'formats: [pdf]'));
 add(measure('generate sample, PDF only', [node, cli, 'generate', pdf8, '--out', out, '--force', '--no-store', '-q'], { runs }));
