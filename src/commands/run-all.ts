@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ExitCode } from '../errors.js';
 import type { CommandIO } from '../run.js';
 import type { PeriodFlags } from './period-option.js';
+import type { Job } from './run-worker.js';
 
 export interface RunOptions extends PeriodFlags {
   briefs: string[];
@@ -41,46 +42,53 @@ async function briefsIn(dir: string): Promise<string[]> {
   return names.filter((name) => /\.ya?ml$/.test(name) && !/^(recipients|entities)\.ya?ml$/.test(name)).sort().map((name) => join(dir, name));
 }
 
-function runOne(brief: string, options: RunOptions, io: CommandIO, onLine: (brief: string, text: string) => void): Promise<Outcome> {
+/** A worker thread that generates the briefs it is sent (src/commands/run-worker.ts). */
+function startWorker(): Worker {
+  return new Worker(new URL('./run-worker.js', import.meta.url));
+}
+
+/** Runs one brief on a worker; `alive` is false when the worker died with it (a new one takes the next brief). */
+export function runOn(worker: Worker, brief: string, options: RunOptions, io: CommandIO, onLine: (brief: string, text: string) => void): Promise<Outcome & { alive: boolean }> {
   const started = performance.now();
+  const job: Job = {
+    now: io.now().toISOString(),
+    options: {
+      brief,
+      out: options.out,
+      store: options.store,
+      force: options.force,
+      includeUndated: false,
+      ...(options.refresh === false && { refresh: false }),
+      quiet: true,
+      ...(options.send && { send: true }),
+      ...(options.week && { week: options.week }),
+      ...(options.month && { month: options.month }),
+      ...(options.date && { date: options.date }),
+      ...(options.from && { from: options.from }),
+      ...(options.to && { to: options.to }),
+    },
+  };
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./run-worker.js', import.meta.url), {
-      workerData: {
-        now: io.now().toISOString(),
-        options: {
-          brief,
-          out: options.out,
-          store: options.store,
-          force: options.force,
-          includeUndated: false,
-          ...(options.refresh === false && { refresh: false }),
-          quiet: true,
-          ...(options.send && { send: true }),
-          ...(options.week && { week: options.week }),
-          ...(options.month && { month: options.month }),
-          ...(options.date && { date: options.date }),
-          ...(options.from && { from: options.from }),
-          ...(options.to && { to: options.to }),
-        },
-      },
-    });
     const lines: string[] = [];
     const outputs: string[] = [];
-    let code: number = ExitCode.software;
-    worker.on('message', (message: { type: string; stream?: string; text?: string; code?: number }) => {
+    const onMessage = (message: { type: string; stream?: string; text?: string; code?: number }) => {
       if (message.type === 'line') {
         lines.push(message.text!);
         if (/^(wrote|unchanged) /.test(message.text!)) outputs.push(message.text!.replace(/^\w+ /, ''));
         onLine(brief, message.text!);
-      } else if (message.type === 'done') code = message.code!;
-    });
-    worker.on('error', (error) => lines.push(`error[internal]: ${error.message}`));
-    worker.on('exit', () => {
+      } else if (message.type === 'done') finish(message.code!, true);
+    };
+    const onError = (error: Error) => lines.push(`error[internal]: ${error.message}`);
+    const onExit = () => finish(ExitCode.software, false);
+    const finish = (code: number, alive: boolean) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       const error = lines.find((line) => line.startsWith('error['));
       const sent = lines.find((line) => /^(sent to|already sent)/.test(line));
       const summary = (error ?? sent ?? `${outputs.length} files written or unchanged`).split('\n')[0]!;
-      resolve({ brief, code, summary, outputs, seconds: (performance.now() - started) / 1000 });
-    });
+      resolve({ brief, code, summary, outputs, seconds: (performance.now() - started) / 1000, alive });
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job);
   });
 }
 
@@ -99,14 +107,23 @@ export async function runAllCommand(options: RunOptions, io: CommandIO): Promise
   const progress = createProgress(io, briefs, options.quiet);
   const outcomes: Outcome[] = [];
   let next = 0;
+  // One worker thread per job slot, each taking briefs until none are left; a worker that dies
+  // with its brief (reported as an internal error) is replaced for the next one.
   await Promise.all(
     Array.from({ length: jobs }, async () => {
-      while (next < briefs.length) {
-        const brief = briefs[next++]!;
-        progress.start(brief);
-        const outcome = await runOne(brief, options, io, progress.line);
-        progress.finish(outcome.brief, outcome.code);
-        outcomes.push(outcome);
+      let worker: Worker | undefined;
+      try {
+        while (next < briefs.length) {
+          const brief = briefs[next++]!;
+          progress.start(brief);
+          worker ??= startWorker();
+          const { alive, ...outcome } = await runOn(worker, brief, options, io, progress.line);
+          if (!alive) worker = undefined;
+          progress.finish(outcome.brief, outcome.code);
+          outcomes.push(outcome);
+        }
+      } finally {
+        await worker?.terminate();
       }
     }),
   );

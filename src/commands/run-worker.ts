@@ -1,26 +1,25 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { runCommand, type CommandIO } from '../run.js';
 import type { GenerateCommandOptions } from './generate.js';
 
-/** One brief of `brief run`, in a worker thread: generate (and send), reporting lines and the exit code. */
-interface Job {
+/** One brief of `brief run`, as its worker thread is sent it. */
+export interface Job {
   options: GenerateCommandOptions;
   now: string;
 }
 
-const job = workerData as Job;
-const lines: { stream: 'out' | 'err'; text: string }[] = [];
-const io: CommandIO = {
-  stdout: (text) => {
-    lines.push({ stream: 'out', text });
-    parentPort!.postMessage({ type: 'line', stream: 'out', text });
-  },
-  stderr: (text) => {
-    lines.push({ stream: 'err', text });
-    parentPort!.postMessage({ type: 'line', stream: 'err', text });
-  },
-  now: () => new Date(job.now),
-};
+/**
+ * A worker thread of `brief run`: generates (and sends) the briefs it is sent, one at a time,
+ * reporting each line and then the brief's exit code. The pipeline is loaded once per thread,
+ * not once per brief.
+ */
 const { generateCommand } = await import('./generate.js');
-const code = await runCommand(io, () => generateCommand(job.options, io));
-parentPort!.postMessage({ type: 'done', code });
+parentPort!.on('message', async (job: Job) => {
+  const io: CommandIO = {
+    stdout: (text) => parentPort!.postMessage({ type: 'line', stream: 'out', text }),
+    stderr: (text) => parentPort!.postMessage({ type: 'line', stream: 'err', text }),
+    now: () => new Date(job.now),
+  };
+  const code = await runCommand(io, () => generateCommand(job.options, io));
+  parentPort!.postMessage({ type: 'done', code });
+});
