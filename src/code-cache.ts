@@ -1,10 +1,28 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import { cacheDir } from './cache-dir.js';
+
+/**
+ * The cached code, if it may be run: it is bytecode, so (where the system has users) a file that
+ * another user owns or could write is ignored, as ssh ignores a key file others can change.
+ */
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { uid, mode } = fstatSync(fd);
+    if (process.getuid && (uid !== process.getuid() || (mode & 0o022) !== 0)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /**
  * Runs a CommonJS bundle (the CLI's, dist/brief-main.cjs) with V8's code cache. The bytecode of
@@ -21,12 +39,7 @@ export function runBundle(file: string): { exports: Record<string, unknown>; sav
   const hash = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
   const prefix = `code-${hash(file)}-`;
   const cacheFile = dir && join(dir, `${prefix}${hash(process.version, process.arch, size, mtimeMs)}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData && { cachedData }) });
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
@@ -37,7 +50,7 @@ export function runBundle(file: string): { exports: Record<string, unknown>; sav
       try {
         mkdirSync(dir, { recursive: true });
         const temp = `${cacheFile}.tmp-${process.pid}-${threadId}`;
-        writeFileSync(temp, script.createCachedData());
+        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
         renameSync(temp, cacheFile);
         // Earlier builds of the same bundle leave caches that no start will read again.
         for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });

@@ -1,4 +1,4 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleBrief, spawnCli, tempDir } from '../helpers.js';
@@ -27,6 +27,14 @@ describe('the compiled-code cache of the brief command', () => {
     expect(third).toEqual(first);
     expect((await stat(file)).size).toBeGreaterThan(100_000);
     expect(await codeCaches(dir)).toEqual([name]);
+
+    // Bytecode others could have written is not run: it is compiled afresh and replaced, private.
+    await chmod(file, 0o666);
+    const shared = await stat(file);
+    expect(await run()).toEqual(first);
+    const replaced = await stat(file);
+    expect(replaced.ino).not.toBe(shared.ino);
+    expect(replaced.mode & 0o077).toBe(0);
   });
 
   it('is not written with BRIEF_CACHE_DIR=off, and an unwritable folder costs only speed', async () => {
