@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
-import { cacheDir } from './cache-dir.js';
+import { sha256 } from './bytes.js';
+import { cacheDir, writeCacheFile } from './cache-dir.js';
 
 /**
  * The cached code, if it may be run: it is bytecode, so (where the system has users) a file that
@@ -36,7 +35,7 @@ export function runBundle(file: string): { exports: Record<string, unknown>; sav
   const source = readFileSync(file, 'utf8');
   const dir = cacheDir();
   const { size, mtimeMs } = statSync(file);
-  const hash = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+  const hash = (...parts: (string | number)[]) => sha256(parts.join('\0')).slice(0, 16);
   const prefix = `code-${hash(file)}-`;
   const cacheFile = dir && join(dir, `${prefix}${hash(process.version, process.arch, size, mtimeMs)}.bin`);
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
@@ -48,10 +47,7 @@ export function runBundle(file: string): { exports: Record<string, unknown>; sav
     saveCache: () => {
       if (!dir || !cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
-        mkdirSync(dir, { recursive: true });
-        const temp = `${cacheFile}.tmp-${process.pid}-${threadId}`;
-        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-        renameSync(temp, cacheFile);
+        writeCacheFile(cacheFile, script.createCachedData(), 0o600);
         // Earlier builds of the same bundle leave caches that no start will read again.
         for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
       } catch {

@@ -1,10 +1,9 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { mebibytes, sha256 } from '../bytes.js';
-import { cacheDir } from '../cache-dir.js';
+import { cacheDir, writeCacheFile } from '../cache-dir.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -135,11 +134,7 @@ class CachedFace {
   /** Writes the words when this run added any (temp file, then rename: readers never see half a file). */
   save(): void {
     if (!this.file || !this.words || !this.dirty) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    // `brief run` renders in worker threads of one process: the thread id keeps their temp files apart.
-    const temp = `${this.file}.tmp-${process.pid}-${threadId}`;
-    writeFileSync(temp, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
-    renameSync(temp, this.file);
+    writeCacheFile(this.file, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
     this.dirty = false;
   }
 }
