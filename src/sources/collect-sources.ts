@@ -7,7 +7,7 @@ import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
 import { ingestItems, type IngestCounts, type IngestItem } from '../store/ingest.js';
-import type { Store } from '../store/open-store.js';
+import { storedUnder, type Store } from '../store/open-store.js';
 import { pruneMissing } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
@@ -158,12 +158,10 @@ function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
  * since its articles would silently be missing.
  */
 function readStored(store: Store, sources: readonly SourceSpec[], options: CollectOptions): CollectedSources {
-  const anyUnder = store.prepare<[string, string, string], { key: string }>('SELECT key FROM files WHERE key = ? OR (key > ? AND key < ?) LIMIT 1');
   const entries = sources.map((source) => {
     const matches = storedKeyMatcher(source);
     const base = source.feed ?? fixedBase(source.resolved!.split(sep).join('/')).split('/').join(sep);
-    const candidate = anyUnder.get(base, `${base}${sep}`, `${base}${String.fromCharCode(sep.charCodeAt(0) + 1)}`);
-    if (!candidate) {
+    if (storedUnder(store, base, 1).length === 0) {
       throw new BriefError('source-not-ingested', `source "${source.path}": nothing from it is in the store, and --no-refresh reads only the store`, {
         exitCode: ExitCode.noInput,
         location: source.location,

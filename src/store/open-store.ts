@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefError, ExitCode } from '../errors.js';
 
@@ -97,4 +97,14 @@ export function articleRemover(store: Store): (file: string) => void {
     for (const { rowid } of rows.all(file)) deleteFts.run(rowid);
     deleteArticles.run(file);
   };
+}
+
+/**
+ * Stored keys that are `base` itself or lie under it (a folder's files): a range of the primary
+ * key, [base/, base0), read through its index. `limit` stops early (to ask whether there are any).
+ */
+export function storedUnder(store: Store, base: string, limit = -1): string[] {
+  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
+  const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+  return store.prepare<[string, string, string, number], string>('SELECT key FROM files WHERE key = ? OR (key >= ? AND key < ?) LIMIT ?').pluck().all(base, prefix, end, limit);
 }
