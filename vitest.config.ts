@@ -15,7 +15,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The PDF shaping cache goes to a folder of this run's own, never the user's ~/.cache.
+    // The caches (shaped words, the CLI's compiled code) go to a folder of this run's own, never the user's ~/.cache.
     env: { BRIEF_CACHE_DIR: mkdtempSync(join(tmpdir(), 'brief-test-cache-')) },
   },
 });

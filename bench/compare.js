@@ -17,8 +17,8 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const node = process.execPath;
 const cli = join(root, 'dist', 'brief.js');
 const tmp = mkdtempSync(join(tmpdir(), 'brief-compare-'));
-// Briefwright's PDF shaping cache of this run's own: warm after the warm-up (an analyst
-// regenerating a brief); a second row measures it turned off (a brief's first run).
+// Briefwright's caches (shaped words, compiled code) in a folder of this run's own: warm after the
+// warm-up (an analyst regenerating a brief); a second row measures them turned off (a first run).
 env.BRIEF_CACHE_DIR = join(tmp, 'cache');
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const pages = (pdf) => (existsSync(pdf) ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0) : 0);

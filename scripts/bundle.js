@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/bin.js) into dist/brief.js, the `brief` command: one module graph
-// instead of ~400 files to resolve and read at every start (the sample brief: ~0.3 s less).
-// Modules loaded on demand (HTML and feed readers, mail) stay in chunks of their own.
-// pdfkit reads its font metrics from files beside it (and shares fontkit with us), and
-// better-sqlite3 is native: they stay in node_modules. The worker `brief run` starts is bundled as dist/run-worker.js.
+// Bundles the compiled code (tsc's dist/) so a start reads one module graph instead of ~400 files:
+// dist/brief.js, the `brief` command, and dist/run-worker.js, `brief run`'s worker, as ES modules
+// with shared chunks; then the CLI itself as one CommonJS file (below). pdfkit reads its font
+// metrics from files beside it (and shares fontkit with us), and better-sqlite3 is native: they
+// stay in node_modules.
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -29,7 +29,6 @@ export interface TopicMatcher {
   starts: { lower: Set<string>; cased: Set<string> };
 }
 
-
 /** What one passage scored against one topic, and why. */
 export interface TopicScore {
   score: number;

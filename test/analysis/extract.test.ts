@@ -71,15 +71,16 @@ describe.skipIf(!haveSeeds)('timeline on seed sentences: relative dates resolved
   });
 });
 
+/** The first date findDates keeps from a sentence published on a day. */
+const expectFirstDate = (sentence: string, published: string, date: string | undefined) => expect(findDates(sentence, published)[0]?.date).toBe(date);
+
 describe('timeline tense rules', () => {
   it.each([
     ['Spain will not join, Prime Minister Pedro Sánchez said on Tuesday.', '2026-01-22', '2026-01-20'],
     ['Leaders will meet on Thursday in Brussels.', '2026-01-20', '2026-01-22'],
     ['Ministers met on Wednesday.', '2026-01-21', '2026-01-21'],
     ['Cuts will continue for at least a week.', '2026-01-21', undefined],
-  ])('%j published %s → %s', (sentence, published, date) => {
-    expect(findDates(sentence, published)[0]?.date).toBe(date);
-  });
+  ])('%j published %s → %s', expectFirstDate);
 });
 
 describe('dates chrono reads through the parsers guarded for speed', () => {
@@ -89,7 +90,5 @@ describe('dates chrono reads through the parsers guarded for speed', () => {
     ['Talks resume three days from now, on January 30.', '2026-01-27', '2026-01-30'],
     ['The ceasefire, agreed on January 20 and broken two days later, is over.', '2026-01-25', '2026-01-20'],
     ['Nothing was decided about the plan.', '2026-01-21', undefined],
-  ])('%j published %s → %s', (sentence, published, date) => {
-    expect(findDates(sentence, published)[0]?.date).toBe(date);
-  });
+  ])('%j published %s → %s', expectFirstDate);
 });
