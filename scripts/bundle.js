@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Bundles the compiled code (tsc's dist/) so a start reads one module graph instead of ~400 files:
 // dist/brief.js, the `brief` command, and dist/run-worker.js, `brief run`'s worker, as ES modules
-// with shared chunks; then the CLI itself as one CommonJS file (below). pdfkit reads its font
-// metrics from files beside it (and shares fontkit with us), and better-sqlite3 is native: they
-// stay in node_modules.
+// with shared chunks; then the CLI itself as one CommonJS file (below). better-sqlite3 is native
+// and stays in node_modules; so do pdfkit and fontkit for the ES-module build.
 import { readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,9 +29,26 @@ await build({
   logLevel: 'warning',
 });
 
+/**
+ * pdfkit finds its standard-font metrics (a package import, "#standard-fonts/…") and its colour
+ * profile (js/data/) from its own module URL. Bundled, that URL would be the bundle's, so in
+ * pdfkit's files it is the installed package's, found at run time.
+ */
+const pdfkitInPlace = {
+  name: 'pdfkit-in-place',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/][^\\/]+\.m?js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: `var __pdfkitUrl = require('node:url').pathToFileURL(require.resolve('pdfkit')).href;\n${source.replaceAll('import.meta.url', '__pdfkitUrl')}`, loader: 'js' };
+    });
+  },
+};
+
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
 // Node 20 keeps no compiled code for ES modules, and compiling the bundle is ~0.1 s of every start.
-// Every module's import.meta.url is the bundle's own (it sits in dist/, as the modules did).
+// pdfkit and fontkit are inside it, so their compiled code is cached too (compiling them took
+// ~40 ms of each brief). Our modules' import.meta.url is the bundle's own (it sits in dist/, as
+// the modules did).
 await build({
   entryPoints: [join(dist, 'start.js')],
   outfile: join(dist, 'brief-main.cjs'),
@@ -39,7 +56,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit', 'fontkit', 'better-sqlite3'],
+  external: ['better-sqlite3'],
+  plugins: [pdfkitInPlace],
+  // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
+  logOverride: { 'require-resolve-not-external': 'silent' },
   define: { 'import.meta.url': '__briefBundleUrl' },
   banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
