@@ -10,10 +10,12 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   // sources without it (tsc alone) run as they are.
   const bundle = fileURLToPath(new URL('./brief-main.cjs', import.meta.url));
   if (existsSync(bundle)) {
-    const { runBundle } = await import('./code-cache.js');
-    const { exports, saveCache } = runBundle(bundle);
-    await (exports.start as (argv: readonly string[]) => Promise<void>)(process.argv.slice(2));
-    saveCache();
+    const { cacheProfile, runBundle } = await import('./code-cache.js');
+    const argv = process.argv.slice(2);
+    const { exports, saveCache } = runBundle(bundle, cacheProfile(argv));
+    await (exports.start as (argv: readonly string[]) => Promise<void>)(argv);
+    // A failed run may have stopped early, before compiling what the command normally runs.
+    if (!process.exitCode) saveCache();
   } else {
     await (await import('./start.js')).start(process.argv.slice(2));
   }

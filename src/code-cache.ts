@@ -26,18 +26,21 @@ function readOwnFile(file: string): Buffer | undefined {
 /**
  * Runs a CommonJS bundle (the CLI's, dist/brief-main.cjs) with V8's code cache. The bytecode of
  * the functions a run compiled is kept in the cache folder, so the next start does not parse and
- * compile the bundle's JavaScript again (about 0.1 s of every command). The file is named after
- * the bundle, its size and time and the Node version; V8 checks it again (its version, flags and
+ * compile the bundle's JavaScript again (about 0.1 s of every command). A cache holds what one run
+ * compiled, so each `profile` (the command: `brief --help` compiles a tenth of what `generate`
+ * does) has its own, written only by a run that succeeded. The file is named after the bundle,
+ * its size and time, the Node version and the profile; V8 checks it again (its version, flags and
  * a checksum) and compiles afresh when it does not fit. A missing, damaged or unwritable cache
  * only costs that time.
  */
-export function runBundle(file: string): { exports: Record<string, unknown>; saveCache: () => void } {
+export function runBundle(file: string, profile: string): { exports: Record<string, unknown>; saveCache: () => void } {
   const source = readFileSync(file, 'utf8');
   const dir = cacheDir();
   const { size, mtimeMs } = statSync(file);
   const hash = (...parts: (string | number)[]) => sha256(parts.join('\0')).slice(0, 16);
   const prefix = `code-${hash(file)}-`;
-  const cacheFile = dir && join(dir, `${prefix}${hash(process.version, process.arch, size, mtimeMs)}.bin`);
+  const build = `${prefix}${hash(process.version, process.arch, size, mtimeMs)}-`;
+  const cacheFile = dir && join(dir, `${build}${profile}.bin`);
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData && { cachedData }) });
   const module = { exports: {} as Record<string, unknown> };
@@ -49,10 +52,17 @@ export function runBundle(file: string): { exports: Record<string, unknown>; sav
       try {
         writeCacheFile(cacheFile, script.createCachedData(), 0o600);
         // Earlier builds of the same bundle leave caches that no start will read again.
-        for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith('.bin') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+        for (const name of readdirSync(dir)) if (name.startsWith(prefix) && !name.startsWith(build) && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
       } catch {
         // A cache folder that cannot be written costs only speed.
       }
     },
   };
+}
+
+/** The code-cache profile of a command line: the command's name, or "help" for --help and --version. */
+export function cacheProfile(argv: readonly string[]): string {
+  if (argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version')) return 'help';
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  return command !== undefined && /^[a-z]{1,20}$/.test(command) ? command : 'other';
 }

@@ -37,6 +37,20 @@ describe('the compiled-code cache of the brief command', () => {
     expect(replaced.mode & 0o077).toBe(0);
   });
 
+  it('is kept per command, and only a run that succeeded writes one', async () => {
+    const dir = await tempDir();
+    const env = { BRIEF_CACHE_DIR: dir };
+    expect((await spawnCli(['validate', sampleBrief], { env })).code).toBe(0);
+    expect((await spawnCli(['validate', '--help'], { env })).code).toBe(0);
+    const failed = await spawnCli(['generate', join(dir, 'missing.yaml')], { env });
+    expect(failed.code).toBe(66);
+    const names = await codeCaches(dir);
+    expect(names.map((name) => name.replace(/^code-\w+-\w+-/, '')).sort()).toEqual(['help.bin', 'validate.bin']);
+    // `--help` compiles a fraction of what a command runs: its cache would leave the rest to compile.
+    const sizes = Object.fromEntries(await Promise.all(names.map(async (name) => [name.replace(/^code-\w+-\w+-/, ''), (await stat(join(dir, name))).size] as const)));
+    expect(sizes['help.bin']!).toBeLessThan(sizes['validate.bin']!);
+  });
+
   it('is not written with BRIEF_CACHE_DIR=off, and an unwritable folder costs only speed', async () => {
     const off = await spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: 'off' } });
     expect(off.code, off.stderr).toBe(0);
