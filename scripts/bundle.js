@@ -5,11 +5,12 @@
 // and stays in node_modules; so do pdfkit and fontkit for the ES-module build.
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
 // Chunks are named bundle-*.js; the previous build's are removed first (their hashes change).
 for (const name of readdirSync(dist)) if (/^bundle-.*\.js$/.test(name)) rmSync(join(dist, name));
 
@@ -44,6 +45,28 @@ const pdfkitInPlace = {
   },
 };
 
+/**
+ * yargs, cliui and wrap-ansi import string-width, whose module builds an Intl.Segmenter and an
+ * emoji regular expression as it loads (~30 ms of every start), though only --help and usage
+ * errors measure text. Each import gets a stand-in that loads the real module on its first call.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: relative(root, real.path), namespace: 'lazy-string-width', pluginData: real.path };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;\nexport default function stringWidth(string, options) {\n  real ??= require('./${basename(args.pluginData)}').default;\n  return real(string, options);\n}\n`,
+      resolveDir: dirname(args.pluginData),
+      loader: 'js',
+    }));
+  },
+};
+
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
 // Node 20 keeps no compiled code for ES modules, and compiling the bundle is ~0.1 s of every start.
 // pdfkit and fontkit are inside it, so their compiled code is cached too (compiling them took
@@ -57,7 +80,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [pdfkitInPlace],
+  plugins: [pdfkitInPlace, lazyStringWidth],
   // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
   logOverride: { 'require-resolve-not-external': 'silent' },
   define: { 'import.meta.url': '__briefBundleUrl' },

@@ -293,6 +293,12 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       failure = error?.message ?? message;
     });
 
+  // After a command's handler, yargs renders that command's whole help (~50 ms of every start),
+  // to show it if an async handler fails later. Ours only record the invocation and never fail,
+  // and --help and usage errors render their text as they happen, so the copy is never read.
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+
   let failure: string | undefined;
   return new Promise((resolve) => {
     parser.parse([...argv], {}, (error, args, output) => {
@@ -300,6 +306,11 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       resolve({ ...(invocation && !message && { invocation }), output: message ? '' : output, ...(message && { error: message }), debug: Boolean(args.debug) });
     });
   });
+}
+
+/** The part of yargs' internal API that holds the rendered help of the command being run. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } | undefined };
 }
 
 /** Runs one invocation and returns the exit code. Commands load only what they use (fast start). */
