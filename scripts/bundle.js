@@ -3,7 +3,7 @@
 // dist/brief.js, the `brief` command, and dist/run-worker.js, `brief run`'s worker, as ES modules
 // with shared chunks; then the CLI itself as one CommonJS file (below). better-sqlite3 is native
 // and stays in node_modules; so do pdfkit and fontkit for the ES-module build.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,3 +88,11 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// esbuild writes ASCII but for some regular-expression literals; escaped as \uXXXX (the same
+// characters to the parser, in strings, regexps and identifiers alike), the bundle reads as
+// Latin-1, ~20 ms faster a start than decoding 6 MB of UTF-8 (src/code-cache.ts). A character
+// already escaped ("\—", odd backslashes before it) loses that backslash: "\u2014" replaces it.
+const main = join(dist, 'brief-main.cjs');
+const escapeNonAscii = (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+writeFileSync(main, readFileSync(main, 'utf8').replace(/(\\*)([^\0-\x7f])/g, escapeNonAscii));

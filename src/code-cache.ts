@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,7 +35,9 @@ function readOwnFile(file: string): Buffer | undefined {
  * only costs that time.
  */
 export function runBundle(file: string, profile: string): { exports: Record<string, unknown>; saveCache: () => void } {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // An ASCII bundle (scripts/bundle.js makes it one) needs no UTF-8 decoding.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const dir = cacheDir();
   const { size, mtimeMs } = statSync(file);
   const hash = (...parts: (string | number)[]) => sha256(parts.join('\0')).slice(0, 16);
