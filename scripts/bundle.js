@@ -67,6 +67,14 @@ const lazyStringWidth = {
   },
 };
 
+/** tiny-inflate, as the bundle's dependencies import it, is scripts/native-inflate.cjs (see there). */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: join(root, 'scripts', 'native-inflate.cjs') }));
+  },
+};
+
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
 // Node 20 keeps no compiled code for ES modules, and compiling the bundle is ~0.1 s of every start.
 // pdfkit and fontkit are inside it, so their compiled code is cached too (compiling them took
@@ -80,7 +88,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [pdfkitInPlace, lazyStringWidth],
+  plugins: [pdfkitInPlace, lazyStringWidth, nativeInflate],
   // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
   logOverride: { 'require-resolve-not-external': 'silent' },
   define: { 'import.meta.url': '__briefBundleUrl' },
