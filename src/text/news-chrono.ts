@@ -32,7 +32,8 @@ function guarded(keywords: RegExp, parser: Parser): Parser {
     pattern: (context) => {
       const pattern = parser.pattern(context);
       guard ??= lastUnitGuard(pattern, keywords);
-      return guard.test(context.text) ? pattern : NEVER;
+      // The keywords are the cheap test; most sentences fail it before the unit group is tried.
+      return keywords.test(context.text) && guard.test(context.text) ? pattern : NEVER;
     },
     extract: (context, match) => parser.extract(context, match),
   };
