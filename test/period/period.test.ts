@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPeriodSpec, isoWeekOf, previousPeriod, resolvePeriod } from '../../src/period/period.js';
+import { checkPeriodSpec, civilDateIn, isoWeekOf, previousPeriod, resolvePeriod } from '../../src/period/period.js';
 
 describe('ISO weeks', () => {
   it.each([
@@ -67,5 +67,30 @@ describe('time zones and daylight saving', () => {
   it('the last complete month across a year boundary, east of UTC', () => {
     expect(resolvePeriod('month', new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toMatchObject({ label: '2026-12', from: '2026-12-01', to: '2026-12-31' });
     expect(resolvePeriod('month', new Date('2026-12-31T23:30:00Z'), 'UTC')).toMatchObject({ label: '2026-11' });
+  });
+});
+
+describe('civil dates of instants', () => {
+  /** What civilDateIn computed before its UTC shortcut and formatter reuse: a fresh Intl formatter. */
+  const byIntl = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  };
+  const instants = [
+    ...['1000-01-01T00:00:00Z', '0999-12-31T23:59:59Z', '9999-12-31T23:59:59.999Z', '+010000-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2026-01-18T23:30:00Z', '2026-01-19T00:00:00Z'].map((s) => new Date(s)),
+    ...Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 7_919_993_171)),
+  ];
+
+  for (const zone of ['UTC', 'Europe/Madrid', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
+    it(`in ${zone}, as a fresh Intl formatter reads them`, () => {
+      expect(instants.map((instant) => civilDateIn(instant, zone))).toEqual(instants.map((instant) => byIntl(instant, zone)));
+    });
+  }
+
+  it('resolves late on Sunday in UTC and early Monday in Kiritimati to different days', () => {
+    const instant = new Date('2026-01-18T23:30:00Z');
+    expect(civilDateIn(instant, 'UTC')).toBe('2026-01-18');
+    expect(civilDateIn(instant, 'Pacific/Kiritimati')).toBe('2026-01-19');
   });
 });
