@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
@@ -27,7 +27,28 @@ interface Entry {
   r: number[];
 }
 
-const VERSION = 2;
+/**
+ * An entry as the file holds it: the three lists comma-separated, joined by "|". Stored as one
+ * string a word, a file of thousands of words parses in a few ms (as arrays of numbers, ~30 ms
+ * every run); a word's numbers are read only when the word is drawn.
+ */
+function pack(entry: Entry): string {
+  return `${entry.g.join(',')}|${entry.p.join(',')}|${entry.r.join(',')}`;
+}
+
+/** The entry a stored string holds, if pack wrote it: each number spelled as String() spells it. */
+function unpack(stored: unknown): Entry | undefined {
+  if (typeof stored !== 'string') return undefined;
+  const lists: number[][] = [];
+  for (const list of stored.split('|')) {
+    const numbers = list === '' ? [] : list.split(',').map(Number);
+    if (numbers.join(',') !== list) return undefined;
+    lists.push(numbers);
+  }
+  return lists.length === 3 ? { g: lists[0]!, p: lists[1]!, r: lists[2]! } : undefined;
+}
+
+const VERSION = 3;
 /** Words kept per face; past this the file stops growing (it is a cache, not an index). */
 const MAX_ENTRIES = 50_000;
 /** fontkit's version, part of every cache file's name (its shaping may change between versions). */
@@ -99,7 +120,7 @@ class CachedFace {
     font.layout = (text: string, features?: unknown): GlyphRun => {
       if (features !== undefined) return shape(text, features);
       const words = (this.words ??= this.read());
-      const entry = words.get(text);
+      const entry = unpack(words.get(text));
       if (isEntry(entry, font.numGlyphs)) return replay(entry, getGlyph);
       const lookups: number[] = [];
       font.getGlyph = (id: number, codePoints: number[] = []) => {
@@ -113,7 +134,7 @@ class CachedFace {
         delete (font as Partial<Font>).getGlyph;
       }
       if (words.size < MAX_ENTRIES || words.has(text)) {
-        words.set(text, { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups });
+        words.set(text, pack({ g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups }));
         this.dirty = true;
       }
       return run;
@@ -132,10 +153,20 @@ class CachedFace {
   }
 
   /** Writes the words when this run added any (temp file, then rename: readers never see half a file). */
-  save(): void {
-    if (!this.file || !this.words || !this.dirty) return;
+  save(): boolean {
+    if (!this.file || !this.words || !this.dirty) return false;
     writeCacheFile(this.file, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
     this.dirty = false;
+    return true;
+  }
+}
+
+/** Removes the shaping files whose names do not start with `current`. */
+function removeStale(dir: string, current: string): void {
+  try {
+    for (const name of readdirSync(dir)) if (/^shaping-v\d+-.*\.json$/.test(name) && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
+  } catch {
+    // As for saving: a folder that cannot be listed or changed costs only disk space.
   }
 }
 
@@ -164,13 +195,16 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
       return out;
     },
     save() {
+      let saved = false;
       for (const face of byHash.values()) {
         try {
-          face.save();
+          saved = face.save() || saved;
         } catch {
           // Best effort: an unwritable cache folder (read-only home, full disk) costs speed, never a brief.
         }
       }
+      // Files of another format or fontkit version are never read again.
+      if (saved && dir) removeStale(dir, `shaping-v${VERSION}-fontkit${version}-`);
     },
   };
 }

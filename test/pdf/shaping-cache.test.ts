@@ -32,10 +32,13 @@ describe('the shaping cache', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect((await samplePdf(dir)).equals(reference), 'warm').toBe(true);
     // Damage: one file is not JSON, the others hold entries with impossible glyph ids and lookups.
-    await writeFile(join(dir, files[0]!), '{"version": 2, "words": {"the ": ');
+    await writeFile(join(dir, files[0]!), '{"version": 3, "words": {"the ": ');
+    const damaged = ['10000000|1,2,3,4|-1,99', '1,,2|1,2,3,4|', '5| 1,2,3,4|', '5|1,2,3,4', { g: [5], p: [1, 2, 3, 4], r: [] }, 7];
     for (const name of files.slice(1)) {
       const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, unknown> };
-      for (const word of Object.keys(cache.words).slice(0, 200)) cache.words[word] = { g: [10_000_000], p: [1, 2, 3, 4], r: [-1, 99] };
+      Object.keys(cache.words)
+        .slice(0, 200)
+        .forEach((word, i) => (cache.words[word] = damaged[i % damaged.length]));
       await writeFile(join(dir, name), JSON.stringify(cache));
     }
     expect((await samplePdf(dir)).equals(reference), 'damaged').toBe(true);
@@ -47,15 +50,29 @@ describe('the shaping cache', () => {
     await samplePdf(dir);
     let changed = 0;
     for (const name of await cacheFiles(dir)) {
-      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, { p: number[] }> };
+      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, string> };
       const entry = cache.words['the '];
       if (!entry) continue;
-      entry.p = entry.p.map((value, i) => (i % 4 === 0 ? value * 3 : value));
+      // Stored as "glyph ids|positions|look-ups"; every fourth position is an advance.
+      const [glyphs, positions, lookups] = entry.split('|');
+      const wider = positions!.split(',').map((value, i) => (i % 4 === 0 ? Number(value) * 3 : Number(value)));
+      cache.words['the '] = `${glyphs}|${wider.join(',')}|${lookups}`;
       await writeFile(join(dir, name), JSON.stringify(cache));
       changed += 1;
     }
     expect(changed).toBeGreaterThan(0);
     expect((await samplePdf(dir)).equals(reference)).toBe(false);
+  });
+
+  it('removes the files of an older format or fontkit version when it writes, and nothing else', async () => {
+    const dir = await tempDir();
+    const stale = ['shaping-v2-fontkit2.0.4-0123456789abcdef0123456789abcdef.json', 'shaping-v3-fontkit0.0.1-0123456789abcdef0123456789abcdef.json'];
+    for (const name of [...stale, 'code-0123-4567-generate.bin', 'notes.txt']) await writeFile(join(dir, name), '{}');
+    await samplePdf(dir);
+    const left = await readdir(dir);
+    expect(left.filter((name) => stale.includes(name))).toEqual([]);
+    expect(left).toEqual(expect.arrayContaining(['code-0123-4567-generate.bin', 'notes.txt']));
+    expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v3-'))).toBe(true);
   });
 
   it('costs speed, never the brief, when its folder cannot be written', async () => {
