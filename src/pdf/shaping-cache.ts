@@ -108,6 +108,8 @@ function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => G
 class CachedFace {
   /** The file's words, read at the first layout; then the words shaped here are added. */
   private words: Map<string, unknown> | undefined;
+  /** The file's words read back and checked so far (a word is drawn many times). */
+  private readonly checked = new Map<string, Entry>();
   /** Words were added since the file was read or written. */
   private dirty = false;
 
@@ -120,8 +122,12 @@ class CachedFace {
     font.layout = (text: string, features?: unknown): GlyphRun => {
       if (features !== undefined) return shape(text, features);
       const words = (this.words ??= this.read());
-      const entry = unpack(words.get(text));
-      if (isEntry(entry, font.numGlyphs)) return replay(entry, getGlyph);
+      let entry = this.checked.get(text);
+      if (!entry) {
+        const unpacked = unpack(words.get(text));
+        if (isEntry(unpacked, font.numGlyphs)) this.checked.set(text, (entry = unpacked));
+      }
+      if (entry) return replay(entry, getGlyph);
       const lookups: number[] = [];
       font.getGlyph = (id: number, codePoints: number[] = []) => {
         lookups.push(id, codePoints.length, ...codePoints);
