@@ -32,8 +32,8 @@ describe('the shaping cache', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect((await samplePdf(dir)).equals(reference), 'warm').toBe(true);
     // Damage: one file is not JSON, the others hold entries with impossible glyph ids and lookups.
-    await writeFile(join(dir, files[0]!), '{"version": 3, "words": {"the ": ');
-    const damaged = ['10000000|1,2,3,4|-1,99', '1,,2|1,2,3,4|', '5| 1,2,3,4|', '5|1,2,3,4', { g: [5], p: [1, 2, 3, 4], r: [] }, 7];
+    await writeFile(join(dir, files[0]!), '{"version": 4, "words": {"the ": ');
+    const damaged = ['[[10000000],[1,2,3,4],[-1,99]]', '[[5],[1,2,3,4],[]', '[[5],[1,2,3,"4"],[]]', '[[5],[1,2,3,4]]', '5|1,2,3,4|', { g: [5], p: [1, 2, 3, 4], r: [] }, 7];
     for (const name of files.slice(1)) {
       const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, unknown> };
       Object.keys(cache.words)
@@ -53,10 +53,9 @@ describe('the shaping cache', () => {
       const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, string> };
       const entry = cache.words['the '];
       if (!entry) continue;
-      // Stored as "glyph ids|positions|look-ups"; every fourth position is an advance.
-      const [glyphs, positions, lookups] = entry.split('|');
-      const wider = positions!.split(',').map((value, i) => (i % 4 === 0 ? Number(value) * 3 : Number(value)));
-      cache.words['the '] = `${glyphs}|${wider.join(',')}|${lookups}`;
+      // Stored as JSON text, [glyph ids, positions, look-ups]; every fourth position is an advance.
+      const [glyphs, positions, lookups] = JSON.parse(entry) as number[][];
+      cache.words['the '] = JSON.stringify([glyphs, positions!.map((value, i) => (i % 4 === 0 ? value * 3 : value)), lookups]);
       await writeFile(join(dir, name), JSON.stringify(cache));
       changed += 1;
     }
@@ -66,13 +65,13 @@ describe('the shaping cache', () => {
 
   it('removes the files of an older format or fontkit version when it writes, and nothing else', async () => {
     const dir = await tempDir();
-    const stale = ['shaping-v2-fontkit2.0.4-0123456789abcdef0123456789abcdef.json', 'shaping-v3-fontkit0.0.1-0123456789abcdef0123456789abcdef.json'];
+    const stale = ['shaping-v3-fontkit2.0.4-0123456789abcdef0123456789abcdef.json', 'shaping-v4-fontkit0.0.1-0123456789abcdef0123456789abcdef.json'];
     for (const name of [...stale, 'code-0123-4567-generate.bin', 'notes.txt']) await writeFile(join(dir, name), '{}');
     await samplePdf(dir);
     const left = await readdir(dir);
     expect(left.filter((name) => stale.includes(name))).toEqual([]);
     expect(left).toEqual(expect.arrayContaining(['code-0123-4567-generate.bin', 'notes.txt']));
-    expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v3-'))).toBe(true);
+    expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v4-'))).toBe(true);
   });
 
   it('costs speed, never the brief, when its folder cannot be written', async () => {
