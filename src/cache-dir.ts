@@ -1,7 +1,8 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { mebibytes } from './bytes.js';
 
 /** The cache folder: BRIEF_CACHE_DIR, else $XDG_CACHE_HOME/briefwright or ~/.cache/briefwright; "off" disables it. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -19,4 +20,33 @@ export function writeCacheFile(file: string, data: string | Uint8Array, mode?: n
   const temp = `${file}.tmp-${process.pid}-${threadId}`;
   writeFileSync(temp, data, mode === undefined ? {} : { mode });
   renameSync(temp, file);
+}
+
+/**
+ * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
+ * font faces, src/pdf/shaping-cache.ts, and the compiled code of each command, src/code-cache.ts)
+ * and whether it can be written.
+ */
+export function describeCache(dir: string | undefined): string {
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and every start compiles the CLI afresh';
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let writable = true;
+  try {
+    accessSync(existing, constants.W_OK);
+    writable = statSync(existing).isDirectory();
+  } catch {
+    writable = false;
+  }
+  if (!writable) return `${dir} cannot be written; PDFs are the same without it, only slower (set BRIEF_CACHE_DIR to a writable folder, or off)`;
+  const names = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir) : [];
+  const size = (files: string[]) => mebibytes(files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0));
+  const shaping = names.filter((name) => /^shaping-v\d+-.*\.json$/.test(name));
+  const code = names.filter((name) => /^code-.*\.bin$/.test(name));
+  const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
+  const held = [
+    ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),
+    ...(code.length ? [`compiled code for ${commands.join(', ')}, ${size(code)} MiB`] : []),
+  ];
+  return `${dir}: ${held.join('; ') || 'empty'}`;
 }

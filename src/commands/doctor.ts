@@ -4,8 +4,7 @@ import { loadBrief } from '../brief/load-brief.js';
 import type { Brief } from '../brief/brief.js';
 import { smtpSettingsFromEnv } from '../delivery/smtp-settings.js';
 import { loadFonts } from '../pdf/load-fonts.js';
-import { cacheDir } from '../cache-dir.js';
-import { describeCache } from '../pdf/shaping-cache.js';
+import { cacheDir, describeCache } from '../cache-dir.js';
 import type { CommandIO } from '../run.js';
 import { openStore } from '../store/open-store.js';
 import { loadTemplate } from '../templates/load-template.js';
@@ -55,7 +54,7 @@ export async function doctorCommand(options: { brief?: string; store: string }, 
       },
     },
     {
-      name: 'shaping cache',
+      name: 'cache',
       run: async () => describeCache(cacheDir(env)),
     },
     {

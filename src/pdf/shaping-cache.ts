@@ -1,8 +1,8 @@
-import { accessSync, constants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
-import { mebibytes, sha256 } from '../bytes.js';
+import { sha256 } from '../bytes.js';
 import { cacheDir, writeCacheFile } from '../cache-dir.js';
 
 /**
@@ -55,24 +55,6 @@ function fontkitVersion(): string {
   // fontkit's exports do not include package.json; it sits two folders above the entry point.
   const entry = createRequire(import.meta.url).resolve('fontkit');
   return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** What `brief doctor` says of the cache: where it is, what it holds, and whether it can be written. */
-export function describeCache(dir: string | undefined): string {
-  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words afresh';
-  let existing = dir;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  let writable = true;
-  try {
-    accessSync(existing, constants.W_OK);
-    writable = statSync(existing).isDirectory();
-  } catch {
-    writable = false;
-  }
-  const files = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => /^shaping-v\d+-.*\.json$/.test(name)) : [];
-  const bytes = files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
-  const held = files.length ? `${files.length} font face(s), ${mebibytes(bytes)} MiB` : 'empty';
-  return writable ? `${dir}: ${held}` : `${dir} cannot be written; PDFs are the same without it, only slower (set BRIEF_CACHE_DIR to a writable folder, or off)`;
 }
 
 const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
