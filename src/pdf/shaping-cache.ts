@@ -89,7 +89,7 @@ function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => G
 class CachedFace {
   /** The file's words, read at the first layout; then the words shaped here are added. */
   private words: Map<string, unknown> | undefined;
-  /** The file's words read back and checked so far (a word is drawn many times). */
+  /** The file's words read back and checked so far (a word can be drawn more than once). */
   private readonly checked = new Map<string, Entry>();
   /** Words were added since the file was read or written. */
   private dirty = false;
