@@ -293,11 +293,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       failure = error?.message ?? message;
     });
 
-  // After a command's handler, yargs renders that command's whole help (~50 ms of every start),
-  // to show it if an async handler fails later. Ours only record the invocation and never fail,
-  // and --help and usage errors render their text as they happen, so the copy is never read.
-  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
-  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+  skipHelpCopy(parser);
 
   let failure: string | undefined;
   return new Promise((resolve) => {
@@ -311,6 +307,19 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
 /** The part of yargs' internal API that holds the rendered help of the command being run. */
 interface YargsInternals {
   getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } | undefined };
+}
+
+/**
+ * After a command's handler, yargs renders that command's whole help (~50 ms of every start), to
+ * show it if an async handler fails later. Ours only record the invocation and never fail, and
+ * --help and usage errors render their text as they happen, so the copy is never read. Returns
+ * whether yargs still has the hook (a test fails if an upgrade renames it).
+ */
+export function skipHelpCopy(parser: object): boolean {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage !== 'function') return false;
+  usage.cacheHelpMessage = () => {};
+  return true;
 }
 
 /** Runs one invocation and returns the exit code. Commands load only what they use (fast start). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli.js';
+import yargs from 'yargs';
+import { parseArgs, skipHelpCopy } from '../../src/cli.js';
 import { runCli } from '../helpers.js';
 
 describe('argv → invocation', () => {
@@ -48,6 +49,14 @@ describe('argv → invocation', () => {
     const result = await runCli(['generate', 'b.yaml', '--week', '2026-W04', '--from', '2026-01-01', '--to', '2026-01-02']);
     expect(result.code).toBe(64);
     expect(result.stderr).toContain('give only one of --week, --month, --date or --from/--to');
+  });
+});
+
+describe("yargs' copy of each command's help", () => {
+  it('is switched off through the hook yargs still has (else every start renders the help again)', () => {
+    const parser = yargs();
+    expect(skipHelpCopy(parser)).toBe(true);
+    expect(skipHelpCopy({})).toBe(false);
   });
 });
 
