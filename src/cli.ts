@@ -13,7 +13,7 @@ export type Invocation =
   | { command: 'generate'; options: GenerateCommandOptions }
   | { command: 'validate'; options: { briefs: string[] } }
   | { command: 'topics'; options: { brief?: string; json: boolean } }
-  | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean } }
+  | { command: 'ingest'; options: { inputs: string[]; store: string; json: boolean; quiet: boolean } }
   | { command: 'send'; options: SendCommandOptions }
   | { command: 'run'; options: RunOptions }
   | { command: 'init'; options: { dir: string; force: boolean } }
@@ -190,10 +190,11 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
         storeOption(y)
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Files, folders, globs, or http(s) feed URLs' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the counts and warnings as JSON' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines (a large ingest that parses reports each tenth): only warnings, errors and the summary' })
           .example('$0 ingest corpus/ https://example.org/world/rss.xml', 'a folder and a feed')
           .example("$0 ingest 'archive/**/*.html' --store /srv/briefs/corpus.db", 'saved pages into a shared store'),
       (args) => {
-        invocation = { command: 'ingest', options: { inputs: args.inputs, store: storePath(args.store as string | false | undefined), json: args.json } };
+        invocation = { command: 'ingest', options: { inputs: args.inputs, store: storePath(args.store as string | false | undefined), json: args.json, quiet: args.quiet } };
       },
     )
     .command(

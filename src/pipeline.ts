@@ -56,6 +56,7 @@ export interface GenerateOptions {
 
 export type ProgressEvent =
   | { stage: 'brief'; brief: Brief; period: Period }
+  | { stage: 'ingest'; done: number; total: number; parsed: number }
   | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number; refreshed: boolean; list: readonly Article[] }
   | { stage: 'warning'; warning: Warning }
   | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis }
@@ -107,6 +108,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     refresh: options.refresh ?? true,
     now: options.now,
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
+    onProgress: (ingest) => progress({ stage: 'ingest', ...ingest }),
   }).finally(() => store.close());
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts, list: sources.articles });

@@ -3,6 +3,7 @@ import { ExitCode } from '../errors.js';
 import { generateBrief, type ProgressEvent } from '../pipeline.js';
 import type { CommandIO } from '../run.js';
 import { formatWarning } from '../sources/collect-sources.js';
+import { describeProgress } from '../store/ingest.js';
 import { formatExplanation } from '../analysis/format-explanation.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
 
@@ -28,6 +29,8 @@ function describe(event: ProgressEvent): string | undefined {
   switch (event.stage) {
     case 'brief':
       return `brief ${event.brief.id}: period ${event.period.label} (${event.period.from} to ${event.period.to}), ${event.brief.topics.length} topics`;
+    case 'ingest':
+      return `sources: ${describeProgress(event)}`;
     case 'sources':
       return `sources: ${event.refreshed ? `${event.files} files (${event.parsed} parsed, ${event.unchanged} unchanged)` : 'the store as last ingested (not refreshed)'}, ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
     case 'analysis':

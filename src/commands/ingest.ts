@@ -5,12 +5,12 @@ import type { CommandIO } from '../run.js';
 import { describeFetchError, fetchFeed } from '../sources/fetch-feed.js';
 import { findFiles, formatWarning } from '../sources/collect-sources.js';
 import { displayPath } from '../paths.js';
-import { ingestItems, type IngestItem } from '../store/ingest.js';
+import { describeProgress, ingestItems, type IngestItem } from '../store/ingest.js';
 import { openStore } from '../store/open-store.js';
 import { pruneMissing } from '../store/prune-missing.js';
 
 /** `brief ingest`: brings files, folders, globs and feed URLs into the corpus store. */
-export async function ingestCommand(options: { inputs: string[]; store: string; json: boolean }, io: CommandIO): Promise<number> {
+export async function ingestCommand(options: { inputs: string[]; store: string; json: boolean; quiet?: boolean }, io: CommandIO): Promise<number> {
   const cwd = process.cwd();
   const store = openStore(options.store);
   try {
@@ -31,7 +31,8 @@ export async function ingestCommand(options: { inputs: string[]; store: string; 
       pruneMissing(store, base, files);
       for (const file of files) items.push({ key: file, shown: displayPath(file, cwd) });
     }
-    const result = await ingestItems(store, items, { now: io.now() });
+    const quiet = options.quiet || options.json;
+    const result = await ingestItems(store, items, { now: io.now(), ...(!quiet && { onProgress: (progress) => io.stderr(`ingest: ${describeProgress(progress)}`) }) });
     const total = (store.prepare('SELECT COUNT(*) AS n FROM articles WHERE duplicate_of IS NULL').get() as { n: number }).n;
     const all = [...warnings, ...result.warnings];
     for (const warning of all) io.stderr(formatWarning(warning));

@@ -6,7 +6,7 @@ import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
-import { ingestItems, type IngestCounts, type IngestItem } from '../store/ingest.js';
+import { ingestItems, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
 import { storedUnder, type Store } from '../store/open-store.js';
 import { pruneMissing } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
@@ -37,6 +37,8 @@ export interface CollectOptions {
   now: Date;
   /** Injected for tests; the default uses fetch(). */
   fetchFeed?: (url: string) => Promise<Uint8Array>;
+  /** Told at each tenth of a large refresh (see ingestItems). */
+  onProgress?: (progress: IngestProgress) => void;
 }
 
 function missingSource(source: SourceSpec, what: string): BriefError {
@@ -123,7 +125,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
     }
   }
-  const ingested = await ingestItems(store, items, { now: options.now });
+  const ingested = await ingestItems(store, items, { now: options.now, ...(options.onProgress && { onProgress: options.onProgress }) });
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
   const used = new Set(query.articles.map((article) => article.file));

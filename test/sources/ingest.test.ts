@@ -278,3 +278,54 @@ describe('reading the store as last ingested (--no-refresh)', () => {
     expect(JSON.parse(await read(stored, 'manifest.json')).inputs).toEqual(JSON.parse(await read(fresh, 'manifest.json')).inputs);
   });
 });
+
+describe('progress of a large ingest', () => {
+  /** A folder of `count` one-paragraph articles dated in 2026-W04. */
+  async function archive(count: number): Promise<string> {
+    const dir = join(await tempDir(), 'archive');
+    await mkdir(dir);
+    for (let i = 0; i < count; i++) {
+      const day = 19 + (i % 7);
+      await writeFile(join(dir, `${String(i).padStart(4, '0')}.md`), `---\ntitle: Item ${i}\npublished: 2026-01-${day}\npublisher: Wire ${i % 5}\n---\n\nGrain shipments number ${i} left Odesa on schedule, officials said.\n`);
+    }
+    return dir;
+  }
+
+  it('is told at each tenth of 1,000 files or more once files are parsed, never for fewer, and counts them', async () => {
+    const dir = await archive(1000);
+    store = openStore(':memory:');
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ key: join(dir, `${String(i).padStart(4, '0')}.md`), shown: `${i}.md` }));
+    const cold: { done: number; total: number; parsed: number }[] = [];
+    await ingestItems(store, items(1000), { now: new Date('2026-02-01T00:00:00Z'), onProgress: (p) => cold.push(p) });
+    expect(cold.map((p) => p.done)).toEqual([128, 256, 320, 448, 512, 640, 704, 832, 960]);
+    expect(cold.every((p) => p.total === 1000 && p.parsed === p.done)).toBe(true);
+    // Unchanged files are looked at quickly: nothing to report.
+    const unchanged: unknown[] = [];
+    await ingestItems(store, items(1000), { now: new Date('2026-02-01T00:00:00Z'), onProgress: (p) => unchanged.push(p) });
+    expect(unchanged).toEqual([]);
+    const small: unknown[] = [];
+    await ingestItems(store, items(999), { now: new Date('2026-02-01T00:00:00Z'), onProgress: (p) => small.push(p) });
+    expect(small).toEqual([]);
+  });
+
+  it('is shown by brief ingest (not with -q or --json) and by generate, as lines on stderr', async () => {
+    const dir = await archive(1000);
+    const storeFile = join(dir, '..', 'corpus.db');
+    const ingest = await runCli(['ingest', dir, '--store', storeFile]);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const lines = ingest.stderr.split('\n').filter((line) => line.startsWith('ingest: '));
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toBe('ingest: 128 of 1,000 files looked at, 128 parsed');
+    expect(ingest.stdout).toMatch(/^ingested 1000 files: 1000 parsed, 0 unchanged, 0 unreadable/);
+    // Fresh stores, so these parse every file too.
+    expect((await runCli(['ingest', dir, '--store', join(dir, '..', 'quiet.db'), '-q'])).stderr).not.toContain('ingest: ');
+    expect((await runCli(['ingest', dir, '--store', join(dir, '..', 'json.db'), '--json'])).stderr).not.toContain('ingest: ');
+    expect((await runCli(['ingest', dir, '--store', storeFile])).stderr, 'unchanged: quick, nothing to report').not.toContain('ingest: ');
+
+    const brief = join(dir, '..', 'brief.yaml');
+    await writeFile(brief, `id: big\ntitle: Big\nperiod: {week: 2026-W04}\nsources: [{path: archive}]\ntopics: [security-guarantees]\nformats: [md]\n`);
+    const generate = await runCli(['generate', brief, '--store', join(dir, '..', 'second.db'), '--out', join(dir, '..', 'out')]);
+    expect(generate.code, generate.stderr).toBe(0);
+    expect(generate.stderr.split('\n').filter((line) => /^sources: \d[\d,]* of 1,000 files looked at, /.test(line))).toHaveLength(9);
+  });
+});
