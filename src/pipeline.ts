@@ -25,6 +25,7 @@ import { buildManifest, updateLatest } from './output/write-manifest.js';
 import { sha256 } from './bytes.js';
 import { readFile, stat } from 'node:fs/promises';
 import { builtinEntitiesFile, displayPath, packageVersion } from './paths.js';
+import { releaseGarbage } from './release-garbage.js';
 
 /** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
 const CHART_WIDTH = 480;
@@ -85,6 +86,9 @@ async function entitiesFileFor(brief: Brief): Promise<string> {
   return (await stat(local).catch(() => undefined))?.isFile() ? local : builtinEntitiesFile;
 }
 
+/** A refresh that looked at this many files leaves enough garbage to collect before analysis. */
+const RELEASE_AFTER_FILES = 10_000;
+
 /**
  * The pipeline, top to bottom: load brief → collect sources → analyze topics → compose
  * briefing → render Markdown → render PDF → write outputs. Only the first two and the last
@@ -110,6 +114,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
     onProgress: (ingest) => progress({ stage: 'ingest', ...ingest }),
   }).finally(() => store.close());
+  if (sources.counts.refreshed && sources.counts.files >= RELEASE_AFTER_FILES) releaseGarbage();
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts, list: sources.articles });
   const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
