@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -22,6 +22,24 @@ export function writeCacheFile(file: string, data: string | Uint8Array, mode?: n
   renameSync(temp, file);
 }
 
+/** The shaping cache's files (src/pdf/shaping-cache.ts): one per font face, format and fontkit version. */
+export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.json$/.test(name);
+/** The compiled-code cache's files (src/code-cache.ts): one per bundle, build and command. */
+export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name);
+
+/**
+ * Removes the cache files of one kind whose names do not start with `current`: an earlier build's,
+ * format's or version's, which no run will read again. A folder that cannot be listed or changed
+ * costs only disk space.
+ */
+export function removeStale(dir: string, kind: (name: string) => boolean, current: string): void {
+  try {
+    for (const name of readdirSync(dir)) if (kind(name) && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
+  } catch {
+    // Left for a later run.
+  }
+}
+
 /**
  * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
  * font faces, src/pdf/shaping-cache.ts, and the compiled code of each command, src/code-cache.ts)
@@ -41,8 +59,8 @@ export function describeCache(dir: string | undefined): string {
   if (!writable) return `${dir} cannot be written; PDFs are the same without it, only slower (set BRIEF_CACHE_DIR to a writable folder, or off)`;
   const names = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir) : [];
   const size = (files: string[]) => mebibytes(files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0));
-  const shaping = names.filter((name) => /^shaping-v\d+-.*\.json$/.test(name));
-  const code = names.filter((name) => /^code-.*\.bin$/.test(name));
+  const shaping = names.filter(isShapingFile);
+  const code = names.filter(isCodeFile);
   const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
   const held = [
     ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),

@@ -1,10 +1,10 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { sha256 } from './bytes.js';
-import { cacheDir, writeCacheFile } from './cache-dir.js';
+import { cacheDir, isCodeFile, removeStale, writeCacheFile } from './cache-dir.js';
 
 /**
  * The cached code, if it may be run: it is bytecode, so (where the system has users) a file that
@@ -54,11 +54,12 @@ export function runBundle(file: string, profile: string): { exports: Record<stri
       if (!dir || !cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
         writeCacheFile(cacheFile, script.createCachedData(), 0o600);
-        // Earlier builds of the same bundle leave caches that no start will read again.
-        for (const name of readdirSync(dir)) if (name.startsWith(prefix) && !name.startsWith(build) && name.endsWith('.bin')) rmSync(join(dir, name), { force: true });
       } catch {
         // A cache folder that cannot be written costs only speed.
+        return;
       }
+      // Earlier builds of the same bundle leave caches that no start will read again.
+      removeStale(dir, (name) => isCodeFile(name) && name.startsWith(prefix), build);
     },
   };
 }

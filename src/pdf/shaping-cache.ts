@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
-import { cacheDir, writeCacheFile } from '../cache-dir.js';
+import { cacheDir, isShapingFile, removeStale, writeCacheFile } from '../cache-dir.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -148,15 +148,6 @@ class CachedFace {
   }
 }
 
-/** Removes the shaping files whose names do not start with `current`. */
-function removeStale(dir: string, current: string): void {
-  try {
-    for (const name of readdirSync(dir)) if (/^shaping-v\d+-.*\.json$/.test(name) && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
-  } catch {
-    // As for saving: a folder that cannot be listed or changed costs only disk space.
-  }
-}
-
 /** Parsed faces for one or more documents, with their shaped words; save() writes what is new. */
 export interface ShapingCache {
   faces<Role extends string>(fonts: Record<Role, Buffer>): Record<Role, Font>;
@@ -191,7 +182,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
         }
       }
       // Files of another format or fontkit version are never read again.
-      if (saved && dir) removeStale(dir, `shaping-v${VERSION}-fontkit${version}-`);
+      if (saved && dir) removeStale(dir, isShapingFile, `shaping-v${VERSION}-fontkit${version}-`);
     },
   };
 }
