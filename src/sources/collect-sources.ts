@@ -173,14 +173,19 @@ function readStored(store: Store, sources: readonly SourceSpec[], options: Colle
     return { source, matches };
   });
   const shownPath = shownPaths(options.baseDir);
+  // Each stored key is matched against the sources once: its entry's index and shown name.
+  const found = new Map<string, { index: number; source: SourceSpec; shown: string } | undefined>();
   const sourceOf = (key: string) => {
-    const entry = entries.find(({ matches }) => matches(key));
-    return entry && { source: entry.source, shown: entry.source.feed ?? shownPath(key) };
+    if (!found.has(key)) {
+      const index = entries.findIndex(({ matches }) => matches(key));
+      const source = entries[index]?.source;
+      found.set(key, source && { index, source, shown: source.feed ?? shownPath(key) });
+    }
+    return found.get(key);
   };
   const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest lists the used files in the order a refreshing run would: by source, then by key.
-  const order = new Map([...new Set(query.keys)].map((key) => [key, entries.findIndex(({ matches }) => matches(key))]));
-  const used = [...order.keys()].sort((a, b) => order.get(a)! - order.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const used = [...new Set(query.keys)].sort((a, b) => sourceOf(a)!.index - sourceOf(b)!.index || (a < b ? -1 : a > b ? 1 : 0));
   const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
   return {
     inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf.get(key)?.sha256 ?? '' })),

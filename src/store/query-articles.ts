@@ -22,7 +22,7 @@ interface Row {
 }
 
 export interface QueryOptions {
-  /** For a stored file (or feed URL): the brief's source entry it belongs to and its shown name, or undefined. */
+  /** For a stored file (or feed URL): the brief's source entry it belongs to and its shown name, or undefined (called once or twice a row: keep it cheap). */
   sourceOf: (key: string) => { source: SourceSpec; shown: string } | undefined;
   period: Period;
   timeZone: string;
@@ -65,11 +65,7 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
     .prepare<[string, string], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc BETWEEN ? AND ? AND a.duplicate_of IS NULL`)
     .all(addDays(options.period.from, -1), addDays(options.period.to, 1));
   const undated = store.prepare<[], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc IS NULL AND a.duplicate_of IS NULL`).all();
-  const sources = new Map<string, { source: SourceSpec; shown: string } | undefined>();
-  const sourceOf = (key: string) => {
-    if (!sources.has(key)) sources.set(key, options.sourceOf(key));
-    return sources.get(key);
-  };
+  const { sourceOf } = options;
   const rows = [...dated, ...undated].filter((row) => sourceOf(row.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.item - b.item));
   const warnings: Warning[] = [];
   const counts = { outsidePeriod: 0, undated: 0 };
