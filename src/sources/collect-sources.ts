@@ -7,7 +7,7 @@ import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
 import { ingestItems, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
-import { storedUnder, type Store } from '../store/open-store.js';
+import { storedHashes, storedUnder, type Store } from '../store/open-store.js';
 import { pruneMissing } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
@@ -129,8 +129,8 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
   const used = new Set(query.articles.map((article) => article.file));
-  const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
-  const inputs = [...files].filter(([, { shown }]) => used.has(shown)).map(([key, { shown }]) => ({ file: shown, sha256: hashOf.get(key)?.sha256 ?? '' }));
+  const hashOf = storedHashes(store);
+  const inputs = [...files].filter(([, { shown }]) => used.has(shown)).map(([key, { shown }]) => ({ file: shown, sha256: hashOf(key) ?? '' }));
   return {
     inputs,
     articles: query.articles,
@@ -186,9 +186,9 @@ function readStored(store: Store, sources: readonly SourceSpec[], options: Colle
   const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest lists the used files in the order a refreshing run would: by source, then by key.
   const used = [...new Set(query.keys)].sort((a, b) => sourceOf(a)!.index - sourceOf(b)!.index || (a < b ? -1 : a > b ? 1 : 0));
-  const hashOf = store.prepare<[string], { sha256: string }>('SELECT sha256 FROM files WHERE key = ?');
+  const hashOf = storedHashes(store);
   return {
-    inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf.get(key)?.sha256 ?? '' })),
+    inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf(key) ?? '' })),
     articles: query.articles,
     warnings: query.warnings,
     counts: { files: 0, parsed: 0, unchanged: 0, failed: 0, ...query.counts, refreshed: false },

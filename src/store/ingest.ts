@@ -9,7 +9,7 @@ import { readArticles } from '../sources/read-articles.js';
 import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
-import { articleRemover, type Store } from './open-store.js';
+import { articleRemover, storedHashes, type Store } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files looked at (stat, read) concurrently and written in one transaction. */
@@ -173,7 +173,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   // objects over 100,000 rows); the hash only for files that changed, the few warnings apart.
   const known = new Map(store.prepare<[], [string, number, number]>('SELECT key, size, mtime_ms FROM files').raw().all().map((row) => [row[0], row]));
   const warned = new Map(store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all());
-  const storedHash = store.prepare<[string], string>('SELECT sha256 FROM files WHERE key = ?').pluck();
+  const storedHash = storedHashes(store);
   for (let start = 0; start < items.length; start += INGEST_BATCH) {
     const batch = items.slice(start, start + INGEST_BATCH);
     const loaded = batch.map((item): { item: IngestItem; bytes: Uint8Array | undefined; size: number; mtime: number; changed: boolean } => {
@@ -211,7 +211,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
         }
       }
       const sha = sha256(bytes);
-      if (known.has(item.key) && storedHash.get(item.key) === sha) {
+      if (known.has(item.key) && storedHash(item.key) === sha) {
         writes.push(() => touchFile.run(size, mtime, item.key));
         result.unchanged += 1;
         continue;

@@ -99,6 +99,12 @@ export function articleRemover(store: Store): (file: string) => void {
   };
 }
 
+/** The SHA-256 a stored file had when last read, by key; undefined for a key not stored. */
+export function storedHashes(store: Store): (key: string) => string | undefined {
+  const hashOf = store.prepare<[string], string>('SELECT sha256 FROM files WHERE key = ?').pluck();
+  return (key) => hashOf.get(key);
+}
+
 /**
  * Stored keys that are `base` itself or lie under it (a folder's files): a range of the primary
  * key, [base/, base0), read through its index. `limit` stops early (to ask whether there are any).
