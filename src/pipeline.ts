@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { analyzeTopics, type Analysis } from './analysis/analyze-topics.js';
-import type { Brief } from './brief/brief.js';
+import type { Brief, SourceSpec } from './brief/brief.js';
 import { loadBrief, topicDirsFor } from './brief/load-brief.js';
 import { composeBriefing } from './briefing/compose-briefing.js';
 import type { ViewModel } from './briefing/view-model.js';
@@ -14,8 +14,9 @@ import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
-import { collectSources } from './sources/collect-sources.js';
-import { DEFAULT_STORE, openStore } from './store/open-store.js';
+import { checkInBackground, worthCheckingInBackground } from './sources/check-current.js';
+import { collectSources, readStored, type CollectedSources, type CollectOptions } from './sources/collect-sources.js';
+import { DEFAULT_STORE, openStore, type Store } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type WrittenFile } from './output/write-outputs.js';
@@ -53,6 +54,8 @@ export interface GenerateOptions {
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Progress and warnings, as they happen. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Injected for tests: stored files from which a refresh is checked in the background (see analyzeAhead). */
+  backgroundCheckFrom?: number;
 }
 
 export type ProgressEvent =
@@ -76,6 +79,8 @@ export interface GenerateResult {
   markdown: string;
   files: WrittenFile[];
   warnings: Warning[];
+  /** Whether the store was read and analysed while a worker thread checked the sources (analyzeAhead). */
+  readAhead: boolean;
   /** With keepLock: releases the output folder's lock. */
   release?: () => Promise<void>;
 }
@@ -103,8 +108,20 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const template = await loadTemplate(brief.template, brief.dir);
   progress({ stage: 'brief', brief, period });
 
-  const store = openStore(options.store ?? DEFAULT_STORE);
-  const sources = await collectSources(store, brief.sources, {
+  /** Analysis, composition and Markdown: a pure function of the period's articles. */
+  const analyze = async (articles: Article[], report: (event: ProgressEvent) => void): Promise<Analyzed> => {
+    const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
+    const competitors = [...library.values()].map((entry) => entry.topic);
+    const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
+    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [] });
+    report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
+    const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
+    return { analysis, view, markdown: renderMarkdown(view, template) };
+  };
+
+  const storePath = options.store ?? DEFAULT_STORE;
+  const store = openStore(storePath);
+  const collectOptions: CollectOptions = {
     period,
     timeZone: brief.timezone,
     baseDir: brief.dir,
@@ -113,21 +130,25 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     now: options.now,
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
     onProgress: (ingest) => progress({ stage: 'ingest', ...ingest }),
-  }).finally(() => store.close());
-  if (sources.counts.refreshed && sources.counts.files >= RELEASE_AFTER_FILES) releaseGarbage();
+  };
+  let ahead: Ahead | undefined;
+  let sources: CollectedSources;
+  try {
+    if (collectOptions.refresh && worthCheckingInBackground(store, brief.sources, options.backgroundCheckFrom)) {
+      ahead = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze);
+    }
+    sources = ahead?.collected ?? (await collectSources(store, brief.sources, collectOptions));
+  } finally {
+    store.close();
+  }
+  if (!ahead && sources.counts.refreshed && sources.counts.files >= RELEASE_AFTER_FILES) releaseGarbage();
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts, list: sources.articles });
-  const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
+  ahead?.events.forEach(progress);
+  const { analysis, view, markdown } = ahead?.analyzed ?? (await analyze(sources.articles, progress));
 
-  const competitors = [...library.values()].map((entry) => entry.topic);
-  const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
-  const analysis = analyzeTopics(sources.articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [] });
-  progress({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
-
-  const view = composeBriefing(brief, period, sources.articles, analysis, previous?.label ?? '');
-  const markdown = renderMarkdown(view, template);
   const folder = outputFolder(options.outDir, brief.id, period.label);
-  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings] };
+  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], readAhead: ahead !== undefined };
   if (options.write === false) return { ...result, files: [] };
   const lock = await acquireLock(folder, options.outDir);
   try {
@@ -152,6 +173,49 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   } catch (error) {
     await lock.release();
     throw error;
+  }
+}
+
+interface Analyzed {
+  analysis: Analysis;
+  view: ViewModel;
+  markdown: string;
+}
+
+/** A run's collect and analysis stages, done while a worker thread checked the sources. */
+interface Ahead {
+  collected: CollectedSources;
+  analyzed: Analyzed;
+  /** Progress events of the analysis, held until the check was answered. */
+  events: ProgressEvent[];
+}
+
+/**
+ * A refreshing run over a large store checks its source files in a worker thread (checkCurrent:
+ * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
+ * is current, that read is the one a refresh would have made, and the analysis stands: the brief
+ * is the same, in about the time of --no-refresh. If not, or if anything fails, the result is
+ * dropped and the caller refreshes as usual (and meets the same errors). Progress events wait for
+ * the answer, so they come in the order a refresh gives them.
+ */
+async function analyzeAhead(
+  store: Store,
+  storePath: string,
+  sources: readonly SourceSpec[],
+  options: CollectOptions,
+  analyze: (articles: Article[], report: (event: ProgressEvent) => void) => Promise<Analyzed>,
+): Promise<Ahead | undefined> {
+  const check = checkInBackground(storePath, sources);
+  try {
+    const read = readStored(store, sources, options);
+    const events: ProgressEvent[] = [];
+    const analyzed = await analyze(read.collected.articles, (event) => events.push(event));
+    const current = await check.result;
+    return current && { collected: read.asRefreshed(current.files), analyzed, events };
+  } catch {
+    return undefined;
+  } finally {
+    check.stop();
   }
 }
 

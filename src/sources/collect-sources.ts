@@ -1,7 +1,4 @@
-import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
@@ -12,6 +9,7 @@ import { pruneMissing } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
 import { describeFetchError, fetchFeed } from './fetch-feed.js';
+import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 export interface CollectedSources {
   /** Articles inside the period, sorted by date then source. */
@@ -41,39 +39,6 @@ export interface CollectOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-function missingSource(source: SourceSpec, what: string): BriefError {
-  return new BriefError('source-missing', `source "${source.path}": ${what}`, {
-    exitCode: ExitCode.noInput,
-    location: source.location,
-    hint: 'source paths are relative to the brief file; fix the path or create the folder',
-  });
-}
-
-/** The fixed (non-glob) leading part of a pattern: the folder a glob searches. */
-function fixedBase(pattern: string): string {
-  const parts = pattern.split('/');
-  const fixed: string[] = [];
-  for (const part of parts) {
-    if (isDynamicPattern(part)) break;
-    fixed.push(part);
-  }
-  return fixed.join('/') || '/';
-}
-
-/** The files a source entry names: a file, a folder (read recursively) or a glob; and its base folder. */
-export async function findFiles(source: SourceSpec & { resolved: string }): Promise<{ files: string[]; base: string }> {
-  const pattern = source.resolved.split(sep).join('/');
-  if (!isDynamicPattern(pattern)) {
-    const info = await stat(source.resolved).catch(() => undefined);
-    if (!info) throw missingSource(source, 'no such file or folder');
-    if (info.isFile()) return { files: [source.resolved], base: source.resolved };
-    return { files: (await glob(`${pattern}/**/*`, { absolute: true, onlyFiles: true, dot: false })).sort(), base: source.resolved };
-  }
-  const base = fixedBase(pattern);
-  if (!(await stat(base).catch(() => undefined))) throw missingSource(source, `no such folder ${displayPath(base, source.location.file.replace(/[^/]+$/, ''))}`);
-  return { files: (await glob(pattern, { absolute: true, onlyFiles: true, dot: false })).sort(), base };
-}
-
 /**
  * How files are named in outputs: relative to the brief even when outside its folder
  * (../corpus/…), so outputs never hold machine paths. Worked out once per folder: path.relative
@@ -99,7 +64,7 @@ function shownPaths(baseDir: string): (file: string) => string {
  * naming its URL; a missing source folder is an error (exit 66).
  */
 export async function collectSources(store: Store, sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
-  if (options.refresh === false) return readStored(store, sources, options);
+  if (options.refresh === false) return readStored(store, sources, options).collected;
   const warnings: Warning[] = [];
   const items: IngestItem[] = [];
   const files = new Map<string, { source: SourceSpec; shown: string }>();
@@ -139,18 +104,15 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   };
 }
 
-/** Whether a stored key belongs to a source entry, as the files found for it on disk would. */
-function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
-  if (source.feed) return (key) => key === source.feed;
-  const resolved = source.resolved!;
-  const pattern = resolved.split(sep).join('/');
-  if (isDynamicPattern(pattern)) {
-    const matches = picomatch(pattern, { dot: false });
-    return (key) => matches(key.split(sep).join('/'));
-  }
-  // A file, or a folder read recursively without hidden files and folders (as the glob does).
-  const prefix = `${resolved}${sep}`;
-  return (key) => key === resolved || (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).some((part) => part.startsWith('.')));
+/** The store read as last ingested, and how that becomes a refresh's result when nothing changed. */
+export interface StoredRead {
+  collected: CollectedSources;
+  /**
+   * What the refreshing collect stage returns when a refresh would change nothing (checkCurrent
+   * says so, having looked at `files` files): the same articles and inputs, a refresh's counts,
+   * and the warnings a refresh repeats for the brief's files that gave no article.
+   */
+  asRefreshed(files: number): CollectedSources;
 }
 
 /**
@@ -159,10 +121,10 @@ function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
  * files, given at ingest, are not repeated); a source with nothing in the store is an error,
  * since its articles would silently be missing.
  */
-function readStored(store: Store, sources: readonly SourceSpec[], options: CollectOptions): CollectedSources {
+export function readStored(store: Store, sources: readonly SourceSpec[], options: CollectOptions): StoredRead {
   const entries = sources.map((source) => {
     const matches = storedKeyMatcher(source);
-    const base = source.feed ?? fixedBase(source.resolved!.split(sep).join('/')).split('/').join(sep);
+    const base = sourceBase(source);
     if (storedUnder(store, base, 1).length === 0) {
       throw new BriefError('source-not-ingested', `source "${source.path}": nothing from it is in the store, and --no-refresh reads only the store`, {
         exitCode: ExitCode.noInput,
@@ -184,15 +146,25 @@ function readStored(store: Store, sources: readonly SourceSpec[], options: Colle
     return found.get(key);
   };
   const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
-  // The manifest lists the used files in the order a refreshing run would: by source, then by key.
-  const used = [...new Set(query.keys)].sort((a, b) => sourceOf(a)!.index - sourceOf(b)!.index || (a < b ? -1 : a > b ? 1 : 0));
+  // Files are listed in the order a refreshing run looks at them: by source, then by key.
+  const inRefreshOrder = (a: string, b: string) => sourceOf(a)!.index - sourceOf(b)!.index || (a < b ? -1 : a > b ? 1 : 0);
+  const used = [...new Set(query.keys)].sort(inRefreshOrder);
   const hashOf = storedHashes(store);
-  return {
+  const collected: CollectedSources = {
     inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf(key) ?? '' })),
     articles: query.articles,
     warnings: query.warnings,
     counts: { files: 0, parsed: 0, unchanged: 0, failed: 0, ...query.counts, refreshed: false },
   };
+  const asRefreshed = (files: number): CollectedSources => {
+    const unreadable = store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all();
+    const repeated = unreadable
+      .filter(([key]) => sourceOf(key))
+      .sort(([a], [b]) => inRefreshOrder(a, b))
+      .map(([key, message]): Warning => ({ code: 'article-unreadable', file: sourceOf(key)!.shown, message }));
+    return { ...collected, warnings: [...repeated, ...collected.warnings], counts: { ...collected.counts, files, unchanged: files, refreshed: true } };
+  };
+  return { collected, asRefreshed };
 }
 
 /** `warning[code]: file:line:col: message` */

@@ -46,6 +46,20 @@ function sameOutlet(a: Row, b: Row): boolean {
 }
 
 /**
+ * Articles whose duplicate or syndication link names an article that no longer exists (its file
+ * changed or went), in rowid order. Two look-ups, each on its partial index (one OR query scans
+ * the whole store).
+ */
+export function danglingLinks(store: Store): number[] {
+  const dangling = (column: 'duplicate_of' | 'syndicated_of') =>
+    store
+      .prepare<[], { rowid: number }>(`SELECT rowid FROM articles a WHERE ${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.rowid = a.${column})`)
+      .all()
+      .map((row) => row.rowid);
+  return [...new Set([...dangling('duplicate_of'), ...dangling('syndicated_of')])].sort((a, b) => a - b);
+}
+
+/**
  * Recomputes duplicate and syndication links around the touched articles. The same story reached
  * twice (same URL, or the same text from the same outlet) folds into one primary; a copy of
  * >= 90% of a story's text under another outlet is linked to the original (the earliest).
@@ -58,14 +72,7 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const textOf = store.prepare<[number], { title: string; paragraphs: string }>('SELECT title, paragraphs FROM articles WHERE rowid = ?');
   const sharingBands = store.prepare<[number, number], { article: number }>('SELECT DISTINCT b2.article FROM bands b1 JOIN bands b2 ON b1.band = b2.band WHERE b1.article = ? AND b2.article != ?');
   // Links to articles that no longer exist (their file changed) are recomputed too.
-  const dangling = (column: 'duplicate_of' | 'syndicated_of') =>
-    store
-      .prepare<[], { rowid: number }>(`SELECT rowid FROM articles a WHERE ${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.rowid = a.${column})`)
-      .all()
-      .map((row) => row.rowid);
-  // Two look-ups, each on its partial index (one OR query scans the whole store).
-  const orphans = [...new Set([...dangling('duplicate_of'), ...dangling('syndicated_of')])].sort((a, b) => a - b);
-  const seeds = [...new Set([...touched, ...orphans])];
+  const seeds = [...new Set([...touched, ...danglingLinks(store)])];
   // Each article's shingles are computed once per fold, however many candidates it meets.
   const shingleCache = new Map<number, Set<number>>();
   const shinglesOf = (row: Row): Set<number> => {

@@ -105,6 +105,22 @@ export function storedHashes(store: Store): (key: string) => string | undefined 
   return (key) => hashOf.get(key);
 }
 
+/** A stored file's size and mtime: [key, size, mtime_ms]. */
+export type StoredStats = [string, number, number];
+
+/**
+ * Size and mtime of every stored file, by key: what says a file is unchanged without reading it.
+ * Rows are arrays (a third less memory than objects over 100,000 rows).
+ */
+export function storedStats(store: Store): Map<string, StoredStats> {
+  return new Map(store.prepare<[], StoredStats>('SELECT key, size, mtime_ms FROM files').raw().all().map((row) => [row[0], row]));
+}
+
+/** Whether a file on disk has the size and mtime it had when stored (so it is not read again). */
+export function sameStats(stored: StoredStats | undefined, info: { size: number; mtimeMs: number }): boolean {
+  return stored !== undefined && stored[1] === info.size && stored[2] === info.mtimeMs;
+}
+
 /**
  * Stored keys that are `base` itself or lie under it (a folder's files): a range of the primary
  * key, [base/, base0), read through its index. `limit` stops early (to ask whether there are any).

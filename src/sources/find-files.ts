@@ -1,0 +1,62 @@
+import { stat } from 'node:fs/promises';
+import { sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { SourceSpec } from '../brief/brief.js';
+import { BriefError, ExitCode } from '../errors.js';
+import { displayPath } from '../paths.js';
+
+// Kept apart from collect-sources.ts, with few imports: the background freshness check
+// (check-current.ts) runs it in a worker thread of its own.
+
+function missingSource(source: SourceSpec, what: string): BriefError {
+  return new BriefError('source-missing', `source "${source.path}": ${what}`, {
+    exitCode: ExitCode.noInput,
+    location: source.location,
+    hint: 'source paths are relative to the brief file; fix the path or create the folder',
+  });
+}
+
+/** The fixed (non-glob) leading part of a pattern: the folder a glob searches. */
+export function fixedBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '/';
+}
+
+/** The folder (or file) a file source's stored keys lie under, in the platform's separators. */
+export function sourceBase(source: SourceSpec): string {
+  return source.feed ?? fixedBase(source.resolved!.split(sep).join('/')).split('/').join(sep);
+}
+
+/** The files a source entry names: a file, a folder (read recursively) or a glob; and its base folder. */
+export async function findFiles(source: SourceSpec & { resolved: string }): Promise<{ files: string[]; base: string }> {
+  const pattern = source.resolved.split(sep).join('/');
+  if (!isDynamicPattern(pattern)) {
+    const info = await stat(source.resolved).catch(() => undefined);
+    if (!info) throw missingSource(source, 'no such file or folder');
+    if (info.isFile()) return { files: [source.resolved], base: source.resolved };
+    return { files: (await glob(`${pattern}/**/*`, { absolute: true, onlyFiles: true, dot: false })).sort(), base: source.resolved };
+  }
+  const base = fixedBase(pattern);
+  if (!(await stat(base).catch(() => undefined))) throw missingSource(source, `no such folder ${displayPath(base, source.location.file.replace(/[^/]+$/, ''))}`);
+  return { files: (await glob(pattern, { absolute: true, onlyFiles: true, dot: false })).sort(), base };
+}
+
+/** Whether a stored key belongs to a source entry, as the files found for it on disk would. */
+export function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
+  if (source.feed) return (key) => key === source.feed;
+  const resolved = source.resolved!;
+  const pattern = resolved.split(sep).join('/');
+  if (isDynamicPattern(pattern)) {
+    const matches = picomatch(pattern, { dot: false });
+    return (key) => matches(key.split(sep).join('/'));
+  }
+  // A file, or a folder read recursively without hidden files and folders (as the glob does).
+  const prefix = `${resolved}${sep}`;
+  return (key) => key === resolved || (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).some((part) => part.startsWith('.')));
+}

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateBrief, type ProgressEvent } from '../../src/pipeline.js';
+import { checkCurrent } from '../../src/sources/check-current.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { repoRoot, tempDir } from '../helpers.js';
+import { collectWeek, fileSource } from './helpers.js';
+
+let store: Store | undefined;
+afterEach(() => {
+  store?.close();
+  store = undefined;
+});
+
+const story = (title: string, day = 21) => `---\ntitle: ${title}\npublisher: Desk\npublished: 2026-01-${day}\n---\n\nThe grid operator said the ${title} repairs at the substation would take a week.\n`;
+
+/** A folder of stories, one binary file (a warning at every refresh), refreshed once into a store. */
+async function refreshedArchive(): Promise<{ dir: string; storeFile: string }> {
+  const dir = join(await tempDir(), 'archive');
+  await mkdir(join(dir, 'sub', '.drafts'), { recursive: true });
+  await writeFile(join(dir, 'a.md'), story('Kyiv'));
+  await writeFile(join(dir, 'b.md'), story('Odesa', 22));
+  await writeFile(join(dir, 'sub', 'c.md'), story('Lviv', 23));
+  await writeFile(join(dir, 'sub', '.drafts', 'd.md'), story('Draft'));
+  await writeFile(join(dir, 'scan.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+  const storeFile = join(await tempDir(), 'store.db');
+  const first = openStore(storeFile);
+  await collectWeek(first, [fileSource(dir)], dir);
+  first.close();
+  return { dir, storeFile };
+}
+
+describe('checkCurrent: whether refreshing would leave the store as it is', () => {
+  it('is current after a refresh, counting the files a refresh looks at (hidden ones are not)', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    store = openStore(storeFile);
+    expect(await checkCurrent(store, [fileSource(dir)])).toEqual({ files: 4 });
+    // A file found by two sources counts once; a glob and a folder agree on where each file belongs.
+    expect(await checkCurrent(store, [fileSource(`${dir}/sub/**/*.md`), fileSource(dir)])).toEqual({ files: 4 });
+  });
+
+  const changes: [string, (dir: string, store: Store) => Promise<unknown>][] = [
+    ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n')],
+    ['a file touched (same bytes, new mtime)', (dir) => utimes(join(dir, 'a.md'), new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))],
+    ['a file added', (dir) => writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv'))],
+    ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md'))],
+    // Still on disk, so not pruned, but no longer a file the folder finds: a refresh leaves it out.
+    ['a file replaced by an empty folder', async (dir) => (await rm(join(dir, 'b.md')), mkdir(join(dir, 'b.md')))],
+    ['a duplicate link left dangling', async (_, db) => db.prepare('UPDATE articles SET duplicate_of = 999999 WHERE rowid = (SELECT min(rowid) FROM articles)').run()],
+  ];
+  for (const [change, make] of changes) {
+    it(`is not current after ${change}`, async () => {
+      const { dir, storeFile } = await refreshedArchive();
+      store = openStore(storeFile);
+      await make(dir, store);
+      expect(await checkCurrent(store, [fileSource(dir)])).toBeUndefined();
+    });
+  }
+
+  it('never calls a brief with a feed current (feeds are fetched at every refresh)', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    store = openStore(storeFile);
+    const feed = fileSource('', { path: 'https://example.invalid/rss', resolved: undefined, feed: 'https://example.invalid/rss' });
+    expect(await checkCurrent(store, [fileSource(dir), feed])).toBeUndefined();
+  });
+});
+
+describe('a refreshing brief over a large store: read and analysed while a worker thread checks it', () => {
+  const workerFile = join(repoRoot, 'dist', 'check-current-worker.cjs');
+  const now = new Date('2026-02-02T09:00:00Z');
+
+  async function briefIn(dir: string): Promise<string> {
+    const file = join(dir, 'brief.yaml');
+    await writeFile(file, 'id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: archive}]\nformats: [md, json]\ntopics: [energy-infrastructure]\n');
+    return file;
+  }
+
+  /** Generates into a fresh folder; `from` is backgroundCheckFrom (Infinity: the plain refresh). */
+  async function generate(briefFile: string, storeFile: string, from: number) {
+    const outDir = await tempDir();
+    const events: ProgressEvent[] = [];
+    const result = await generateBrief({ briefFile, now, outDir, store: storeFile, backgroundCheckFrom: from, onProgress: (event) => events.push(event) });
+    const read = (name: string) => readFile(join(outDir, 'grid', '2026-W04', name), 'utf8');
+    // Events as a reader sees them: the analysis object itself is compared through the outputs.
+    const seen = events.map((event) => JSON.stringify(event, (key, value) => (key === 'analysis' ? undefined : value)));
+    return { result, events: seen, markdown: await read('grid-2026-W04.md'), json: await read('grid-2026-W04.json'), manifest: await read('manifest.json') };
+  }
+
+  it('gives what the plain refresh gives when nothing changed, and refreshes when something did', async () => {
+    expect(existsSync(workerFile), `${workerFile} is built by npm run build`).toBe(true);
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'));
+
+    const ahead = await generate(briefFile, storeFile, 1);
+    const plain = await generate(briefFile, storeFile, Infinity);
+    expect(ahead.result.readAhead).toBe(true);
+    expect(plain.result.readAhead).toBe(false);
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(ahead[part], part).toEqual(plain[part]);
+    expect(ahead.result.warnings).toEqual(plain.result.warnings);
+    expect(ahead.result.warnings).toEqual([expect.objectContaining({ code: 'article-unreadable', file: 'archive/scan.md' })]);
+    expect(ahead.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":4,"parsed":0,"unchanged":4/);
+
+    await writeFile(join(dir, 'a.md'), story('Kherson'));
+    const changed = await generate(briefFile, storeFile, 1);
+    expect(changed.result.readAhead).toBe(false);
+    expect(changed.markdown).not.toBe(plain.markdown);
+    expect(changed.markdown).toContain('Kherson');
+    expect(changed.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"parsed":1,"unchanged":3/);
+    // Now current again: read ahead, and the same as the plain refresh.
+    const again = await generate(briefFile, storeFile, 1);
+    expect(again.result.readAhead).toBe(true);
+    expect(again.markdown).toBe(changed.markdown);
+  });
+
+  it('is not tried below the threshold, and a missing source is the refresh’s own error', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'));
+    expect((await generate(briefFile, storeFile, 5)).result.readAhead).toBe(false);
+    await rm(dir, { recursive: true });
+    await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'source-missing', exitCode: 66 });
+  });
+});
