@@ -109,11 +109,11 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   progress({ stage: 'brief', brief, period });
 
   /** Analysis, composition and Markdown: a pure function of the period's articles. */
-  const analyze = async (articles: Article[], report: (event: ProgressEvent) => void): Promise<Analyzed> => {
+  const analyze = async (articles: Article[], report: (event: ProgressEvent) => void, signal?: { readonly aborted: boolean }): Promise<Analyzed> => {
     const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
     const competitors = [...library.values()].map((entry) => entry.topic);
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
-    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [] });
+    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(signal && { signal }) });
     report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
     const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
     return { analysis, view, markdown: renderMarkdown(view, template) };
@@ -194,8 +194,9 @@ interface Ahead {
  * A refreshing run over a large store checks its source files in a worker thread (checkCurrent:
  * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
  * is current, that read is the one a refresh would have made, and the analysis stands: the brief
- * is the same, in about the time of --no-refresh. If not, or if anything fails, the result is
- * dropped and the caller refreshes as usual (and meets the same errors). Progress events wait for
+ * is the same, in about the time of --no-refresh. If not (the analysis stops as soon as the worker
+ * finds a change), or if anything fails, the result is dropped and the caller refreshes as usual
+ * (and meets the same errors). Progress events wait for
  * the answer, so they come in the order a refresh gives them.
  */
 async function analyzeAhead(
@@ -203,13 +204,14 @@ async function analyzeAhead(
   storePath: string,
   sources: readonly SourceSpec[],
   options: CollectOptions,
-  analyze: (articles: Article[], report: (event: ProgressEvent) => void) => Promise<Analyzed>,
+  analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
 ): Promise<Ahead | undefined> {
   const check = checkInBackground(storePath, sources);
   try {
     const read = readStored(store, sources, options);
     const events: ProgressEvent[] = [];
-    const analyzed = await analyze(read.collected.articles, (event) => events.push(event));
+    // A change found while this thread analyses stops the analysis at its next step.
+    const analyzed = await analyze(read.collected.articles, (event) => events.push(event), check.changed);
     const current = await check.result;
     return current && { collected: read.asRefreshed(current.files), analyzed, events };
   } catch {

@@ -116,6 +116,11 @@ export interface AnalyzeOptions {
   competitors?: readonly Topic[];
   /** Development texts of the previous period's brief, for marking what is new. */
   previous?: readonly string[];
+  /**
+   * Looked at between steps (about every 0.1 s of a large brief's analysis): once aborted, the
+   * analysis throws an AbortError. For analysis done ahead of a check that may void it.
+   */
+  signal?: { readonly aborted: boolean };
 }
 
 /** Splits "Label: sentence" (a bulleted item's lead-in) into headline and text; both stay verbatim. */
@@ -272,6 +277,10 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
  * are drawn from the same passages, so nothing comes from outside the topic.
  */
 export function analyzeTopics(articles: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): Analysis {
+  const stopIfAborted = () => {
+    if (options.signal?.aborted) throw new DOMException('analysis stopped: its input is out of date', 'AbortError');
+  };
+  stopIfAborted();
   const ids = new Set(topics.map((topic) => topic.id));
   const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
   const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
@@ -279,7 +288,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
   const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
   const headlines = new Map(articles.map((article) => [article.id, tokenizeBoth(article.title)]));
+  stopIfAborted();
   const scored = assignPassages(passages, matchers, headlines);
+  stopIfAborted();
   const idf = buildIdf(passages.map((p) => p.tokens));
   const unseen = Math.log(1 + Math.max(1, passages.length));
   // Vectors of the passages that went to one of the brief's topics (the rest are never compared).
@@ -307,6 +318,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   }
 
   const analyses = topics.map((topic, topicIndex) => {
+    stopIfAborted();
     const assigned = scored.filter((s) => s.topic === topicIndex);
     const ctx: TopicContext = { topicIndex, newsiness, assigned, vectors, articles: byId, options, previous };
     const { developments, background, clusters, chosen } = selectDevelopments(ctx);

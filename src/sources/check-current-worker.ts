@@ -6,9 +6,9 @@ import { checkCurrent } from './check-current.js';
 /**
  * The worker thread of checkInBackground (check-current.ts), bundled on its own as
  * dist/check-current-worker.cjs: answers checkCurrent for the store and sources it is given,
- * with null for "not current" and for any failure.
+ * with null for "not current" and for any failure, raising the shared flag first.
  */
-const { storePath, sources } = workerData as { storePath: string; sources: SourceSpec[] };
+const { storePath, sources, flag } = workerData as { storePath: string; sources: SourceSpec[]; flag: Int32Array };
 
 async function answer(): Promise<{ files: number } | null> {
   const store = new Database(storePath, { readonly: true, fileMustExist: true });
@@ -19,7 +19,9 @@ async function answer(): Promise<{ files: number } | null> {
   }
 }
 
-void answer().then(
-  (files) => parentPort!.postMessage(files),
-  () => parentPort!.postMessage(null),
-);
+function reply(files: { files: number } | null): void {
+  if (!files) Atomics.store(flag, 0, 1);
+  parentPort!.postMessage(files);
+}
+
+void answer().then(reply, () => reply(null));

@@ -32,23 +32,25 @@ export async function checkCurrent(store: Store, sources: readonly SourceSpec[])
   if (sources.some((source) => source.feed)) return undefined;
   // Each source's files, sorted, are merged with the stored rows in key order: nothing is held per
   // file (100,000 stored rows in a map cost ~60 MB). Keys sort alike in both but for characters
-  // beyond U+FFFF, which can only make a current store look changed, never the reverse.
+  // beyond U+FFFF, which can only make a current store look changed, never the reverse. The merge
+  // runs from the last key: archives named by date put their newest files, the likeliest to be
+  // new or changed, there, so a change is usually found at once.
   const lists: string[][] = [];
   for (const source of sources) lists.push((await findFiles(source as SourceSpec & { resolved: string })).files);
-  const cursors = lists.map(() => 0);
+  const cursors = lists.map((list) => list.length - 1);
   const matchers = sources.map(storedKeyMatcher);
   const bases = sources.map((source) => sourceBase(source)).map((base) => ({ base, prefix: base.endsWith(sep) ? base : `${base}${sep}` }));
   const under = (key: string) => bases.some(({ base, prefix }) => key === base || key.startsWith(prefix));
   let files = 0;
-  for (const row of store.prepare<[], StoredStats>('SELECT key, size, mtime_ms FROM files ORDER BY key').raw().iterate()) {
+  for (const row of store.prepare<[], StoredStats>('SELECT key, size, mtime_ms FROM files ORDER BY key DESC').raw().iterate()) {
     const key = row[0];
     // The first source (in the brief's order) whose files include this key, as the refresh assigns it.
     let first = -1;
     for (const [index, list] of lists.entries()) {
       const next = list[cursors[index]!];
-      if (next !== undefined && next < key) return undefined; // found on disk, not stored
+      if (next !== undefined && next > key) return undefined; // found on disk, not stored
       if (next === key) {
-        cursors[index]! += 1;
+        cursors[index]! -= 1;
         if (first < 0) first = index;
       }
     }
@@ -58,7 +60,7 @@ export async function checkCurrent(store: Store, sources: readonly SourceSpec[])
     } else if (under(key) && !existsSync(key)) return undefined; // gone: a refresh would prune it
     if (matchers.findIndex((matches) => matches(key)) !== first) return undefined;
   }
-  if (lists.some((list, index) => cursors[index]! < list.length)) return undefined;
+  if (cursors.some((cursor) => cursor >= 0)) return undefined;
   if (danglingLinks(store).length > 0) return undefined;
   return { files };
 }
@@ -77,6 +79,8 @@ export function worthCheckingInBackground(store: Store, sources: readonly Source
 /** A check running in a worker thread; `stop` ends it early (its answer is then undefined). */
 export interface BackgroundCheck {
   result: Promise<{ files: number } | undefined>;
+  /** Aborted as soon as the worker finds the store not current, before its answer arrives. */
+  changed: { readonly aborted: boolean };
   stop(): void;
 }
 
@@ -86,11 +90,18 @@ export interface BackgroundCheck {
  * current".
  */
 export function checkInBackground(storePath: string, sources: readonly SourceSpec[]): BackgroundCheck {
-  const worker = new Worker(workerFile, { workerData: { storePath, sources } });
+  // Raised by the worker itself: this thread, busy analysing, reads it without its event loop.
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(workerFile, { workerData: { storePath, sources, flag } });
   const result = new Promise<{ files: number } | undefined>((resolve) => {
     worker.once('message', (message: { files: number } | null) => resolve(message ?? undefined));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
-  return { result, stop: () => void worker.terminate() };
+  const changed = {
+    get aborted() {
+      return Atomics.load(flag, 0) === 1;
+    },
+  };
+  return { result, changed, stop: () => void worker.terminate() };
 }

@@ -56,7 +56,9 @@ export function storedKeyMatcher(source: SourceSpec): (key: string) => boolean {
     const matches = picomatch(pattern, { dot: false });
     return (key) => matches(key.split(sep).join('/'));
   }
-  // A file, or a folder read recursively without hidden files and folders (as the glob does).
+  // A file, or a folder read recursively without hidden files and folders (as the glob does): no
+  // name after the prefix (which ends in a separator) starts with a dot.
   const prefix = `${resolved}${sep}`;
-  return (key) => key === resolved || (key.startsWith(prefix) && !key.slice(prefix.length).split(sep).some((part) => part.startsWith('.')));
+  const hidden = `${sep}.`;
+  return (key) => key === resolved || (key.startsWith(prefix) && !key.includes(hidden, prefix.length - 1));
 }

@@ -91,3 +91,22 @@ describe('no section repeats an event, and quotes, figures and dates stay in the
     expect(JSON.stringify(result.view.topics.filter((t) => t.id !== 'spain-politics'))).not.toContain('2.3%');
   });
 });
+
+describe('stopping an analysis done ahead of a check (options.signal)', () => {
+  it('throws an AbortError at its next step once aborted, and changes nothing while not', async () => {
+    const articles = await fixtureArticles('same-event', ['nordic-wire.md', 'baltic-wire.md', 'continental-desk.md']);
+    const options = { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) };
+    const topics = [topic('battlefield-technology'), topic('security-guarantees')];
+    expect(analyzeTopics(articles, topics, catalog, { ...options, signal: { aborted: false } })).toEqual(analyzeTopics(articles, topics, catalog, options));
+    expect(() => analyzeTopics(articles, topics, catalog, { ...options, signal: { aborted: true } })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    // Aborted while under way (here: once the first step has looked), it stops before the next topic.
+    let looks = 0;
+    const midway = {
+      get aborted() {
+        return ++looks > 3;
+      },
+    };
+    expect(() => analyzeTopics(articles, topics, catalog, { ...options, signal: midway })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(looks).toBe(4);
+  });
+});
