@@ -14,8 +14,8 @@ import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
-import { checkInBackground, worthCheckingInBackground } from './sources/check-current.js';
-import { collectSources, readStored, type CollectedSources, type CollectOptions } from './sources/collect-sources.js';
+import { checkInBackground, worthCheckingInBackground, type SourceScan } from './sources/check-current.js';
+import { collectSources, readStored, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore, type Store } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
@@ -79,8 +79,11 @@ export interface GenerateResult {
   markdown: string;
   files: WrittenFile[];
   warnings: Warning[];
-  /** Whether the store was read and analysed while a worker thread checked the sources (analyzeAhead). */
-  readAhead: boolean;
+  /**
+   * How a scan of the sources in a worker thread served this run (analyzeAhead): 'current', the
+   * store was read and analysed meanwhile; 'changed', the refresh used the scan; absent, none ran.
+   */
+  backgroundScan?: 'current' | 'changed';
   /** With keepLock: releases the output folder's lock. */
   release?: () => Promise<void>;
 }
@@ -132,12 +135,13 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     onProgress: (ingest) => progress({ stage: 'ingest', ...ingest }),
   };
   let ahead: Ahead | undefined;
+  let scanned: SourceScan | undefined;
   let sources: CollectedSources;
   try {
     if (collectOptions.refresh && worthCheckingInBackground(store, brief.sources, options.backgroundCheckFrom)) {
-      ahead = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze);
+      ({ ahead, scanned } = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze));
     }
-    sources = ahead?.collected ?? (await collectSources(store, brief.sources, collectOptions));
+    sources = ahead?.collected ?? (await collectSources(store, brief.sources, { ...collectOptions, ...(scanned && { scanned }) }));
   } finally {
     store.close();
   }
@@ -148,7 +152,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const { analysis, view, markdown } = ahead?.analyzed ?? (await analyze(sources.articles, progress));
 
   const folder = outputFolder(options.outDir, brief.id, period.label);
-  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], readAhead: ahead !== undefined };
+  const backgroundScan = ahead ? ('current' as const) : scanned ? ('changed' as const) : undefined;
+  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], ...(backgroundScan && { backgroundScan }) };
   if (options.write === false) return { ...result, files: [] };
   const lock = await acquireLock(folder, options.outDir);
   try {
@@ -191,13 +196,13 @@ interface Ahead {
 }
 
 /**
- * A refreshing run over a large store checks its source files in a worker thread (checkCurrent:
+ * A refreshing run over a large store scans its source files in a worker thread (scanSources:
  * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
  * is current, that read is the one a refresh would have made, and the analysis stands: the brief
- * is the same, in about the time of --no-refresh. If not (the analysis stops as soon as the worker
- * finds a change), or if anything fails, the result is dropped and the caller refreshes as usual
- * (and meets the same errors). Progress events wait for
- * the answer, so they come in the order a refresh gives them.
+ * is the same, in about the time of --no-refresh. If not, the analysis stops at its next step once
+ * the worker finds a change, and the refresh that follows uses the worker's scan (`scanned`): it
+ * reads only the files found changed, with no listing or stat of its own. If anything fails,
+ * neither is given, and the caller refreshes as usual (meeting the same errors).
  */
 async function analyzeAhead(
   store: Store,
@@ -205,17 +210,21 @@ async function analyzeAhead(
   sources: readonly SourceSpec[],
   options: CollectOptions,
   analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
-): Promise<Ahead | undefined> {
+): Promise<{ ahead?: Ahead; scanned?: SourceScan }> {
   const check = checkInBackground(storePath, sources);
   try {
-    const read = readStored(store, sources, options);
     const events: ProgressEvent[] = [];
-    // A change found while this thread analyses stops the analysis at its next step.
-    const analyzed = await analyze(read.collected.articles, (event) => events.push(event), check.changed);
-    const current = await check.result;
-    return current && { collected: read.asRefreshed(current.files), analyzed, events };
-  } catch {
-    return undefined;
+    let early: { read: StoredRead; analyzed: Analyzed } | undefined;
+    try {
+      const read = readStored(store, sources, options);
+      // A change found while this thread analyses stops the analysis at its next step.
+      early = { read, analyzed: await analyze(read.collected.articles, (event) => events.push(event), check.changed) };
+    } catch {
+      // Stopped, or failed (a source not yet ingested, say): the refresh below does it properly.
+    }
+    const scan = await check.result;
+    if (scan?.current) return early ? { ahead: { collected: early.read.asRefreshed(scan.files), analyzed: early.analyzed, events } } : {};
+    return scan ? { scanned: scan } : {};
   } finally {
     check.stop();
   }

@@ -1,27 +1,35 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SourceSpec } from '../brief/brief.js';
-import { checkCurrent } from './check-current.js';
+import { scanSources, type BackgroundScan } from './check-current.js';
 
 /**
  * The worker thread of checkInBackground (check-current.ts), bundled on its own as
- * dist/check-current-worker.cjs: answers checkCurrent for the store and sources it is given,
- * with null for "not current" and for any failure, raising the shared flag first.
+ * dist/check-current-worker.cjs: scans the sources it is given (scanSources), raising the shared
+ * flag at the first change it finds. It answers a current store's file count (the listing stays
+ * here), the whole scan of one that is not, and null for a brief with feeds and any failure.
  */
 const { storePath, sources, flag } = workerData as { storePath: string; sources: SourceSpec[]; flag: Int32Array };
+const raise = () => Atomics.store(flag, 0, 1);
 
-async function answer(): Promise<{ files: number } | null> {
+async function answer(): Promise<BackgroundScan | null> {
   const store = new Database(storePath, { readonly: true, fileMustExist: true });
   try {
-    return (await checkCurrent(store, sources)) ?? null;
+    const scan = await scanSources(store, sources, raise);
+    if (!scan) return null;
+    return scan.current ? { current: true, files: scan.files } : { ...scan, current: false };
   } finally {
     store.close();
   }
 }
 
-function reply(files: { files: number } | null): void {
-  if (!files) Atomics.store(flag, 0, 1);
-  parentPort!.postMessage(files);
-}
-
-void answer().then(reply, () => reply(null));
+void answer().then(
+  (scan) => {
+    if (!scan) raise();
+    parentPort!.postMessage(scan);
+  },
+  () => {
+    raise();
+    parentPort!.postMessage(null);
+  },
+);

@@ -16,53 +16,89 @@ export const BACKGROUND_CHECK_FROM = 5_000;
 /** The bundled worker (scripts/bundle.js); absent when running from the sources unbuilt. */
 const workerFile = join(packageRoot, 'dist', 'check-current-worker.cjs');
 
+/** What a refresh of a brief's file sources would find, looked at ahead of it (scanSources). */
+export interface SourceScan {
+  /** Each source's files, as findFiles lists them for the refresh. */
+  lists: string[][];
+  /** Files found that are not stored, or whose size or mtime changed: the ones a refresh reads. */
+  changed: string[];
+  /** Stored files under a source's folder that are gone from disk: the ones a refresh prunes. */
+  gone: string[];
+  /** Files found, each counted once. */
+  files: number;
+  /**
+   * Whether the refresh would leave the store, and so the brief, as it is. It would when:
+   * - every file found is stored with the size and mtime it has (none is read);
+   * - no stored file under a source's folder is gone from disk (none is pruned);
+   * - each stored key belongs to the same source by its stored-key matcher as by the files found
+   *   (reading the store as it is sees exactly the files a refresh would);
+   * - no duplicate or syndication link dangles (the fold a refresh ends with writes nothing).
+   */
+  current: boolean;
+}
+
 /**
- * Whether refreshing these file sources would leave the store, and so the brief, as it is; if so,
- * how many files a refresh would have looked at. It holds when:
- * - every file found on disk is stored with the size and mtime it has (so none would be read);
- * - no stored file under a source's folder is gone from disk (so none would be pruned);
- * - each stored key belongs to the same source by its stored-key matcher as by the files found
- *   (so reading the store as it is sees exactly the files a refresh would);
- * - no duplicate or syndication link dangles (so the fold a refresh ends with would write nothing).
- * Feeds are always fetched, so a brief with one is never current. An error (a source folder
- * missing, a file gone between listing and stat) is thrown; the worker answers "not current" to
- * it, and the refresh then meets it.
+ * Scans a brief's file sources as a refresh would, without changing the store. `onChange` is told
+ * at the first thing that makes the store not current, while the scan goes on to list every change.
+ * Feeds are fetched at every refresh, so a brief with one is not scanned (undefined). An error (a
+ * source folder missing, a file gone between listing and stat) is thrown; the worker answers "no
+ * scan" to it, and the refresh then meets it.
  */
-export async function checkCurrent(store: Store, sources: readonly SourceSpec[]): Promise<{ files: number } | undefined> {
+export async function scanSources(store: Store, sources: readonly SourceSpec[], onChange: () => void = () => {}): Promise<SourceScan | undefined> {
   if (sources.some((source) => source.feed)) return undefined;
+  let current = true;
+  const notCurrent = () => {
+    if (current) onChange();
+    current = false;
+  };
+  const changed = new Set<string>();
+  const change = (file: string) => {
+    changed.add(file);
+    notCurrent();
+  };
+  // Found but not stored; a file two sources find is one file.
+  const unstored = new Set<string>();
+  const add = (file: string) => {
+    unstored.add(file);
+    change(file);
+  };
   // Each source's files, sorted, are merged with the stored rows in key order: nothing is held per
-  // file (100,000 stored rows in a map cost ~60 MB). Keys sort alike in both but for characters
-  // beyond U+FFFF, which can only make a current store look changed, never the reverse. The merge
-  // runs from the last key: archives named by date put their newest files, the likeliest to be
-  // new or changed, there, so a change is usually found at once.
+  // unchanged file (100,000 stored rows in a map cost ~60 MB). Keys sort alike in both but for
+  // characters beyond U+FFFF, which can only make a stored file look new (read again), never the
+  // reverse. The merge runs from the last key: archives named by date put their newest files, the
+  // likeliest to be new or changed, there, so a change is usually found at once.
   const lists: string[][] = [];
   for (const source of sources) lists.push((await findFiles(source as SourceSpec & { resolved: string })).files);
   const cursors = lists.map((list) => list.length - 1);
   const matchers = sources.map(storedKeyMatcher);
   const bases = sources.map((source) => sourceBase(source)).map((base) => ({ base, prefix: base.endsWith(sep) ? base : `${base}${sep}` }));
   const under = (key: string) => bases.some(({ base, prefix }) => key === base || key.startsWith(prefix));
-  let files = 0;
+  const gone: string[] = [];
+  let stored = 0;
   for (const row of store.prepare<[], StoredStats>('SELECT key, size, mtime_ms FROM files ORDER BY key DESC').raw().iterate()) {
     const key = row[0];
     // The first source (in the brief's order) whose files include this key, as the refresh assigns it.
     let first = -1;
     for (const [index, list] of lists.entries()) {
-      const next = list[cursors[index]!];
-      if (next !== undefined && next > key) return undefined; // found on disk, not stored
-      if (next === key) {
+      // Files after this key in the order were found on disk but are not stored: new.
+      while (cursors[index]! >= 0 && list[cursors[index]!]! > key) add(list[cursors[index]!--]!);
+      if (list[cursors[index]!] === key) {
         cursors[index]! -= 1;
         if (first < 0) first = index;
       }
     }
     if (first >= 0) {
-      files += 1;
-      if (!sameStats(row, statSync(key))) return undefined;
-    } else if (under(key) && !existsSync(key)) return undefined; // gone: a refresh would prune it
-    if (matchers.findIndex((matches) => matches(key)) !== first) return undefined;
+      stored += 1;
+      if (!sameStats(row, statSync(key))) change(key);
+    } else if (under(key) && !existsSync(key)) {
+      gone.push(key);
+      notCurrent();
+    }
+    if (matchers.findIndex((matches) => matches(key)) !== first) notCurrent();
   }
-  if (cursors.some((cursor) => cursor >= 0)) return undefined;
-  if (danglingLinks(store).length > 0) return undefined;
-  return { files };
+  for (const [index, list] of lists.entries()) while (cursors[index]! >= 0) add(list[cursors[index]!--]!);
+  if (current && danglingLinks(store).length > 0) notCurrent();
+  return { lists, changed: [...changed], gone, files: stored + unstored.size, current };
 }
 
 /** Whether a brief's file sources hold enough stored files for a background check to pay. */
@@ -76,25 +112,27 @@ export function worthCheckingInBackground(store: Store, sources: readonly Source
   return false;
 }
 
-/** A check running in a worker thread; `stop` ends it early (its answer is then undefined). */
+/** The worker's answer: a current store's file count, or the whole scan of one that is not. */
+export type BackgroundScan = { current: true; files: number } | (SourceScan & { current: false });
+
+/** A scan running in a worker thread; `stop` ends it early (its answer is then undefined). */
 export interface BackgroundCheck {
-  result: Promise<{ files: number } | undefined>;
+  result: Promise<BackgroundScan | undefined>;
   /** Aborted as soon as the worker finds the store not current, before its answer arrives. */
   changed: { readonly aborted: boolean };
   stop(): void;
 }
 
 /**
- * Runs checkCurrent in a worker thread on its own read-only connection to the store, so the
- * main thread can meanwhile read the store and analyse it. Any failure of the worker is "not
- * current".
+ * Runs scanSources in a worker thread on its own read-only connection to the store, so the main
+ * thread can meanwhile read the store and analyse it. Any failure of the worker is no answer.
  */
 export function checkInBackground(storePath: string, sources: readonly SourceSpec[]): BackgroundCheck {
   // Raised by the worker itself: this thread, busy analysing, reads it without its event loop.
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerFile, { workerData: { storePath, sources, flag } });
-  const result = new Promise<{ files: number } | undefined>((resolve) => {
-    worker.once('message', (message: { files: number } | null) => resolve(message ?? undefined));
+  const result = new Promise<BackgroundScan | undefined>((resolve) => {
+    worker.once('message', (message: BackgroundScan | null) => resolve(message ?? undefined));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });

@@ -5,10 +5,11 @@ import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
 import { ingestItems, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
 import { storedHashes, storedUnder, type Store } from '../store/open-store.js';
-import { pruneMissing } from '../store/prune-missing.js';
+import { pruneMissing, removeFiles } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
 import { describeFetchError, fetchFeed } from './fetch-feed.js';
+import type { SourceScan } from './check-current.js';
 import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 export interface CollectedSources {
@@ -37,6 +38,8 @@ export interface CollectOptions {
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Told at each tenth of a large refresh (see ingestItems). */
   onProgress?: (progress: IngestProgress) => void;
+  /** A scan of the file sources just made (scanSources): its listing, changes and gone files are used as they are. */
+  scanned?: Pick<SourceScan, 'lists' | 'changed' | 'gone'>;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   const files = new Map<string, { source: SourceSpec; shown: string }>();
   const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
   const shownPath = shownPaths(options.baseDir);
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
     if (source.feed) {
       try {
         const body = await fetcher(source.feed);
@@ -81,8 +84,12 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       files.set(source.feed, { source, shown: source.feed });
       continue;
     }
-    const { files: found, base } = await findFiles(source as SourceSpec & { resolved: string });
-    pruneMissing(store, base, found);
+    let found = options.scanned?.lists[index];
+    if (!found) {
+      const listed = await findFiles(source as SourceSpec & { resolved: string });
+      pruneMissing(store, listed.base, listed.files);
+      found = listed.files;
+    }
     for (const file of found) {
       if (files.has(file)) continue;
       const shown = shownPath(file);
@@ -90,7 +97,12 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
     }
   }
-  const ingested = await ingestItems(store, items, { now: options.now, ...(options.onProgress && { onProgress: options.onProgress }) });
+  if (options.scanned) removeFiles(store, options.scanned.gone);
+  const ingested = await ingestItems(store, items, {
+    now: options.now,
+    ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.scanned && { changed: new Set(options.scanned.changed) }),
+  });
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
   const used = new Set(query.articles.map((article) => article.file));

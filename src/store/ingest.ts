@@ -9,7 +9,7 @@ import { readArticles } from '../sources/read-articles.js';
 import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
-import { articleRemover, sameStats, storedHashes, storedStats, type Store } from './open-store.js';
+import { articleRemover, sameStats, storedHashes, storedStats, type Store, type StoredStats } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files looked at (stat, read) concurrently and written in one transaction. */
@@ -35,6 +35,11 @@ export interface IngestOptions {
   maxArticleBytes?: number;
   /** Told at each tenth of a large ingest (PROGRESS_MIN_ITEMS or more) once files are being parsed. */
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * The files a scan just made (scanSources) found new or changed by size and mtime: the other
+   * files are unchanged without a stat of their own here.
+   */
+  changed?: ReadonlySet<string>;
 }
 
 /** How far an ingest has come: files (and feeds) looked at, of how many, and how many were parsed. */
@@ -170,13 +175,15 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   // synchronous stat (a third of the cost of a promise per file over 100,000 unchanged files);
   // the files that changed are then read concurrently.
   // Size and mtime of every stored file; the hash only for files that changed, the few warnings apart.
-  const known = storedStats(store);
+  // Not needed when a scan already compared them (options.changed).
+  const known = options.changed ? new Map<string, StoredStats>() : storedStats(store);
   const warned = new Map(store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all());
   const storedHash = storedHashes(store);
   for (let start = 0; start < items.length; start += INGEST_BATCH) {
     const batch = items.slice(start, start + INGEST_BATCH);
     const loaded = batch.map((item): { item: IngestItem; bytes: Uint8Array | undefined; size: number; mtime: number; changed: boolean } => {
       if (item.body) return { item, bytes: item.body, size: item.body.length, mtime: 0, changed: true };
+      if (options.changed && !options.changed.has(item.key)) return { item, bytes: undefined, size: 0, mtime: 0, changed: false };
       const info = statSync(item.key);
       const changed = !sameStats(known.get(item.key), info);
       return { item, bytes: undefined, size: info.size, mtime: info.mtimeMs, changed };
@@ -209,7 +216,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
         }
       }
       const sha = sha256(bytes);
-      if (known.has(item.key) && storedHash(item.key) === sha) {
+      if (storedHash(item.key) === sha) {
         writes.push(() => touchFile.run(size, mtime, item.key));
         result.unchanged += 1;
         continue;

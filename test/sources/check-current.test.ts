@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateBrief, type ProgressEvent } from '../../src/pipeline.js';
-import { checkCurrent } from '../../src/sources/check-current.js';
+import { scanSources } from '../../src/sources/check-current.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
 import { collectWeek, fileSource } from './helpers.js';
@@ -32,38 +32,44 @@ async function refreshedArchive(): Promise<{ dir: string; storeFile: string }> {
   return { dir, storeFile };
 }
 
-describe('checkCurrent: whether refreshing would leave the store as it is', () => {
+describe('scanSources: what a refresh would find, and whether it would leave the store as it is', () => {
   it('is current after a refresh, counting the files a refresh looks at (hidden ones are not)', async () => {
     const { dir, storeFile } = await refreshedArchive();
     store = openStore(storeFile);
-    expect(await checkCurrent(store, [fileSource(dir)])).toEqual({ files: 4 });
+    const scan = await scanSources(store, [fileSource(dir)]);
+    expect(scan).toMatchObject({ current: true, files: 4, changed: [] });
+    expect(scan!.lists).toEqual([['a.md', 'b.md', 'scan.md', 'sub/c.md'].map((name) => join(dir, name))]);
     // A file found by two sources counts once; a glob and a folder agree on where each file belongs.
-    expect(await checkCurrent(store, [fileSource(`${dir}/sub/**/*.md`), fileSource(dir)])).toEqual({ files: 4 });
+    expect(await scanSources(store, [fileSource(`${dir}/sub/**/*.md`), fileSource(dir)])).toMatchObject({ current: true, files: 4 });
   });
 
-  const changes: [string, (dir: string, store: Store) => Promise<unknown>][] = [
-    ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n')],
-    ['a file touched (same bytes, new mtime)', (dir) => utimes(join(dir, 'a.md'), new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))],
-    ['a file added', (dir) => writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv'))],
-    ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md'))],
+  // Each change, and the files a refresh would then read.
+  const changes: [string, (dir: string, store: Store) => Promise<unknown>, string[], string[]?][] = [
+    ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n'), ['a.md']],
+    ['a file touched (same bytes, new mtime)', (dir) => utimes(join(dir, 'a.md'), new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z')), ['a.md']],
+    ['files added', async (dir) => (await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'sub/new.md']],
+    ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md')), [], ['b.md']],
     // Still on disk, so not pruned, but no longer a file the folder finds: a refresh leaves it out.
-    ['a file replaced by an empty folder', async (dir) => (await rm(join(dir, 'b.md')), mkdir(join(dir, 'b.md')))],
-    ['a duplicate link left dangling', async (_, db) => db.prepare('UPDATE articles SET duplicate_of = 999999 WHERE rowid = (SELECT min(rowid) FROM articles)').run()],
+    ['a file replaced by an empty folder', async (dir) => (await rm(join(dir, 'b.md')), mkdir(join(dir, 'b.md'))), []],
+    ['a duplicate link left dangling', async (_, db) => db.prepare('UPDATE articles SET duplicate_of = 999999 WHERE rowid = (SELECT min(rowid) FROM articles)').run(), []],
   ];
-  for (const [change, make] of changes) {
-    it(`is not current after ${change}`, async () => {
+  for (const [change, make, read, gone = []] of changes) {
+    it(`is not current after ${change}, and lists what a refresh would read and prune`, async () => {
       const { dir, storeFile } = await refreshedArchive();
       store = openStore(storeFile);
       await make(dir, store);
-      expect(await checkCurrent(store, [fileSource(dir)])).toBeUndefined();
+      let told = 0;
+      const scan = await scanSources(store, [fileSource(dir)], () => (told += 1));
+      expect(scan).toMatchObject({ current: false, changed: read.map((name) => join(dir, name)), gone: gone.map((name) => join(dir, name)) });
+      expect(told).toBe(1);
     });
   }
 
-  it('never calls a brief with a feed current (feeds are fetched at every refresh)', async () => {
+  it('does not scan a brief with a feed (feeds are fetched at every refresh)', async () => {
     const { dir, storeFile } = await refreshedArchive();
     store = openStore(storeFile);
     const feed = fileSource('', { path: 'https://example.invalid/rss', resolved: undefined, feed: 'https://example.invalid/rss' });
-    expect(await checkCurrent(store, [fileSource(dir), feed])).toBeUndefined();
+    expect(await scanSources(store, [fileSource(dir), feed])).toBeUndefined();
   });
 });
 
@@ -95,30 +101,55 @@ describe('a refreshing brief over a large store: read and analysed while a worke
 
     const ahead = await generate(briefFile, storeFile, 1);
     const plain = await generate(briefFile, storeFile, Infinity);
-    expect(ahead.result.readAhead).toBe(true);
-    expect(plain.result.readAhead).toBe(false);
+    expect(ahead.result.backgroundScan).toBe('current');
+    expect(plain.result.backgroundScan).toBeUndefined();
     for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(ahead[part], part).toEqual(plain[part]);
     expect(ahead.result.warnings).toEqual(plain.result.warnings);
     expect(ahead.result.warnings).toEqual([expect.objectContaining({ code: 'article-unreadable', file: 'archive/scan.md' })]);
     expect(ahead.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":4,"parsed":0,"unchanged":4/);
 
+    // A change: the refresh then reads what the worker's scan found changed, and nothing else.
     await writeFile(join(dir, 'a.md'), story('Kherson'));
+    await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv', 24));
+    const plainStore = join(await tempDir(), 'copy.db');
+    await copyFile(storeFile, plainStore);
     const changed = await generate(briefFile, storeFile, 1);
-    expect(changed.result.readAhead).toBe(false);
-    expect(changed.markdown).not.toBe(plain.markdown);
+    const changedPlain = await generate(briefFile, plainStore, Infinity);
+    expect(changed.result.backgroundScan).toBe('changed');
+    expect(changedPlain.result.backgroundScan).toBeUndefined();
     expect(changed.markdown).toContain('Kherson');
-    expect(changed.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"parsed":1,"unchanged":3/);
+    expect(changed.markdown).not.toBe(plain.markdown);
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(changed[part], part).toEqual(changedPlain[part]);
+    expect(changed.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":5,"parsed":2,"unchanged":3/);
     // Now current again: read ahead, and the same as the plain refresh.
     const again = await generate(briefFile, storeFile, 1);
-    expect(again.result.readAhead).toBe(true);
+    expect(again.result.backgroundScan).toBe('current');
     expect(again.markdown).toBe(changed.markdown);
   });
 
   it('is not tried below the threshold, and a missing source is the refresh’s own error', async () => {
     const { dir, storeFile } = await refreshedArchive();
     const briefFile = await briefIn(join(dir, '..'));
-    expect((await generate(briefFile, storeFile, 5)).result.readAhead).toBe(false);
+    expect((await generate(briefFile, storeFile, 5)).result.backgroundScan).toBeUndefined();
     await rm(dir, { recursive: true });
     await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'source-missing', exitCode: 66 });
+  });
+});
+
+describe('a refresh given a scan (collectSources with scanned)', () => {
+  it('uses the scan’s listing, reads only the files it found changed, and prunes the ones it found gone', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    store = openStore(storeFile);
+    await writeFile(join(dir, 'a.md'), story('Kherson'));
+    await writeFile(join(dir, 'b.md'), story('Mykolaiv', 22));
+    await writeFile(join(dir, 'new.md'), story('Poltava', 24));
+    await rm(join(dir, 'sub', 'c.md'));
+    // As if scanned before b.md was edited: b.md is not read again.
+    const lists = [['a.md', 'b.md', 'new.md', 'scan.md'].map((name) => join(dir, name))];
+    const scanned = { lists, changed: [join(dir, 'a.md'), join(dir, 'new.md')], gone: [join(dir, 'sub', 'c.md')] };
+    const result = await collectWeek(store, [fileSource(dir)], dir, { scanned });
+    expect(result.counts).toMatchObject({ files: 4, parsed: 2, unchanged: 2 });
+    expect(result.articles.map((article) => article.title).sort()).toEqual(['Kherson', 'Odesa', 'Poltava']);
+    expect(store.prepare('SELECT key FROM files ORDER BY key').pluck().all()).toEqual(lists[0]);
   });
 });

@@ -4,7 +4,7 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceSpec } from '../../src/brief/brief.js';
 import { resolvePeriod } from '../../src/period/period.js';
-import { collectSources } from '../../src/sources/collect-sources.js';
+import { collectSources, type CollectOptions } from '../../src/sources/collect-sources.js';
 import type { Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
 
@@ -44,6 +44,6 @@ export function fileSource(path: string, extra: Partial<SourceSpec> = {}): Sourc
 }
 
 /** Collects a week (2026-W04) from the given sources. */
-export function collectWeek(store: Store, sources: SourceSpec[], baseDir: string, extra: { includeUndated?: boolean; fetchFeed?: (url: string) => Promise<Uint8Array> } = {}) {
+export function collectWeek(store: Store, sources: SourceSpec[], baseDir: string, extra: Pick<CollectOptions, 'includeUndated' | 'fetchFeed' | 'scanned'> = {}) {
   return collectSources(store, sources, { period: resolvePeriod({ week: '2026-W04' }, new Date(0)), timeZone: 'UTC', baseDir, now: new Date('2026-02-02T00:00:00Z'), ...extra });
 }
