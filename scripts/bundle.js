@@ -97,11 +97,11 @@ await build({
   logLevel: 'warning',
 });
 
-// The background freshness check's worker (src/sources/check-current.ts), on its own: a worker
+// The background scan's worker (src/sources/scan-sources.ts), on its own: a worker
 // thread loads only the file search and the store, ~0.1 MB instead of the CLI's 6 MB.
 await build({
-  entryPoints: [join(dist, 'sources', 'check-current-worker.js')],
-  outfile: join(dist, 'check-current-worker.cjs'),
+  entryPoints: [join(dist, 'sources', 'scan-sources-worker.js')],
+  outfile: join(dist, 'scan-sources-worker.cjs'),
   bundle: true,
   format: 'cjs',
   platform: 'node',

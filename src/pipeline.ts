@@ -14,7 +14,7 @@ import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
-import { checkInBackground, worthCheckingInBackground, type SourceScan } from './sources/check-current.js';
+import { scanInBackground, worthScanningInBackground, type SourceScan } from './sources/scan-sources.js';
 import { collectSources, readStored, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore, type Store } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
@@ -54,8 +54,8 @@ export interface GenerateOptions {
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Progress and warnings, as they happen. */
   onProgress?: (event: ProgressEvent) => void;
-  /** Injected for tests: stored files from which a refresh is checked in the background (see analyzeAhead). */
-  backgroundCheckFrom?: number;
+  /** Injected for tests: stored files from which a refresh is scanned in the background (see analyzeAhead). */
+  backgroundScanFrom?: number;
 }
 
 export type ProgressEvent =
@@ -138,7 +138,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   let scanned: SourceScan | undefined;
   let sources: CollectedSources;
   try {
-    if (collectOptions.refresh && worthCheckingInBackground(store, brief.sources, options.backgroundCheckFrom)) {
+    if (collectOptions.refresh && worthScanningInBackground(store, brief.sources, options.backgroundScanFrom)) {
       ({ ahead, scanned } = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze));
     }
     sources = ahead?.collected ?? (await collectSources(store, brief.sources, { ...collectOptions, ...(scanned && { scanned }) }));
@@ -187,11 +187,11 @@ interface Analyzed {
   markdown: string;
 }
 
-/** A run's collect and analysis stages, done while a worker thread checked the sources. */
+/** A run's collect and analysis stages, done while a worker thread scanned the sources. */
 interface Ahead {
   collected: CollectedSources;
   analyzed: Analyzed;
-  /** Progress events of the analysis, held until the check was answered. */
+  /** Progress events of the analysis, held until the scan was answered. */
   events: ProgressEvent[];
 }
 
@@ -211,22 +211,22 @@ async function analyzeAhead(
   options: CollectOptions,
   analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
 ): Promise<{ ahead?: Ahead; scanned?: SourceScan }> {
-  const check = checkInBackground(storePath, sources);
+  const scan = scanInBackground(storePath, sources);
   try {
     const events: ProgressEvent[] = [];
     let early: { read: StoredRead; analyzed: Analyzed } | undefined;
     try {
       const read = readStored(store, sources, options);
       // A change found while this thread analyses stops the analysis at its next step.
-      early = { read, analyzed: await analyze(read.collected.articles, (event) => events.push(event), check.changed) };
+      early = { read, analyzed: await analyze(read.collected.articles, (event) => events.push(event), scan.changed) };
     } catch {
       // Stopped, or failed (a source not yet ingested, say): the refresh below does it properly.
     }
-    const scan = await check.result;
-    if (scan?.current) return early ? { ahead: { collected: early.read.asRefreshed(scan.files), analyzed: early.analyzed, events } } : {};
-    return scan ? { scanned: scan } : {};
+    const answer = await scan.result;
+    if (answer?.current) return early ? { ahead: { collected: early.read.asRefreshed(answer.files), analyzed: early.analyzed, events } } : {};
+    return answer ? { scanned: answer } : {};
   } finally {
-    check.stop();
+    scan.stop();
   }
 }
 

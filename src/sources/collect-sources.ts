@@ -9,7 +9,7 @@ import { pruneMissing, removeFiles } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
 import { describeFetchError, fetchFeed } from './fetch-feed.js';
-import type { SourceScan } from './check-current.js';
+import type { SourceScan } from './scan-sources.js';
 import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 export interface CollectedSources {
@@ -120,7 +120,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
 export interface StoredRead {
   collected: CollectedSources;
   /**
-   * What the refreshing collect stage returns when a refresh would change nothing (checkCurrent
+   * What the refreshing collect stage returns when a refresh would change nothing (scanSources
    * says so, having looked at `files` files): the same articles and inputs, a refresh's counts,
    * and the warnings a refresh repeats for the brief's files that gave no article.
    */

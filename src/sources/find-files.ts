@@ -6,8 +6,8 @@ import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { displayPath } from '../paths.js';
 
-// Kept apart from collect-sources.ts, with few imports: the background freshness check
-// (check-current.ts) runs it in a worker thread of its own.
+// Kept apart from collect-sources.ts, with few imports: the background scan
+// (scan-sources.ts) runs it in a worker thread of its own.
 
 function missingSource(source: SourceSpec, what: string): BriefError {
   return new BriefError('source-missing', `source "${source.path}": ${what}`, {

@@ -8,13 +8,13 @@ import { sameStats, storedUnder, type Store, type StoredStats } from '../store/o
 import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 /**
- * Below this many stored files under a brief's sources, the freshness check stays on the main
- * thread (inside the refresh): starting a worker costs ~30 ms, and checking 1,000 files ~15 ms.
+ * Below this many stored files under a brief's sources, the refresh looks at them itself: starting
+ * a worker costs ~30 ms, and looking at 1,000 files ~10 ms.
  */
-export const BACKGROUND_CHECK_FROM = 5_000;
+export const BACKGROUND_SCAN_FROM = 5_000;
 
 /** The bundled worker (scripts/bundle.js); absent when running from the sources unbuilt. */
-const workerFile = join(packageRoot, 'dist', 'check-current-worker.cjs');
+const workerFile = join(packageRoot, 'dist', 'scan-sources-worker.cjs');
 
 /** What a refresh of a brief's file sources would find, looked at ahead of it (scanSources). */
 export interface SourceScan {
@@ -101,8 +101,8 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
   return { lists, changed: [...changed], gone, files: stored + unstored.size, current };
 }
 
-/** Whether a brief's file sources hold enough stored files for a background check to pay. */
-export function worthCheckingInBackground(store: Store, sources: readonly SourceSpec[], from = BACKGROUND_CHECK_FROM): boolean {
+/** Whether a brief's file sources hold enough stored files for a background scan to pay. */
+export function worthScanningInBackground(store: Store, sources: readonly SourceSpec[], from = BACKGROUND_SCAN_FROM): boolean {
   if (!Number.isFinite(from) || !existsSync(workerFile) || sources.some((source) => source.feed)) return false;
   let count = 0;
   for (const source of sources) {
@@ -116,7 +116,7 @@ export function worthCheckingInBackground(store: Store, sources: readonly Source
 export type BackgroundScan = { current: true; files: number } | (SourceScan & { current: false });
 
 /** A scan running in a worker thread; `stop` ends it early (its answer is then undefined). */
-export interface BackgroundCheck {
+export interface BackgroundScanRun {
   result: Promise<BackgroundScan | undefined>;
   /** Aborted as soon as the worker finds the store not current, before its answer arrives. */
   changed: { readonly aborted: boolean };
@@ -127,7 +127,7 @@ export interface BackgroundCheck {
  * Runs scanSources in a worker thread on its own read-only connection to the store, so the main
  * thread can meanwhile read the store and analyse it. Any failure of the worker is no answer.
  */
-export function checkInBackground(storePath: string, sources: readonly SourceSpec[]): BackgroundCheck {
+export function scanInBackground(storePath: string, sources: readonly SourceSpec[]): BackgroundScanRun {
   // Raised by the worker itself: this thread, busy analysing, reads it without its event loop.
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerFile, { workerData: { storePath, sources, flag } });

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SourceSpec } from '../brief/brief.js';
-import { scanSources, type BackgroundScan } from './check-current.js';
+import { scanSources, type BackgroundScan } from './scan-sources.js';
 
 /**
- * The worker thread of checkInBackground (check-current.ts), bundled on its own as
- * dist/check-current-worker.cjs: scans the sources it is given (scanSources), raising the shared
+ * The worker thread of scanInBackground (scan-sources.ts), bundled on its own as
+ * dist/scan-sources-worker.cjs: scans the sources it is given (scanSources), raising the shared
  * flag at the first change it finds. It answers a current store's file count (the listing stays
  * here), the whole scan of one that is not, and null for a brief with feeds and any failure.
  */

@@ -3,7 +3,7 @@ import { appendFile, copyFile, mkdir, readFile, rm, utimes, writeFile } from 'no
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateBrief, type ProgressEvent } from '../../src/pipeline.js';
-import { scanSources } from '../../src/sources/check-current.js';
+import { scanSources } from '../../src/sources/scan-sources.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
 import { collectWeek, fileSource } from './helpers.js';
@@ -74,7 +74,7 @@ describe('scanSources: what a refresh would find, and whether it would leave the
 });
 
 describe('a refreshing brief over a large store: read and analysed while a worker thread checks it', () => {
-  const workerFile = join(repoRoot, 'dist', 'check-current-worker.cjs');
+  const workerFile = join(repoRoot, 'dist', 'scan-sources-worker.cjs');
   const now = new Date('2026-02-02T09:00:00Z');
 
   async function briefIn(dir: string): Promise<string> {
@@ -83,11 +83,11 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     return file;
   }
 
-  /** Generates into a fresh folder; `from` is backgroundCheckFrom (Infinity: the plain refresh). */
+  /** Generates into a fresh folder; `from` is backgroundScanFrom (Infinity: the plain refresh). */
   async function generate(briefFile: string, storeFile: string, from: number) {
     const outDir = await tempDir();
     const events: ProgressEvent[] = [];
-    const result = await generateBrief({ briefFile, now, outDir, store: storeFile, backgroundCheckFrom: from, onProgress: (event) => events.push(event) });
+    const result = await generateBrief({ briefFile, now, outDir, store: storeFile, backgroundScanFrom: from, onProgress: (event) => events.push(event) });
     const read = (name: string) => readFile(join(outDir, 'grid', '2026-W04', name), 'utf8');
     // Events as a reader sees them: the analysis object itself is compared through the outputs.
     const seen = events.map((event) => JSON.stringify(event, (key, value) => (key === 'analysis' ? undefined : value)));
