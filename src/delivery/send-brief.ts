@@ -46,7 +46,7 @@ function renderEmailBody(view: ViewModel, template: Template): string {
 }
 
 function mib(bytes: number): string {
-  return `${mebibytes(bytes)} MB`;
+  return `${mebibytes(bytes)} MiB`;
 }
 
 /**

@@ -196,7 +196,7 @@ describe('TLS and size (reliability row 30)', () => {
     const paths = await briefWithEmail('email:\n  to: [desk@example.org]\n  maxBytes: 65536\n');
     const run = await send(paths, envFor(server.port));
     expect(run.code).toBe(65);
-    expect(run.stderr).toMatch(/the message is 0\.\d MB, over the 0\.1 MB limit; nothing was sent/);
+    expect(run.stderr).toMatch(/the message is 0\.\d MiB, over the 0\.1 MiB limit; nothing was sent/);
     expect(server.connections).toBe(0);
   });
 
@@ -215,7 +215,7 @@ describe('--dry-run', () => {
     const paths = await briefWithEmail(standardEmail);
     const run = await send(paths, { BRIEF_SMTP_FROM: 'Europe Desk <desk@example.org>' }, { dryRun: true });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout[0]).toMatch(/^dry run: .*ukraine-weekly-2026-W04\.eml \(4 recipients \(europe-desk@example\.org, ana\.ruiz@example\.org, lead@example\.org, archive@example\.org\), 0\.\d MB\); nothing was sent$/);
+    expect(run.stdout[0]).toMatch(/^dry run: .*ukraine-weekly-2026-W04\.eml \(4 recipients \(europe-desk@example\.org, ana\.ruiz@example\.org, lead@example\.org, archive@example\.org\), 0\.\d MiB\); nothing was sent$/);
     const eml = await readFile(join(folder(paths.out), 'ukraine-weekly-2026-W04.eml'));
     const mail = await simpleParser(eml);
     expect(mail.date?.toISOString()).toBe('2026-01-25T00:00:00.000Z');
