@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { builtinTopicsDir } from '../paths.js';
@@ -34,7 +34,7 @@ export function topicDirsFor(briefFile: string): string[] {
 async function readBriefText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { BriefError, ExitCode, type Problem } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
@@ -27,8 +27,9 @@ export function resolveTemplateDir(name: string, briefDir: string): string {
   return join(builtinTemplatesDir, name);
 }
 
+/** A template file's text (small files, read synchronously as the brief's own are; see load-topics.ts). */
 async function readText(file: string): Promise<string> {
-  return decodeUtf8(await readFile(file), file);
+  return decodeUtf8(readFileSync(file), file);
 }
 
 /** Loads a template folder: `brief.md.hbs`, `partials/*.hbs`, `theme.yaml`. */
@@ -48,7 +49,12 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
     });
   }
   const partials: Template['partials'] = {};
-  const partialNames = await readdir(join(dir, 'partials')).catch(() => [] as string[]);
+  let partialNames: string[] = [];
+  try {
+    partialNames = readdirSync(join(dir, 'partials'));
+  } catch {
+    // No partials folder: the template has none.
+  }
   for (const file of partialNames.filter((n) => n.endsWith('.hbs')).sort()) {
     const path = join(dir, 'partials', file);
     partials[basename(file, '.hbs')] = { source: await readText(path), file: path };

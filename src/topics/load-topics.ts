@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { BriefError } from '../errors.js';
@@ -26,13 +26,15 @@ export function normalizeTopic(input: TopicInput): Topic {
   };
 }
 
-async function readYamlFile(file: string) {
-  return parseYaml(decodeUtf8(await readFile(file), file), file);
+// Topic, entity, brief and template files are small and read synchronously: a promise per file
+// cost ~20 ms of waiting on the thread pool at every start, for a few kilobytes.
+function readYamlFile(file: string) {
+  return parseYaml(decodeUtf8(readFileSync(file), file), file);
 }
 
 /** Reads one topic file, reporting every schema problem with its position. */
 export async function loadTopicFile(file: string): Promise<LibraryTopic> {
-  const source = await readYamlFile(file);
+  const source = readYamlFile(file);
   const parsed = topicSchema.safeParse(source.value);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => Object.keys(topicSchema.shape));
@@ -56,7 +58,7 @@ export async function loadTopicLibrary(dirs: readonly string[]): Promise<Map<str
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+      names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
       throw error;
@@ -80,7 +82,7 @@ const entitiesSchema = z.strictObject({
 
 /** Reads `entities.yaml`: canonical names by kind, each with its aliases. */
 export async function loadEntityCatalog(file: string): Promise<EntityCatalog> {
-  const source = await readYamlFile(file);
+  const source = readYamlFile(file);
   const parsed = entitiesSchema.safeParse(source.value ?? {});
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => Object.keys(entitiesSchema.shape));
