@@ -5,9 +5,10 @@
 // and stays in node_modules; so do pdfkit and fontkit for the ES-module build.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { lazyLoading } from './lazy-modules.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -45,28 +46,6 @@ const pdfkitInPlace = {
   },
 };
 
-/**
- * yargs, cliui and wrap-ansi import string-width, whose module builds an Intl.Segmenter and an
- * emoji regular expression as it loads (~30 ms of every start), though only --help and usage
- * errors measure text. Each import gets a stand-in that loads the real module on its first call.
- */
-const lazyStringWidth = {
-  name: 'lazy-string-width',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.pluginData === 'real') return undefined;
-      const real = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
-      if (real.errors.length) return { errors: real.errors };
-      return { path: relative(root, real.path), namespace: 'lazy-string-width', pluginData: real.path };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
-      contents: `let real;\nexport default function stringWidth(string, options) {\n  real ??= require('./${basename(args.pluginData)}').default;\n  return real(string, options);\n}\n`,
-      resolveDir: dirname(args.pluginData),
-      loader: 'js',
-    }));
-  },
-};
-
 /** tiny-inflate, as the bundle's dependencies import it, is scripts/native-inflate.cjs (see there). */
 const nativeInflate = {
   name: 'native-inflate',
@@ -88,7 +67,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [pdfkitInPlace, lazyStringWidth, nativeInflate],
+  plugins: [pdfkitInPlace, lazyLoading, nativeInflate],
   // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
   logOverride: { 'require-resolve-not-external': 'silent' },
   define: { 'import.meta.url': '__briefBundleUrl' },
