@@ -12,8 +12,10 @@ import { lazyLoading } from './lazy-modules.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-// Chunks are named bundle-*.js; the previous build's are removed first (their hashes change).
-for (const name of readdirSync(dist)) if (/^bundle-.*\.js$/.test(name)) rmSync(join(dist, name));
+// Chunks are named bundle-*.js; the previous build's are removed first (their hashes change), and
+// so are CommonJS bundles other than the two written below (an earlier build's, under an older name).
+const bundles = new Set(['brief-main.cjs', 'scan-sources-worker.cjs']);
+for (const name of readdirSync(dist)) if (/^bundle-.*\.js$/.test(name) || (name.endsWith('.cjs') && !bundles.has(name))) rmSync(join(dist, name));
 
 await build({
   entryPoints: { brief: join(dist, 'bin.js'), 'run-worker': join(dist, 'commands', 'run-worker.js') },
