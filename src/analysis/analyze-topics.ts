@@ -261,8 +261,8 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
   return {
     ...splitLabel(lead.scored.passage.text),
     articleIds,
-    terms: score.terms,
-    entities: score.entities,
+    terms: [...score.terms],
+    entities: [...score.entities],
     parts,
     new: !ctx.previous.some((vector) => cosine(vector, lead.vector) >= SAME_EVENT_COSINE),
     members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),

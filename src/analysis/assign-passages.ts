@@ -1,5 +1,5 @@
 import type { Passage } from './passages.js';
-import { scorePassage, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
+import { scoreTopics, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
 export const ASSIGN_THRESHOLD = 2;
@@ -27,14 +27,15 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
  * before it, which also lends it part of its score, as does its article's headline.
  */
 export function assignPassages(passages: readonly Passage[], matchers: readonly TopicMatcher[], headlines: ReadonlyMap<string, PassageTokens> = new Map()): ScoredPassage[] {
-  const own = passages.map((passage) => matchers.map((matcher) => scorePassage(passage, matcher)));
-  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, matchers.map((matcher) => scorePassage(tokens, matcher))]));
+  const own = passages.map((passage) => scoreTopics(passage, matchers));
+  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, scoreTopics(tokens, matchers)]));
   return passages.map((passage, i) => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
       const headline = headlineScores.get(passage.articleId)?.[t];
       const contextAnchored = before !== undefined && before.anchored && before.score > 0;
-      if (score.score === 0 || score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
+      if (score.score === 0) return score;
+      if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;
       const fromHeadline = headline?.anchored ? HEADLINE_WEIGHT * headline.score : 0;
       return { ...score, score: score.score + fromBefore + fromHeadline };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
+import { buildTopicMatcher, scorePassage, scoreTopics } from '../../src/analysis/match-topic.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { buildEntityCatalog } from '../../src/topics/load-topics.js';
 import type { Topic } from '../../src/topics/topic.js';
@@ -44,5 +44,27 @@ describe('scorePassage', () => {
   it('adds entities by any alias, once each', () => {
     const t = topic({ terms: [{ phrase: 'summit', weight: 2 }], entities: ['Xi Jinping'] });
     expect(score('Xi went to the summit; Xi Jinping spoke.', t).entities).toEqual(['Xi Jinping']);
+  });
+});
+
+describe('scoreTopics', () => {
+  it('gives each topic the score scorePassage gives it, with one index for the passage', () => {
+    const topics = [
+      topic({ id: 'a', terms: [{ phrase: 'security guarantees', weight: 3 }, { phrase: 'guarantees', weight: 1.5 }] }),
+      topic({ id: 'b', terms: [{ phrase: 'sanctions', weight: 2 }], anchors: [['United States']] }),
+      topic({ id: 'c', terms: [{ phrase: 'talks', weight: 2 }], exclude: ['football'] }),
+      topic({ id: 'd', terms: [{ phrase: 'grain', weight: 2 }], anchors: [['Odesa']] }),
+    ];
+    const matchers = topics.map((t) => buildTopicMatcher(t, catalog));
+    for (const text of ['The US imposed sanctions after talks on security guarantees.', 'Football talks went on.', 'Nothing of note happened.', 'Guarantees, guarantees and more security guarantees.']) {
+      const passage = { tokens: tokenize(text), cased: tokenize(text, true) };
+      expect(scoreTopics(passage, matchers), text).toEqual(matchers.map((matcher) => scorePassage(passage, matcher)));
+    }
+    // A passage no phrase of a topic reaches shares one score object: nothing, anchored or not.
+    const none = { tokens: tokenize('Nothing of note happened.'), cased: tokenize('Nothing of note happened.', true) };
+    const [first, , , withAnchor] = scoreTopics(none, matchers);
+    expect(first).toBe(scoreTopics(none, matchers)[0]);
+    expect(first).toEqual({ score: 0, terms: [], entities: [], anchored: true });
+    expect(withAnchor).toEqual({ score: 0, terms: [], entities: [], anchored: false });
   });
 });
