@@ -127,6 +127,22 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     expect(again.markdown).toBe(changed.markdown);
   });
 
+  it('ingests through the scan a source the store has never seen, as the plain refresh does', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const root = join(dir, '..');
+    await mkdir(join(root, 'more'));
+    await writeFile(join(root, 'more', 'e.md'), story('Zaporizhzhia', 23));
+    const briefFile = join(root, 'brief.yaml');
+    await writeFile(briefFile, 'id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: archive}, {path: more}]\nformats: [md, json]\ntopics: [energy-infrastructure]\n');
+    const plainStore = join(await tempDir(), 'copy.db');
+    await copyFile(storeFile, plainStore);
+    const scanned = await generate(briefFile, storeFile, 1);
+    const plain = await generate(briefFile, plainStore, Infinity);
+    expect(scanned.result.backgroundScan).toBe('changed');
+    expect(scanned.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":5,"parsed":1,"unchanged":4/);
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+  });
+
   it('is not tried below the threshold, and a missing source is the refresh’s own error', async () => {
     const { dir, storeFile } = await refreshedArchive();
     const briefFile = await briefIn(join(dir, '..'));
