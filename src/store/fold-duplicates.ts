@@ -1,5 +1,5 @@
 import type { Store } from './open-store.js';
-import { comparableWords, containment, shingles } from './similarity.js';
+import { comparableWords, containment, sortedShingles } from './similarity.js';
 
 /** A copy under another outlet sharing at least this share of its text is syndicated. */
 export const SYNDICATION_CONTAINMENT = 0.9;
@@ -73,16 +73,17 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
   const sharingBands = store.prepare<[number, number], { article: number }>('SELECT DISTINCT b2.article FROM bands b1 JOIN bands b2 ON b1.band = b2.band WHERE b1.article = ? AND b2.article != ?');
   // Links to articles that no longer exist (their file changed) are recomputed too.
   const seeds = [...new Set([...touched, ...danglingLinks(store)])];
-  // Each article's shingles are computed once per fold, however many candidates it meets.
-  const shingleCache = new Map<number, Set<number>>();
-  const shinglesOf = (row: Row): Set<number> => {
-    let set = shingleCache.get(row.rowid);
-    if (!set) {
+  // Each article's shingles are computed once per fold, however many candidates it meets, and only
+  // for articles that meet one (a cold ingest of 100,000 files held a set for every article).
+  const shingleCache = new Map<number, Uint32Array>();
+  const shinglesOf = (row: Row): Uint32Array => {
+    let list = shingleCache.get(row.rowid);
+    if (!list) {
       const text = textOf.get(row.rowid);
-      set = text ? shingles(comparableWords(text.title, JSON.parse(text.paragraphs) as string[])) : new Set<number>();
-      shingleCache.set(row.rowid, set);
+      list = text ? sortedShingles(comparableWords(text.title, JSON.parse(text.paragraphs) as string[])) : new Uint32Array(0);
+      shingleCache.set(row.rowid, list);
     }
-    return set;
+    return list;
   };
   const reevaluated = new Set(seeds);
   const rows = new Map<number, Row>();
@@ -109,12 +110,10 @@ export function foldDuplicates(store: Store, touched: readonly number[]): void {
       if ((row.url_key !== null && other.url_key === row.url_key) || sameOutlet(row, other)) duplicates.union(row.rowid, other.rowid);
       else copies.union(row.rowid, other.rowid);
     }
-    const mine = shinglesOf(row);
     for (const { article } of sharingBands.all(id, id)) {
       const other = load(article);
       if (!other || sameOutlet(row, other)) continue;
-      const theirs = shinglesOf(other);
-      if (containment(mine, theirs) >= SYNDICATION_CONTAINMENT) copies.union(row.rowid, other.rowid);
+      if (containment(shinglesOf(row), shinglesOf(other)) >= SYNDICATION_CONTAINMENT) copies.union(row.rowid, other.rowid);
     }
   }
   /** Groups worth writing: any with two or more members, and re-evaluated rows on their own. */

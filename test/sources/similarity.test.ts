@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minhash, shingles } from '../../src/store/similarity.js';
+import { containment, minhash, shingles, sortedShingles } from '../../src/store/similarity.js';
 
 // The definitions the store's signatures were made with: stored stores must keep matching.
 function fnv1a(text: string): number {
@@ -31,5 +31,28 @@ describe('shingles and MinHash signatures', () => {
     const set = shingles(['security', 'guarantees', 'for', 'ukraine', 'agreed', 'in', 'paris']);
     expect([...set]).toEqual([380710668, 4003647167, 1171053237]);
     expect([...minhash(set)].slice(0, 4)).toEqual([2412083752, 869682005, 2145433913, 141376469]);
+  });
+});
+
+describe('containment of sorted shingle lists', () => {
+  /** The share of the smaller set found in the larger, over Sets: what the fold computed before. */
+  function referenceContainment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    return small.size === 0 ? 0 : [...small].filter((value) => large.has(value)).length / small.size;
+  }
+
+  it('is the share of the smaller text’s shingles in the larger, as over sets', () => {
+    const words = fc.array(fc.constantFrom('grid', 'power', 'kyiv', 'talks', 'paris', 'guarantees', 'the', 'a'), { maxLength: 40 });
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const [x, y] = [sortedShingles(a), sortedShingles(b)];
+        expect([...x]).toEqual([...shingles(a)].sort((p, q) => p - q));
+        expect(containment(x, y)).toBe(referenceContainment(shingles(a), shingles(b)));
+      }),
+      { numRuns: 300 },
+    );
+    const story = 'the grid operator said repairs at the substation in kyiv would take a week'.split(' ');
+    expect(containment(sortedShingles(story.slice(0, 10)), sortedShingles(story))).toBe(1);
+    expect(containment(sortedShingles([]), sortedShingles(story))).toBe(0);
   });
 });
