@@ -1,3 +1,6 @@
+// The loop of `brief run`'s worker threads, which run this bundle too (src/commands/run-worker.ts).
+export { serveJobs } from './commands/serve-jobs.js';
+
 /** The CLI past `--version`'s fast path: parses the arguments, runs the command, sets the exit code. */
 export async function start(argv: readonly string[]): Promise<void> {
   const [{ main }, { processIO }] = await Promise.all([import('./cli.js'), import('./run.js')]);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ExitCode } from '../errors.js';
 import type { CommandIO } from '../run.js';
 import type { PeriodFlags } from './period-option.js';
-import type { Job } from './run-worker.js';
+import type { Job } from './serve-jobs.js';
 
 export interface RunOptions extends PeriodFlags {
   briefs: string[];

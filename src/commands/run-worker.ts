@@ -1,25 +1,21 @@
-import { parentPort } from 'node:worker_threads';
-import { runCommand, type CommandIO } from '../run.js';
-import type { GenerateCommandOptions } from './generate.js';
-
-/** One brief of `brief run`, as its worker thread is sent it. */
-export interface Job {
-  options: GenerateCommandOptions;
-  now: string;
-}
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
- * A worker thread of `brief run`: generates (and sends) the briefs it is sent, one at a time,
- * reporting each line and then the brief's exit code. The pipeline is loaded once per thread,
- * not once per brief.
+ * A worker thread of `brief run` (see serve-jobs.ts). Built, it runs the CLI's bundle with V8's
+ * code cache, as the `brief` command does (src/bin.ts), under a profile of its own ("worker")
+ * written after its first brief that succeeds: compiling the CLI afresh cost each worker ~0.2 s.
+ * Compiled sources without the bundle (tsc alone) run as they are.
  */
-const { generateCommand } = await import('./generate.js');
-parentPort!.on('message', async (job: Job) => {
-  const io: CommandIO = {
-    stdout: (text) => parentPort!.postMessage({ type: 'line', stream: 'out', text }),
-    stderr: (text) => parentPort!.postMessage({ type: 'line', stream: 'err', text }),
-    now: () => new Date(job.now),
-  };
-  const code = await runCommand(io, () => generateCommand(job.options, io));
-  parentPort!.postMessage({ type: 'done', code });
-});
+const bundle = fileURLToPath(new URL('./brief-main.cjs', import.meta.url));
+if (existsSync(bundle)) {
+  const { runBundle } = await import('../code-cache.js');
+  const { exports, saveCache } = runBundle(bundle, 'worker');
+  let saved = false;
+  await (exports.serveJobs as (onSuccess: () => void) => Promise<void>)(() => {
+    if (!saved) saveCache();
+    saved = true;
+  });
+} else {
+  await (await import('./serve-jobs.js')).serveJobs();
+}

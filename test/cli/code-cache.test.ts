@@ -51,6 +51,26 @@ describe('the compiled-code cache of the brief command', () => {
     expect(sizes['help.bin']!).toBeLessThan(sizes['validate.bin']!);
   });
 
+  it('is kept for brief run’s worker threads too, written once a brief has succeeded', async () => {
+    const dir = await tempDir();
+    const out = await tempDir();
+    const env = { BRIEF_CACHE_DIR: dir };
+    const missing = join(dir, 'missing.yaml');
+    await writeFile(missing, 'id: broken\n');
+    const failed = await spawnCli(['run', missing, '--out', out, '--no-store', '-q'], { env });
+    expect(failed.code).not.toBe(0);
+    expect((await codeCaches(dir)).filter((name) => name.endsWith('-worker.bin'))).toEqual([]);
+    const run = await spawnCli(['run', sampleBrief, '--out', out, '--no-store', '-q'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const names = (await codeCaches(dir)).map((name) => name.replace(/^code-\w+-\w+-/, '')).sort();
+    expect(names).toEqual(['run.bin', 'worker.bin']);
+    // The next run's workers read it: it is left as it is (a rejected cache would be replaced).
+    const worker = (await codeCaches(dir)).find((name) => name.endsWith('-worker.bin'))!;
+    const written = await stat(join(dir, worker));
+    expect((await spawnCli(['run', sampleBrief, '--out', out, '--no-store', '-q', '--force'], { env })).code).toBe(0);
+    expect((await stat(join(dir, worker))).ino).toBe(written.ino);
+  });
+
   it('is not written with BRIEF_CACHE_DIR=off, and an unwritable folder costs only speed', async () => {
     const off = await spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: 'off' } });
     expect(off.code, off.stderr).toBe(0);
