@@ -1,7 +1,8 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { sha256 } from './bytes.js';
 import { cacheDir, isCodeFile, removeStale, writeCacheFile } from './cache-dir.js';
@@ -62,6 +63,17 @@ export function runBundle(file: string, profile: string): { exports: Record<stri
       removeStale(dir, (name) => isCodeFile(name) && name.startsWith(prefix), build);
     },
   };
+}
+
+/**
+ * Runs the built CLI, the CommonJS bundle scripts/bundle.js writes beside this module
+ * (dist/brief-main.cjs), with the code cache of `profile`; undefined when the build made none
+ * (compiled sources without it, tsc alone, run as they are). The `brief` command (bin.ts) and
+ * `brief run`'s worker threads (commands/run-worker.ts) start this way.
+ */
+export function runCliBundle(profile: string): ReturnType<typeof runBundle> | undefined {
+  const bundle = fileURLToPath(new URL('./brief-main.cjs', import.meta.url));
+  return existsSync(bundle) ? runBundle(bundle, profile) : undefined;
 }
 
 /** The code-cache profile of a command line: the command's name, or "help" for --help and --version. */
