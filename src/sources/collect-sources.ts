@@ -3,8 +3,8 @@ import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
-import { ingestItems, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
-import { storedHashes, storedUnder, type Store } from '../store/open-store.js';
+import { ingestItems, repeatedWarning, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
+import { storedHashes, storedUnder, storedWarnings, type Store } from '../store/open-store.js';
 import { pruneMissing, removeFiles } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
@@ -169,11 +169,10 @@ export function readStored(store: Store, sources: readonly SourceSpec[], options
     counts: { files: 0, parsed: 0, unchanged: 0, failed: 0, ...query.counts, refreshed: false },
   };
   const asRefreshed = (files: number): CollectedSources => {
-    const unreadable = store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all();
-    const repeated = unreadable
+    const repeated = [...storedWarnings(store)]
       .filter(([key]) => sourceOf(key))
       .sort(([a], [b]) => inRefreshOrder(a, b))
-      .map(([key, message]): Warning => ({ code: 'article-unreadable', file: sourceOf(key)!.shown, message }));
+      .map(([key, message]) => repeatedWarning(sourceOf(key)!.shown, message));
     return { ...collected, warnings: [...repeated, ...collected.warnings], counts: { ...collected.counts, files, unchanged: files, refreshed: true } };
   };
   return { collected, asRefreshed };

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceSpec } from '../brief/brief.js';
 import { packageRoot } from '../paths.js';
 import { danglingLinks } from '../store/fold-duplicates.js';
-import { sameStats, storedUnder, type Store, type StoredStats } from '../store/open-store.js';
+import { folderPrefix, sameStats, storedUnder, type Store, type StoredStats } from '../store/open-store.js';
 import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 /**
@@ -71,7 +71,7 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
   for (const source of sources) lists.push((await findFiles(source as SourceSpec & { resolved: string })).files);
   const cursors = lists.map((list) => list.length - 1);
   const matchers = sources.map(storedKeyMatcher);
-  const bases = sources.map((source) => sourceBase(source)).map((base) => ({ base, prefix: base.endsWith(sep) ? base : `${base}${sep}` }));
+  const bases = sources.map((source) => sourceBase(source)).map((base) => ({ base, prefix: folderPrefix(base) }));
   const under = (key: string) => bases.some(({ base, prefix }) => key === base || key.startsWith(prefix));
   const gone: string[] = [];
   let stored = 0;

@@ -9,7 +9,7 @@ import { readArticles } from '../sources/read-articles.js';
 import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
-import { articleRemover, sameStats, storedHashes, storedStats, type Store, type StoredStats } from './open-store.js';
+import { articleRemover, sameStats, storedHashes, storedStats, storedWarnings, type Store } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files looked at (stat, read) concurrently and written in one transaction. */
@@ -104,6 +104,11 @@ function prepare(fields: ArticleFields, now: Date, shown: string, warnings: Warn
   return { fields, published, dateSource, words: comparableWords(fields.title, fields.paragraphs) };
 }
 
+/** The warning a refresh repeats for an unchanged file that gave no article: why, as stored when it was read. */
+export function repeatedWarning(file: string, message: string): Warning {
+  return { code: 'article-unreadable', file, message };
+}
+
 /** Decodes and parses a file's bytes; every failure is a warning naming the file. */
 async function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): Promise<{ format: string; articles: ArticleFields[] } | undefined> {
   const warn = (message: string) => warnings.push({ code: 'article-unreadable', file: item.shown, message: `skipped: ${message}` });
@@ -175,9 +180,9 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   // synchronous stat (a third of the cost of a promise per file over 100,000 unchanged files);
   // the files that changed are then read concurrently.
   // Size and mtime of every stored file; the hash only for files that changed, the few warnings apart.
-  // Not needed when a scan already compared them (options.changed).
-  const known = options.changed ? new Map<string, StoredStats>() : storedStats(store);
-  const warned = new Map(store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all());
+  // Not needed when a scan already compared them: the files it names (options.changed) are read.
+  const known = options.changed ? undefined : storedStats(store);
+  const warned = storedWarnings(store);
   const storedHash = storedHashes(store);
   for (let start = 0; start < items.length; start += INGEST_BATCH) {
     const batch = items.slice(start, start + INGEST_BATCH);
@@ -185,7 +190,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       if (item.body) return { item, bytes: item.body, size: item.body.length, mtime: 0, changed: true };
       if (options.changed && !options.changed.has(item.key)) return { item, bytes: undefined, size: 0, mtime: 0, changed: false };
       const info = statSync(item.key);
-      const changed = !sameStats(known.get(item.key), info);
+      const changed = !known || !sameStats(known.get(item.key), info);
       return { item, bytes: undefined, size: info.size, mtime: info.mtimeMs, changed };
     });
     const toRead = loaded.filter((entry) => entry.changed && !entry.bytes);
@@ -196,7 +201,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       if (!bytes) {
         result.unchanged += 1;
         const warning = warned.get(item.key);
-        if (warning) result.warnings.push({ code: 'article-unreadable', file: item.shown, message: warning });
+        if (warning) result.warnings.push(repeatedWarning(item.shown, warning));
         continue;
       }
       const before = result.warnings.length;

@@ -105,6 +105,11 @@ export function storedHashes(store: Store): (key: string) => string | undefined 
   return (key) => hashOf.get(key);
 }
 
+/** Why each stored file that gave no article gave none (or what was skipped), by key: the few with a warning. */
+export function storedWarnings(store: Store): Map<string, string> {
+  return new Map(store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all());
+}
+
 /** A stored file's size and mtime: [key, size, mtime_ms]. */
 export type StoredStats = [string, number, number];
 
@@ -126,7 +131,12 @@ export function sameStats(stored: StoredStats | undefined, info: { size: number;
  * key, [base/, base0), read through its index. `limit` stops early (to ask whether there are any).
  */
 export function storedUnder(store: Store, base: string, limit = -1): string[] {
-  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
+  const prefix = folderPrefix(base);
   const end = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
   return store.prepare<[string, string, string, number], string>('SELECT key FROM files WHERE key = ? OR (key >= ? AND key < ?) LIMIT ?').pluck().all(base, prefix, end, limit);
+}
+
+/** `base` as the prefix of the keys under it: ending in one path separator. */
+export function folderPrefix(base: string): string {
+  return base.endsWith(sep) ? base : `${base}${sep}`;
 }
