@@ -56,43 +56,37 @@ const nativeInflate = {
   },
 };
 
+/** A CommonJS bundle of one entry in dist/: only better-sqlite3, native, is left in node_modules. */
+const commonJs = (entry, outName, options = {}) =>
+  build({
+    entryPoints: [join(dist, entry)],
+    outfile: join(dist, outName),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    define: { 'import.meta.url': '__briefBundleUrl' },
+    banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...options,
+  });
+
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
 // Node 20 keeps no compiled code for ES modules, and compiling the bundle is ~0.1 s of every start.
 // pdfkit and fontkit are inside it, so their compiled code is cached too (compiling them took
 // ~40 ms of each brief). Our modules' import.meta.url is the bundle's own (it sits in dist/, as
 // the modules did).
-await build({
-  entryPoints: [join(dist, 'start.js')],
-  outfile: join(dist, 'brief-main.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
+await commonJs('start.js', 'brief-main.cjs', {
   plugins: [pdfkitInPlace, lazyLoading, nativeInflate],
   // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
   logOverride: { 'require-resolve-not-external': 'silent' },
-  define: { 'import.meta.url': '__briefBundleUrl' },
-  banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // The background scan's worker (src/sources/scan-sources.ts), on its own: a worker
 // thread loads only the file search and the store, ~0.1 MB instead of the CLI's 6 MB.
-await build({
-  entryPoints: [join(dist, 'sources', 'scan-sources-worker.js')],
-  outfile: join(dist, 'scan-sources-worker.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
-  define: { 'import.meta.url': '__briefBundleUrl' },
-  banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await commonJs(join('sources', 'scan-sources-worker.js'), 'scan-sources-worker.cjs');
 
 // esbuild writes ASCII but for some regular-expression literals; escaped as \uXXXX (the same
 // characters to the parser, in strings, regexps and identifiers alike), the bundle reads as
