@@ -27,13 +27,16 @@ export function lastUnitGuard(pattern: RegExp, keywords: RegExp): RegExp {
  * sentence without their keywords; with it, their costly compilation is rarely reached.
  */
 function guarded(keywords: RegExp, parser: Parser): Parser {
-  let guard: RegExp | undefined;
+  // Derived from the pattern chrono gives, and again if it gives another (it rebuilds its pattern
+  // when the parsing options change): a guard from another pattern could turn away its matches.
+  let guard: { pattern: RegExp; test: RegExp } | undefined;
   return {
     pattern: (context) => {
-      const pattern = parser.pattern(context);
-      guard ??= lastUnitGuard(pattern, keywords);
       // The keywords are the cheap test; most sentences fail it before the unit group is tried.
-      return keywords.test(context.text) && guard.test(context.text) ? pattern : NEVER;
+      if (!keywords.test(context.text)) return NEVER;
+      const pattern = parser.pattern(context);
+      if (guard?.pattern !== pattern) guard = { pattern, test: lastUnitGuard(pattern, keywords) };
+      return guard.test.test(context.text) ? pattern : NEVER;
     },
     extract: (context, match) => parser.extract(context, match),
   };
