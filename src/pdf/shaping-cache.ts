@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
 import { cacheDir, isShapingFile, removeStale, writeCacheFile } from '../cache-dir.js';
+import { deferGlyphNames } from './post-header.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -165,7 +166,9 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
         const hash = sha256(bytes).slice(0, 32);
         let face = byHash.get(hash);
         if (!face) {
-          face = new CachedFace(create(bytes), dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);
+          const font = create(bytes);
+          deferGlyphNames(font, bytes);
+          face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);
           byHash.set(hash, face);
         }
         out[role] = face.font;
