@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -14,18 +15,50 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 /**
  * Writes a cache file whole: a temp file, then a rename, so a reader never sees half of one. The
  * process and thread id keep the temp files of concurrent writers (`brief run`'s threads) apart.
+ * Only its owner may read or write it (readOwnFile ignores one that others could change).
  */
-export function writeCacheFile(file: string, data: string | Uint8Array, mode?: number): void {
+export function writeCacheFile(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${threadId}`;
-  writeFileSync(temp, data, mode === undefined ? {} : { mode });
+  writeFileSync(temp, data, { mode: 0o600 });
   renameSync(temp, file);
+}
+
+/**
+ * A cache file's bytes, if it may be trusted: the code cache's is bytecode that runs, and the YAML
+ * cache's and shaping cache's decide a brief's settings and glyphs. So (where the system has users)
+ * a file that another user owns or could write is ignored, as ssh ignores a key file others can change.
+ */
+export function readOwnFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { uid, mode } = fstatSync(fd);
+    if (process.getuid && (uid !== process.getuid() || (mode & 0o022) !== 0)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The shaping cache's files (src/pdf/shaping-cache.ts): one per font face, format and fontkit version. */
 export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.json$/.test(name);
 /** The compiled-code cache's files (src/code-cache.ts): one per bundle, build and command. */
 export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name);
+/** The YAML cache's file (src/yaml/yaml-cache.ts): one per format and parser version. */
+export const isYamlFile = (name: string): boolean => /^yaml-v\d+-.*\.json$/.test(name);
+
+/**
+ * A dependency's version, part of the names of cache files whose contents it decides. Its
+ * package.json sits one folder above its entry point's (the exports of fontkit and yaml do not
+ * include package.json).
+ */
+export function packageVersion(name: string): string {
+  const entry = createRequire(import.meta.url).resolve(name);
+  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /**
  * Removes the cache files of one kind whose names do not start with `current`: an earlier build's,
@@ -42,11 +75,11 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 
 /**
  * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
- * font faces, src/pdf/shaping-cache.ts, and the compiled code of each command, src/code-cache.ts)
- * and whether it can be written.
+ * font faces, src/pdf/shaping-cache.ts, the compiled code of each command, src/code-cache.ts, and
+ * the values of YAML files, src/yaml/yaml-cache.ts) and whether it can be written.
  */
 export function describeCache(dir: string | undefined): string {
-  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and every start compiles the CLI afresh';
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words, every start compiles the CLI afresh and parses its YAML';
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   let writable = true;
@@ -61,10 +94,12 @@ export function describeCache(dir: string | undefined): string {
   const size = (files: string[]) => mebibytes(files.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0));
   const shaping = names.filter(isShapingFile);
   const code = names.filter(isCodeFile);
+  const yaml = names.filter(isYamlFile);
   const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
   const held = [
     ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),
     ...(code.length ? [`compiled code for ${commands.join(', ')}, ${size(code)} MiB`] : []),
+    ...(yaml.length ? [`parsed YAML, ${size(yaml)} MiB`] : []),
   ];
   return `${dir}: ${held.join('; ') || 'empty'}`;
 }

@@ -1,29 +1,11 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { sha256 } from './bytes.js';
-import { cacheDir, isCodeFile, removeStale, writeCacheFile } from './cache-dir.js';
-
-/**
- * The cached code, if it may be run: it is bytecode, so (where the system has users) a file that
- * another user owns or could write is ignored, as ssh ignores a key file others can change.
- */
-function readOwnFile(file: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const { uid, mode } = fstatSync(fd);
-    if (process.getuid && (uid !== process.getuid() || (mode & 0o022) !== 0)) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+import { cacheDir, isCodeFile, readOwnFile, removeStale, writeCacheFile } from './cache-dir.js';
 
 /**
  * Runs a CommonJS bundle (the CLI's, dist/brief-main.cjs) with V8's code cache. The bytecode of
@@ -54,7 +36,7 @@ export function runBundle(file: string, profile: string): { exports: Record<stri
     saveCache: () => {
       if (!dir || !cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
-        writeCacheFile(cacheFile, script.createCachedData(), 0o600);
+        writeCacheFile(cacheFile, script.createCachedData());
       } catch {
         // A cache folder that cannot be written costs only speed.
         return;

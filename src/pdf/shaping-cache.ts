@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
-import { cacheDir, isShapingFile, removeStale, writeCacheFile } from '../cache-dir.js';
+import { cacheDir, isShapingFile, packageVersion, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 import { deferGlyphNames } from './post-header.js';
 
 /**
@@ -51,12 +49,6 @@ function unpack(stored: unknown): Partial<Entry> | undefined {
 const VERSION = 4;
 /** Words kept per face; past this the file stops growing (it is a cache, not an index). */
 const MAX_ENTRIES = 50_000;
-/** fontkit's version, part of every cache file's name (its shaping may change between versions). */
-function fontkitVersion(): string {
-  // fontkit's exports do not include package.json; it sits two folders above the entry point.
-  const entry = createRequire(import.meta.url).resolve('fontkit');
-  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
 
@@ -132,7 +124,7 @@ class CachedFace {
   private read(): Map<string, unknown> {
     if (!this.file) return new Map();
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; words?: unknown };
+      const parsed = JSON.parse(readOwnFile(this.file)?.toString('utf8') ?? '{}') as { version?: number; words?: unknown };
       if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return new Map();
       return new Map(Object.entries(parsed.words));
     } catch {
@@ -157,7 +149,8 @@ export interface ShapingCache {
 
 export function openShapingCache(dir: string | undefined = cacheDir()): ShapingCache {
   const byHash = new Map<string, CachedFace>();
-  const version = dir ? fontkitVersion() : '';
+  // fontkit's version is part of every file's name: its shaping may change between versions.
+  const version = dir ? packageVersion('fontkit') : '';
   return {
     faces(fonts) {
       const out = {} as Record<keyof typeof fonts, Font>;

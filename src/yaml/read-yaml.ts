@@ -1,6 +1,7 @@
 import { Alias, type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
 import { BriefError, type Problem } from '../errors.js';
 import { mebibytes } from '../bytes.js';
+import { cachedValue, keepValue } from './yaml-cache.js';
 
 /** Input files larger than this are refused before parsing. */
 export const MAX_YAML_BYTES = 1024 * 1024;
@@ -83,8 +84,22 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
 /**
  * Parses one YAML document safely: core schema only (no custom or language tags), unique keys,
  * bounded aliases, one document per file. Throws a BriefError listing every problem.
+ *
+ * A text parsed without a problem before gives its value from the YAML cache (src/yaml/yaml-cache.ts);
+ * its positions, which only messages need, come from parsing it when first asked for.
  */
 export function parseYaml(text: string, file: string): YamlSource {
+  const kept = cachedValue(text);
+  if (kept) {
+    let parsed: YamlSource | undefined;
+    return { file, value: kept.value, locate: (path, what) => (parsed ??= parseYamlText(text, file)).locate(path, what) };
+  }
+  const source = parseYamlText(text, file);
+  keepValue(text, source.value);
+  return source;
+}
+
+function parseYamlText(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
