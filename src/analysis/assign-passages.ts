@@ -1,5 +1,5 @@
 import type { Passage } from './passages.js';
-import { scoreTopics, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
+import { indexMatchers, scoreTopics, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
 export const ASSIGN_THRESHOLD = 2;
@@ -27,8 +27,9 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
  * before it, which also lends it part of its score, as does its article's headline.
  */
 export function assignPassages(passages: readonly Passage[], matchers: readonly TopicMatcher[], headlines: ReadonlyMap<string, PassageTokens> = new Map()): ScoredPassage[] {
-  const own = passages.map((passage) => scoreTopics(passage, matchers));
-  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, scoreTopics(tokens, matchers)]));
+  const indexed = indexMatchers(matchers);
+  const own = passages.map((passage) => scoreTopics(passage, indexed));
+  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, scoreTopics(tokens, indexed)]));
   return passages.map((passage, i) => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;

@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTopicMatcher, scorePassage, scoreTopics } from '../../src/analysis/match-topic.js';
-import { tokenize } from '../../src/analysis/tokenize.js';
-import { buildEntityCatalog } from '../../src/topics/load-topics.js';
+import { buildTopicMatcher, indexMatchers, scorePassage, scoreTopics } from '../../src/analysis/match-topic.js';
+import { splitSentences } from '../../src/analysis/segment.js';
+import { tokenize, tokenizeBoth } from '../../src/analysis/tokenize.js';
+import { buildEntityCatalog, loadEntityCatalog, loadTopicLibrary } from '../../src/topics/load-topics.js';
+import { repoRoot } from '../helpers.js';
 import type { Topic } from '../../src/topics/topic.js';
 
 const catalog = buildEntityCatalog({ people: { 'Xi Jinping': ['Xi'] }, places: { 'United States': ['US', 'U.S.'] } });
@@ -58,13 +62,37 @@ describe('scoreTopics', () => {
     const matchers = topics.map((t) => buildTopicMatcher(t, catalog));
     for (const text of ['The US imposed sanctions after talks on security guarantees.', 'Football talks went on.', 'Nothing of note happened.', 'Guarantees, guarantees and more security guarantees.']) {
       const passage = { tokens: tokenize(text), cased: tokenize(text, true) };
-      expect(scoreTopics(passage, matchers), text).toEqual(matchers.map((matcher) => scorePassage(passage, matcher)));
+      expect(scoreTopics(passage, indexMatchers(matchers)), text).toEqual(matchers.map((matcher) => scorePassage(passage, matcher)));
     }
     // A passage no phrase of a topic reaches shares one score object: nothing, anchored or not.
     const none = { tokens: tokenize('Nothing of note happened.'), cased: tokenize('Nothing of note happened.', true) };
-    const [first, , , withAnchor] = scoreTopics(none, matchers);
-    expect(first).toBe(scoreTopics(none, matchers)[0]);
+    const [first, , , withAnchor] = scoreTopics(none, indexMatchers(matchers));
+    expect(first).toBe(scoreTopics(none, indexMatchers(matchers))[0]);
     expect(first).toEqual({ score: 0, terms: [], entities: [], anchored: true });
     expect(withAnchor).toEqual({ score: 0, terms: [], entities: [], anchored: false });
+  });
+
+  it('gives every sentence of the sample corpus the scores scorePassage gives, for every topic of the library', async () => {
+    const library = await loadTopicLibrary([join(repoRoot, 'briefs', 'topics')]);
+    const entities = await loadEntityCatalog(join(repoRoot, 'briefs', 'entities.yaml'));
+    const matchers = [...library.values()].map(({ topic: t }) => buildTopicMatcher(t, entities));
+    const indexed = indexMatchers(matchers);
+    const files = readdirSync(join(repoRoot, 'corpus'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
+    let scored = 0;
+    let matched = 0;
+    for (const file of files) {
+      for (const line of readFileSync(join(repoRoot, 'corpus', file), 'utf8').split('\n')) {
+        for (const sentence of splitSentences(line)) {
+          const passage = tokenizeBoth(sentence);
+          const scores = scoreTopics(passage, indexed);
+          expect(scores, sentence).toEqual(matchers.map((matcher) => scorePassage(passage, matcher)));
+          scored++;
+          if (scores.some((s) => s.score > 0)) matched++;
+        }
+      }
+    }
+    // The comparison covered sentences that score, not only ones that do not.
+    expect(scored).toBeGreaterThan(300);
+    expect(matched).toBeGreaterThan(100);
   });
 });
