@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { builtinTopicsDir } from '../paths.js';
 import { loadTopicLibrary, type LibraryTopic } from '../topics/load-topics.js';
-import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import type { Brief } from './brief.js';
 import { normalizeBrief } from './normalize-brief.js';
 import { briefSchema, makeBriefSchema } from './schema.js';
@@ -54,7 +54,7 @@ async function readBriefText(file: string): Promise<string> {
  */
 export async function loadBrief(file: string, library?: ReadonlyMap<string, LibraryTopic>): Promise<Brief> {
   // Read the brief first: a missing or unreadable brief is reported before anything else.
-  const source = parseYaml(await readBriefText(file), file);
+  const source = parseConfigYaml(await readBriefText(file), file);
   const topics = library ?? (await loadTopicLibrary(topicDirsFor(file)));
   const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value);
   if (!parsed.success) throw invalidBrief(dedupe(toProblems(parsed.error.issues, source, knownKeys)));

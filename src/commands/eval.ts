@@ -4,7 +4,7 @@ import { BriefError, ExitCode } from '../errors.js';
 import { scoreFacts, type EvalResult, type FactsFile } from '../eval/score-facts.js';
 import { generateBrief } from '../pipeline.js';
 import type { CommandIO } from '../run.js';
-import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
 import { toProblems } from '../brief/to-problems.js';
 
@@ -18,7 +18,7 @@ async function loadFacts(file: string): Promise<FactsFile> {
   } catch {
     throw new BriefError('facts-missing', 'facts file not found', { exitCode: ExitCode.noInput, location: { file } });
   }
-  const source = parseYaml(decodeUtf8(bytes, file), file);
+  const source = parseConfigYaml(decodeUtf8(bytes, file), file);
   const parsed = factsSchema.safeParse(source.value);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => ['topics', 'facts', 'must_not_appear', 'id', 'statement', 'keywords']);

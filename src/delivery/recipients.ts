@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Brief } from '../brief/brief.js';
 import { BriefError, ExitCode } from '../errors.js';
-import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { MAX_RECIPIENTS, parseMailbox, type Mailbox } from './validate-addresses.js';
 
 const groupsSchema = z.strictObject({ groups: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.array(z.string())) });
@@ -17,7 +17,7 @@ export async function loadRecipientGroups(briefDir: string): Promise<Map<string,
   } catch {
     return new Map();
   }
-  const source = parseYaml(decodeUtf8(bytes, file), file);
+  const source = parseConfigYaml(decodeUtf8(bytes, file), file);
   const parsed = groupsSchema.safeParse(source.value);
   if (!parsed.success) throw new BriefError('recipients', 'recipients.yaml must be { groups: { name: [addresses] } }', { location: { file, line: 1, col: 1 } });
   return new Map(Object.entries(parsed.data.groups));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { BriefError, ExitCode, type Problem } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
-import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { parseTheme, type Theme } from '../pdf/theme.js';
 import { viewModelShape } from '../briefing/view-model-shape.js';
 import { lintTemplate } from './lint-template.js';
@@ -59,7 +59,7 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
     const path = join(dir, 'partials', file);
     partials[basename(file, '.hbs')] = { source: await readText(path), file: path };
   }
-  const themeSource = parseYaml(await readText(themeFile).catch(() => ''), themeFile);
+  const themeSource = parseConfigYaml(await readText(themeFile).catch(() => ''), themeFile);
   const stylesheet = await readText(join(dir, 'style.css')).catch(() => undefined);
   const emailFile = join(dir, 'email.md.hbs');
   const emailSource = await readText(emailFile).catch(() => undefined);

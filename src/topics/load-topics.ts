@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BriefError } from '../errors.js';
 import { topicSchema, type TopicInput } from '../brief/schema.js';
 import { toProblems } from '../brief/to-problems.js';
-import { decodeUtf8, parseYaml } from '../yaml/read-yaml.js';
+import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import type { EntityCatalog, EntityKind, Topic } from './topic.js';
 
 /** A library topic with the file it came from. */
@@ -29,7 +29,7 @@ export function normalizeTopic(input: TopicInput): Topic {
 // Topic, entity, brief and template files are small and read synchronously: a promise per file
 // cost ~20 ms of waiting on the thread pool at every start, for a few kilobytes.
 function readYamlFile(file: string) {
-  return parseYaml(decodeUtf8(readFileSync(file), file), file);
+  return parseConfigYaml(decodeUtf8(readFileSync(file), file), file);
 }
 
 /** Reads one topic file, reporting every schema problem with its position. */

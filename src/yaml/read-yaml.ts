@@ -82,24 +82,28 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
 }
 
 /**
- * Parses one YAML document safely: core schema only (no custom or language tags), unique keys,
- * bounded aliases, one document per file. Throws a BriefError listing every problem.
- *
- * A text parsed without a problem before gives its value from the YAML cache (src/yaml/yaml-cache.ts);
- * its positions, which only messages need, come from parsing it when first asked for.
+ * parseYaml for the files that set a brief up (the brief, topics, entities, theme, recipients):
+ * a dozen small files a run, read again at every run. A text parsed without a problem before
+ * gives its value from the YAML cache (src/yaml/yaml-cache.ts); its positions, which only
+ * messages need, come from parsing it when first asked for. Articles' front matter does not go
+ * through it: thousands of texts, each read once and then kept in the store.
  */
-export function parseYaml(text: string, file: string): YamlSource {
+export function parseConfigYaml(text: string, file: string): YamlSource {
   const kept = cachedValue(text);
   if (kept) {
     let parsed: YamlSource | undefined;
-    return { file, value: kept.value, locate: (path, what) => (parsed ??= parseYamlText(text, file)).locate(path, what) };
+    return { file, value: kept.value, locate: (path, what) => (parsed ??= parseYaml(text, file)).locate(path, what) };
   }
-  const source = parseYamlText(text, file);
+  const source = parseYaml(text, file);
   keepValue(text, source.value);
   return source;
 }
 
-function parseYamlText(text: string, file: string): YamlSource {
+/**
+ * Parses one YAML document safely: core schema only (no custom or language tags), unique keys,
+ * bounded aliases, one document per file. Throws a BriefError listing every problem.
+ */
+export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {

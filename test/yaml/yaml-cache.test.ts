@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/bytes.js';
 import { BriefError } from '../../src/errors.js';
-import { parseYaml } from '../../src/yaml/read-yaml.js';
+import { parseConfigYaml, parseYaml } from '../../src/yaml/read-yaml.js';
 import { tempDir } from '../helpers.js';
 
 const saved = process.env.BRIEF_CACHE_DIR;
@@ -26,13 +26,13 @@ const brief = 'id: weekly\ntitle: "Weekly — brief"\ntopics:\n  - a\n  - b\nlim
 describe('the YAML cache', () => {
   it('gives a parsed text its value from the cache, with the positions of a fresh parse', async () => {
     const dir = await freshCache();
-    const first = parseYaml(brief, 'b.yaml');
+    const first = parseConfigYaml(brief, 'b.yaml');
     expect(Object.keys(entries(dir))).toEqual([sha256(brief)]);
     // The kept value is what the next parse gives: changed in the file, the change shows.
     const poisoned = { ...(first.value as object), title: 'from the cache' };
     writeFileSync(join(dir, cacheFile(dir)[0]!), JSON.stringify({ version: 1, entries: { [sha256(brief)]: JSON.stringify(poisoned) } }));
     process.env.BRIEF_CACHE_DIR = `${dir}/.`; // another spelling of the folder: the file is read again
-    const second = parseYaml(brief, 'b.yaml');
+    const second = parseConfigYaml(brief, 'b.yaml');
     expect(second.value).toEqual(poisoned);
     // Positions, which only messages need, still come from the text.
     for (const path of [['title'], ['topics', 1], ['limits', 'ratio'], ['missing']]) {
@@ -41,18 +41,18 @@ describe('the YAML cache', () => {
     }
     // Each caller gets its own copy.
     (second.value as { topics: string[] }).topics.push('c');
-    expect((parseYaml(brief, 'b.yaml').value as { topics: string[] }).topics).toEqual(['a', 'b']);
+    expect((parseConfigYaml(brief, 'b.yaml').value as { topics: string[] }).topics).toEqual(['a', 'b']);
   });
 
   it('ignores a cache file that other users could change, and replaces it with one for its owner only', async () => {
     const dir = await freshCache();
-    parseYaml(brief, 'b.yaml');
+    parseConfigYaml(brief, 'b.yaml');
     const file = join(dir, cacheFile(dir)[0]!);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     writeFileSync(file, JSON.stringify({ version: 1, entries: { [sha256(brief)]: '{"id":"planted"}' } }));
     chmodSync(file, 0o666);
     process.env.BRIEF_CACHE_DIR = `${dir}/.`;
-    expect(parseYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly' });
+    expect(parseConfigYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly' });
     // …and replaced by one of its own (the first test shows that a file of its own is read).
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(entries(dir)[sha256(brief)]!)).toMatchObject({ id: 'weekly' });
@@ -63,7 +63,7 @@ describe('the YAML cache', () => {
     const bad = 'id: a\nid: b\n';
     const problems = () => {
       try {
-        parseYaml(bad, 'b.yaml');
+        parseConfigYaml(bad, 'b.yaml');
       } catch (error) {
         return (error as BriefError).problems;
       }
@@ -77,29 +77,35 @@ describe('the YAML cache', () => {
   it('does not keep values JSON cannot hold', async () => {
     const dir = await freshCache();
     for (const text of ['x: .inf\n', 'x: .nan\n', 'x: -0.0\n', '"__proto__": {a: 1}\n']) {
-      const fresh = parseYaml(text, 'b.yaml').value;
-      expect(parseYaml(text, 'b.yaml').value, text).toEqual(fresh);
+      const fresh = parseConfigYaml(text, 'b.yaml').value;
+      expect(parseConfigYaml(text, 'b.yaml').value, text).toEqual(fresh);
     }
     expect(cacheFile(dir)).toEqual([]);
-    expect(Object.is((parseYaml('x: -0.0\n', 'b.yaml').value as { x: number }).x, -0)).toBe(true);
+    expect(Object.is((parseConfigYaml('x: -0.0\n', 'b.yaml').value as { x: number }).x, -0)).toBe(true);
   });
 
   it('writes nothing when off, and rewrites a damaged file', async () => {
     process.env.BRIEF_CACHE_DIR = 'off';
-    expect(parseYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly' });
+    expect(parseConfigYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly' });
     const dir = await freshCache();
     writeFileSync(join(dir, 'yaml-v1-yaml0.0.0.json'), '{}'); // another parser version's file: removed
-    parseYaml('a: 1\n', 'b.yaml');
+    parseConfigYaml('a: 1\n', 'b.yaml');
     writeFileSync(join(dir, cacheFile(dir)[0]!), '{"version": 1, "entries": {"');
     process.env.BRIEF_CACHE_DIR = `${dir}/.`;
-    expect(parseYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly', limits: { ratio: 0.5 } });
+    expect(parseConfigYaml(brief, 'b.yaml').value).toMatchObject({ id: 'weekly', limits: { ratio: 0.5 } });
     expect(Object.keys(entries(dir))).toEqual([sha256(brief)]);
     expect(readdirSync(dir).filter((name) => name.startsWith('yaml-'))).toEqual(cacheFile(dir));
   });
 
+  it('leaves out what parseYaml reads (articles\' front matter: thousands of texts, each read once)', async () => {
+    const dir = await freshCache();
+    for (let i = 0; i < 20; i++) parseYaml(`title: Article ${i}\n`, 'a.md');
+    expect(cacheFile(dir)).toEqual([]);
+  });
+
   it('keeps the 500 most recent texts', async () => {
     const dir = await freshCache();
-    for (let i = 0; i < 502; i++) parseYaml(`n: ${i}\n`, 'b.yaml');
+    for (let i = 0; i < 502; i++) parseConfigYaml(`n: ${i}\n`, 'b.yaml');
     const kept = entries(dir);
     expect(Object.keys(kept)).toHaveLength(500);
     expect(kept[sha256('n: 0\n')]).toBeUndefined();
