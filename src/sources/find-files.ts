@@ -33,6 +33,15 @@ export function sourceBase(source: SourceSpec): string {
   return source.feed ?? fixedBase(source.resolved!.split(sep).join('/')).split('/').join(sep);
 }
 
+/**
+ * The files under `folder` that `pattern` (relative to it) matches, hidden ones left out, as
+ * absolute paths. tinyglobby relates each path it finds to its cwd: by slicing when the folder
+ * searched is the cwd, by path.relative for every file otherwise (2.2–2.5× slower over 100,000).
+ */
+async function globUnder(folder: string, pattern: string): Promise<string[]> {
+  return (await glob(pattern, { cwd: folder, absolute: true, onlyFiles: true, dot: false })).sort();
+}
+
 /** The files a source entry names: a file, a folder (read recursively) or a glob; and its base folder. */
 export async function findFiles(source: SourceSpec & { resolved: string }): Promise<{ files: string[]; base: string }> {
   const pattern = source.resolved.split(sep).join('/');
@@ -40,11 +49,11 @@ export async function findFiles(source: SourceSpec & { resolved: string }): Prom
     const info = await stat(source.resolved).catch(() => undefined);
     if (!info) throw missingSource(source, 'no such file or folder');
     if (info.isFile()) return { files: [source.resolved], base: source.resolved };
-    return { files: (await glob(`${pattern}/**/*`, { absolute: true, onlyFiles: true, dot: false })).sort(), base: source.resolved };
+    return { files: await globUnder(source.resolved, '**/*'), base: source.resolved };
   }
   const base = fixedBase(pattern);
   if (!(await stat(base).catch(() => undefined))) throw missingSource(source, `no such folder ${displayPath(base, source.location.file.replace(/[^/]+$/, ''))}`);
-  return { files: (await glob(pattern, { absolute: true, onlyFiles: true, dot: false })).sort(), base };
+  return { files: await globUnder(base, pattern.slice(base === '/' ? 1 : base.length + 1)), base };
 }
 
 /** Whether a stored key belongs to a source entry, as the files found for it on disk would. */
