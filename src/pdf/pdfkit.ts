@@ -31,8 +31,18 @@ export interface PdfOptions {
   lang: string;
 }
 
-/** pdfkit text options, including the ones its typings miss. */
-export type TextOptions = Omit<PDFKit.Mixins.TextOptions, 'goTo' | 'destination' | 'link'> & { goTo?: string | null; destination?: string | null; link?: string | null };
+/**
+ * pdfkit text options, including the ones its typings miss. `textWidth` and `wordCount` are the
+ * text's measure as its line wrapper passes them: given, pdfkit does not measure the text again for
+ * the underline, strike-through or link it may draw under it.
+ */
+export type TextOptions = Omit<PDFKit.Mixins.TextOptions, 'goTo' | 'destination' | 'link'> & {
+  goTo?: string | null;
+  destination?: string | null;
+  link?: string | null;
+  textWidth?: number;
+  wordCount?: number;
+};
 
 /** A new tagged document: buffered pages (for "Page X of Y"), fixed dates (reproducible bytes). */
 export function createPdf(options: PdfOptions): PdfDoc {
