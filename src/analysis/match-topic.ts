@@ -205,6 +205,7 @@ export interface TopicMatchers {
   readonly cased: ReadonlyMap<string, readonly Start[]>;
 }
 
+/** Indexes topic matchers for scoreTopics, once per analysis. */
 export function indexMatchers(list: readonly TopicMatcher[]): TopicMatchers {
   const lower = new Map<string, Start[]>();
   const cased = new Map<string, Start[]>();

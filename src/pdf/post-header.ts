@@ -8,7 +8,7 @@ import type { Font } from 'fontkit';
  *
  * So the table's fixed 32-byte header is read from the font's bytes, and the rest (the glyph
  * names of versions 2, 2.5 and 4) is decoded by fontkit only if something reads it. The values
- * are the ones fontkit's own decoding gives (test/post-header.test.ts compares every DejaVu face).
+ * are the ones fontkit's own decoding gives (test/pdf/post-header.test.ts compares every DejaVu face).
  */
 
 /** The fontkit internals this relies on: the cache of decoded tables and the table decoder. */

@@ -10,7 +10,7 @@ import { cacheDir, isYamlFile, packageVersion, readOwnFile, removeStale, writeCa
  * without a problem are kept, so every error and its position still come from the parser.
  */
 
-/** Kept values, most recent last; past this the oldest are dropped. */
+/** Kept values, in the order they were first kept; past this many, the first kept are dropped. */
 const MAX_ENTRIES = 500;
 const VERSION = 1;
 

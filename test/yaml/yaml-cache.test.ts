@@ -103,7 +103,7 @@ describe('the YAML cache', () => {
     expect(cacheFile(dir)).toEqual([]);
   });
 
-  it('keeps the 500 most recent texts', async () => {
+  it('keeps the last 500 texts it was given', async () => {
     const dir = await freshCache();
     for (let i = 0; i < 502; i++) parseConfigYaml(`n: ${i}\n`, 'b.yaml');
     const kept = entries(dir);
