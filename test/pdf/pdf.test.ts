@@ -105,6 +105,22 @@ describe.skipIf(!ready)('the sample brief PDF', () => {
     for (const link of tocLinks) expect(destinations.get(link.dest!)?.page).toBeGreaterThanOrEqual(2);
   });
 
+  it('underlines each web link exactly under its link box, and nothing else', async () => {
+    // The content streams uncompressed: an underline is a stroked line, "x1 y m x2 y l S".
+    const plain = join(await tempDir(), 'qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', sample.pdf, plain]);
+    const content = (await readFile(plain)).toString('latin1');
+    const underlines = [...content.matchAll(/([\d.-]+) ([\d.-]+) m\n([\d.-]+) ([\d.-]+) l\nS/g)].filter((m) => m[2] === m[4]).map((m) => [Number(m[1]), Number(m[3])] as const);
+    const webLinks = linkAnnotations(readObjects(sample.pdf)).filter((link) => link.uri);
+    expect(webLinks.length).toBeGreaterThan(5);
+    for (const link of webLinks) {
+      const under = underlines.find(([from, to]) => Math.abs(from - link.rect[0]) < 0.01 && Math.abs(to - link.rect[2]) < 0.01);
+      expect(under, `${link.uri} on page ${link.page + 1}`).toBeDefined();
+    }
+    // Plain text is drawn without one (a fragment's measure given to pdfkit is only used to underline).
+    expect(underlines.length).toBeLessThanOrEqual(webLinks.length);
+  });
+
   it('links every citation to its entry in the sources list', () => {
     const objects = readObjects(sample.pdf);
     const destinations = namedDestinations(objects);
