@@ -45,6 +45,8 @@ export function readOwnFile(file: string): Buffer | undefined {
 
 /** The shaping cache's files (src/pdf/shaping-cache.ts): one per font face, format and fontkit version. */
 export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.json$/.test(name);
+/** The subset cache's files (src/pdf/subset-cache.ts): a few per font face, format and fontkit version. */
+export const isSubsetFile = (name: string): boolean => /^subset-v\d+-.*\.bin$/.test(name);
 /** The compiled-code cache's files (src/code-cache.ts): one per bundle, build and command. */
 export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name);
 /** The YAML cache's file (src/yaml/yaml-cache.ts): one per format and parser version. */
@@ -79,7 +81,7 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
  * the values of YAML files, src/yaml/yaml-cache.ts) and whether it can be written.
  */
 export function describeCache(dir: string | undefined): string {
-  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words, every start compiles the CLI afresh and parses its YAML';
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML';
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   let writable = true;
@@ -95,9 +97,11 @@ export function describeCache(dir: string | undefined): string {
   const shaping = names.filter(isShapingFile);
   const code = names.filter(isCodeFile);
   const yaml = names.filter(isYamlFile);
+  const subsets = names.filter(isSubsetFile);
   const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
   const held = [
     ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),
+    ...(subsets.length ? [`${subsets.length} font subset(s), ${size(subsets)} MiB`] : []),
     ...(code.length ? [`compiled code for ${commands.join(', ')}, ${size(code)} MiB`] : []),
     ...(yaml.length ? [`parsed YAML, ${size(yaml)} MiB`] : []),
   ];

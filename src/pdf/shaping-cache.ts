@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
-import { cacheDir, isShapingFile, packageVersion, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
+import { cacheDir, isShapingFile, isSubsetFile, packageVersion, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 import { deferGlyphNames } from './post-header.js';
+import { keepSubsets } from './subset-cache.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -47,6 +48,8 @@ function unpack(stored: unknown): Partial<Entry> | undefined {
 }
 
 const VERSION = 4;
+/** The subset cache's format (src/pdf/subset-cache.ts), part of its files' names with fontkit's version. */
+const SUBSET_VERSION = 1;
 /** Words kept per face; past this the file stops growing (it is a cache, not an index). */
 const MAX_ENTRIES = 50_000;
 
@@ -151,6 +154,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
   const byHash = new Map<string, CachedFace>();
   // fontkit's version is part of every file's name: its shaping may change between versions.
   const version = dir ? packageVersion('fontkit') : '';
+  const subsetPrefix = `subset-v${SUBSET_VERSION}-fontkit${version}-`;
   return {
     faces(fonts) {
       const out = {} as Record<keyof typeof fonts, Font>;
@@ -161,6 +165,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
         if (!face) {
           const font = create(bytes);
           deferGlyphNames(font, bytes);
+          if (dir) keepSubsets(font, dir, `${subsetPrefix}${hash}-`);
           face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);
           byHash.set(hash, face);
         }
@@ -178,7 +183,10 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
         }
       }
       // Files of another format or fontkit version are never read again.
-      if (saved && dir) removeStale(dir, isShapingFile, `shaping-v${VERSION}-fontkit${version}-`);
+      if (saved && dir) {
+        removeStale(dir, isShapingFile, `shaping-v${VERSION}-fontkit${version}-`);
+        removeStale(dir, isSubsetFile, subsetPrefix);
+      }
     },
   };
 }

@@ -30,6 +30,9 @@ describe('the shaping cache', () => {
     expect((await samplePdf(dir)).equals(reference), 'cold').toBe(true);
     const files = await cacheFiles(dir);
     expect(files.length).toBeGreaterThanOrEqual(3);
+    // The faces' embedded subsets are kept too (src/pdf/subset-cache.ts), one per face drawn.
+    const subsets = (await readdir(dir)).filter((name) => /^subset-v1-fontkit[\d.]+-[0-9a-f]{32}-[0-9a-f]{32}\.bin$/.test(name));
+    expect(subsets.length).toBe(files.length);
     expect((await samplePdf(dir)).equals(reference), 'warm').toBe(true);
     // Damage: one file is not JSON, the others hold entries with impossible glyph ids and lookups.
     await writeFile(join(dir, files[0]!), '{"version": 4, "words": {"the ": ');
@@ -63,9 +66,14 @@ describe('the shaping cache', () => {
     expect((await samplePdf(dir)).equals(reference)).toBe(false);
   });
 
-  it('removes the files of an older format or fontkit version when it writes, and nothing else', async () => {
+  it('removes the files (words and subsets) of an older format or fontkit version when it writes, and nothing else', async () => {
     const dir = await tempDir();
-    const stale = ['shaping-v3-fontkit2.0.4-0123456789abcdef0123456789abcdef.json', 'shaping-v4-fontkit0.0.1-0123456789abcdef0123456789abcdef.json'];
+    const stale = [
+      'shaping-v3-fontkit2.0.4-0123456789abcdef0123456789abcdef.json',
+      'shaping-v4-fontkit0.0.1-0123456789abcdef0123456789abcdef.json',
+      'subset-v0-fontkit2.0.4-0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef.bin',
+      'subset-v1-fontkit0.0.1-0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef.bin',
+    ];
     for (const name of [...stale, 'code-0123-4567-generate.bin', 'notes.txt']) await writeFile(join(dir, name), '{}');
     await samplePdf(dir);
     const left = await readdir(dir);
