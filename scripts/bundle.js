@@ -56,6 +56,24 @@ const nativeInflate = {
   },
 };
 
+/**
+ * fdir (tinyglobby's folder walker) requires picomatch at load, when installed, for a glob method
+ * tinyglobby does not call. Through createRequire that is Node's own loader: five files resolved
+ * and compiled on every start (~5 ms, in the CLI and in the scan worker), outside the bundle and
+ * its code cache. As a plain require() it is the bundled copy tinyglobby already loads. A later
+ * fdir written otherwise is left as it is (it only costs that time).
+ */
+const fdirPicomatch = {
+  name: 'fdir-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const optional = /__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/;
+      return { contents: source.replace(optional, 'pm = require("picomatch");'), loader: 'js' };
+    });
+  },
+};
+
 /** A CommonJS bundle of one entry in dist/: only better-sqlite3, native, is left in node_modules. */
 const commonJs = (entry, outName, options = {}) =>
   build({
@@ -71,6 +89,7 @@ const commonJs = (entry, outName, options = {}) =>
     legalComments: 'none',
     logLevel: 'warning',
     ...options,
+    plugins: [fdirPicomatch, ...(options.plugins ?? [])],
   });
 
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):

@@ -79,4 +79,16 @@ describe('the compiled-code cache of the brief command', () => {
     const unwritable = await spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: join(blocked, 'cache') } });
     expect(unwritable).toEqual(off);
   });
+
+  it('holds every module a brief loads but better-sqlite3 (native) and pdfkit\'s standard-font data', async () => {
+    // Node's loader (NODE_DEBUG=module) names each file it loads; the bundle's own modules it never sees.
+    const result = await spawnCli(['generate', sampleBrief, '--out', await tempDir(), '-q', '--store', join(await tempDir(), 'corpus.db')], { env: { NODE_DEBUG: 'module', BRIEF_CACHE_DIR: 'off' } });
+    expect(result.code, result.stderr).toBe(0);
+    const loaded = [...result.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((match) => match[1]!);
+    const packages = new Set(loaded.map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? file));
+    // fdir (tinyglobby's walker) once required its own copy of picomatch at every start.
+    // better-sqlite3 finds its compiled addon through bindings (and its file-uri-to-path).
+    expect([...packages].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path', 'pdfkit']);
+    expect(loaded.filter((file) => file.includes('/pdfkit/')).every((file) => file.includes('/standard-fonts/')), loaded.join('\n')).toBe(true);
+  });
 });
