@@ -21,33 +21,54 @@ export function comparableWords(title: string, paragraphs: readonly string[]): s
   return normalizeForComparison(paragraphs.length > 0 ? paragraphs.join(' ') : title);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 
-/** Hashed 5-word shingles of a text (a short text is one shingle). */
+/** fnv1a(text.slice(from, to)), without the slice. */
+function fnv1aRange(text: string, from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash >>> 0;
+}
+
+/**
+ * Hashed 5-word shingles of a text (a short text is one shingle): each the hash of five words
+ * joined by spaces, read from the text joined once (a string per window cost more than the hashing).
+ */
 export function shingles(words: readonly string[]): Set<number> {
   const set = new Set<number>();
+  const text = words.join(' ');
   if (words.length < SHINGLE) {
-    if (words.length > 0) set.add(fnv1a(words.join(' ')));
+    if (words.length > 0) set.add(fnv1aRange(text, 0, text.length));
     return set;
   }
-  for (let i = 0; i + SHINGLE <= words.length; i++) set.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  // Where each word starts in the joined text; one more entry, past the end, closes the last word.
+  const starts = new Uint32Array(words.length + 1);
+  for (let i = 0, at = 0; i < words.length; i++) {
+    starts[i] = at;
+    at += words[i]!.length + 1;
+  }
+  starts[words.length] = text.length + 1;
+  for (let i = 0; i + SHINGLE <= words.length; i++) set.add(fnv1aRange(text, starts[i]!, starts[i + SHINGLE]! - 1));
   return set;
 }
 
 // Fixed odd multipliers and offsets: signatures must be stable across runs and machines.
-const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => [fnv1a(`a${i}`) | 1, fnv1a(`b${i}`)] as const);
+const multipliers = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fnv1a(`a${i}`) | 1);
+const offsets = Uint32Array.from({ length: MINHASH_SIZE }, (_, i) => fnv1a(`b${i}`));
 
 /** MinHash signature of a shingle set. */
 export function minhash(set: ReadonlySet<number>): Uint32Array {
   const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (const value of set) {
     for (let i = 0; i < MINHASH_SIZE; i++) {
-      const [a, b] = seeds[i]!;
-      const hashed = (Math.imul(value, a) + b) >>> 0;
+      const hashed = (Math.imul(value, multipliers[i]!) + offsets[i]!) >>> 0;
       if (hashed < signature[i]!) signature[i] = hashed;
     }
   }
