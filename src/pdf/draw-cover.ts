@@ -1,3 +1,4 @@
+import { formatDay } from '../briefing/compose-briefing.js';
 import type { ViewModel } from '../briefing/view-model.js';
 import type { RenderContext } from './context.js';
 import { layout, drawLines } from './render-inline.js';
@@ -30,8 +31,8 @@ export function drawCover(ctx: RenderContext, view: ViewModel, logo: Buffer | un
   doc.y += 20;
   block(view.period.text, theme.sizes.h2 * 1.1, theme.colors.heading, 'heading');
   block(view.brief.organization, theme.sizes.body * 1.2, theme.colors.muted, 'sans');
-  const to = new Date(`${view.period.to}T00:00:00Z`);
-  block(`Issued ${to.getUTCDate()} ${to.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${to.getUTCFullYear()}`, theme.sizes.body, theme.colors.muted, 'sans');
+  // Written out as everywhere else in the brief; Intl would load ICU's date formats (~10 ms) for one month name.
+  block(`Issued ${formatDay(view.period.to)}`, theme.sizes.body, theme.colors.muted, 'sans');
   if (view.brief.classification) {
     doc.y = doc.page.height - margins.bottom - 60;
     block(view.brief.classification, theme.sizes.h2, theme.colors.accent, 'heading');
