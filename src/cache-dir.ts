@@ -77,8 +77,9 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 
 /**
  * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
- * font faces, src/pdf/shaping-cache.ts, the compiled code of each command, src/code-cache.ts, and
- * the values of YAML files, src/yaml/yaml-cache.ts) and whether it can be written.
+ * font faces, src/pdf/shaping-cache.ts, and their subsets, src/pdf/subset-cache.ts, the compiled
+ * code of each command, src/code-cache.ts, and the values of YAML files, src/yaml/yaml-cache.ts)
+ * and whether it can be written.
  */
 export function describeCache(dir: string | undefined): string {
   if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML';
