@@ -53,11 +53,11 @@ export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name)
 export const isYamlFile = (name: string): boolean => /^yaml-v\d+-.*\.json$/.test(name);
 
 /**
- * A dependency's version, part of the names of cache files whose contents it decides. Its
- * package.json sits one folder above its entry point's (the exports of fontkit and yaml do not
- * include package.json).
+ * A dependency's version, part of the names of cache files whose contents it decides (Briefwright's
+ * own is paths.ts's packageVersion). Its package.json sits one folder above its entry point's (the
+ * exports of fontkit and yaml do not include package.json).
  */
-export function packageVersion(name: string): string {
+export function dependencyVersion(name: string): string {
   const entry = createRequire(import.meta.url).resolve(name);
   return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
-import { cacheDir, isShapingFile, isSubsetFile, packageVersion, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
+import { cacheDir, dependencyVersion, isShapingFile, isSubsetFile, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 import { deferGlyphNames } from './post-header.js';
 import { keepSubsets } from './subset-cache.js';
 
@@ -153,7 +153,7 @@ export interface ShapingCache {
 export function openShapingCache(dir: string | undefined = cacheDir()): ShapingCache {
   const byHash = new Map<string, CachedFace>();
   // fontkit's version is part of every file's name: its shaping may change between versions.
-  const version = dir ? packageVersion('fontkit') : '';
+  const version = dir ? dependencyVersion('fontkit') : '';
   const subsetPrefix = `subset-v${SUBSET_VERSION}-fontkit${version}-`;
   return {
     faces(fonts) {

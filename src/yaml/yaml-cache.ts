@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { sha256 } from '../bytes.js';
-import { cacheDir, isYamlFile, packageVersion, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
+import { cacheDir, dependencyVersion, isYamlFile, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 
 /**
  * Values of YAML files parsed before, kept between runs. A run reads a dozen small YAML files (the
@@ -32,7 +32,7 @@ function open(): CacheFile | undefined {
   if (opened && opened.dir === dir) return opened.file;
   let file: CacheFile | undefined;
   if (dir) {
-    const prefix = `yaml-v${VERSION}-yaml${packageVersion('yaml')}.`;
+    const prefix = `yaml-v${VERSION}-yaml${dependencyVersion('yaml')}.`;
     const path = join(dir, `${prefix}json`);
     file = { dir, prefix, path, entries: new Map(), swept: false };
     try {
