@@ -1,7 +1,7 @@
 import { Alias, type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
 import { BriefError, type Problem } from '../errors.js';
 import { mebibytes } from '../bytes.js';
-import { cachedValue, keepValue } from './yaml-cache.js';
+import { cachedValue, keepValue, yamlKey } from './yaml-cache.js';
 
 /** Input files larger than this are refused before parsing. */
 export const MAX_YAML_BYTES = 1024 * 1024;
@@ -89,13 +89,14 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
  * through it: thousands of texts, each read once and then kept in the store.
  */
 export function parseConfigYaml(text: string, file: string): YamlSource {
-  const kept = cachedValue(text);
+  const key = yamlKey(text);
+  const kept = cachedValue(key);
   if (kept) {
     let parsed: YamlSource | undefined;
     return { file, value: kept.value, locate: (path, what) => (parsed ??= parseYaml(text, file)).locate(path, what) };
   }
   const source = parseYaml(text, file);
-  keepValue(text, source.value);
+  keepValue(key, source.value);
   return source;
 }
 

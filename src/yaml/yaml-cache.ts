@@ -57,10 +57,15 @@ function survivesJson(value: unknown): boolean {
   return Object.entries(value).every(([key, item]) => key !== '__proto__' && survivesJson(item));
 }
 
-/** The value kept for `text`, as a fresh copy, if any. */
-export function cachedValue(text: string): { value: unknown } | undefined {
+/** A text's key in the cache, its SHA-256: computed once, for the look-up and then the keeping. */
+export function yamlKey(text: string): string {
+  return sha256(text);
+}
+
+/** The value kept for the text of `key` (yamlKey), as a fresh copy, if any. */
+export function cachedValue(key: string): { value: unknown } | undefined {
   const file = open();
-  const json = file?.entries.get(sha256(text));
+  const json = file?.entries.get(key);
   if (json === undefined) return undefined;
   try {
     return { value: JSON.parse(json) as unknown };
@@ -69,11 +74,11 @@ export function cachedValue(text: string): { value: unknown } | undefined {
   }
 }
 
-/** Keeps the value `text` parsed to (when JSON can hold it); an unwritable cache folder costs only speed. */
-export function keepValue(text: string, value: unknown): void {
+/** Keeps the value the text of `key` (yamlKey) parsed to, when JSON can hold it; an unwritable cache folder costs only speed. */
+export function keepValue(key: string, value: unknown): void {
   const file = open();
   if (!file || !survivesJson(value)) return;
-  file.entries.set(sha256(text), JSON.stringify(value));
+  file.entries.set(key, JSON.stringify(value));
   for (const key of file.entries.keys()) {
     if (file.entries.size <= MAX_ENTRIES) break;
     file.entries.delete(key);
