@@ -4,6 +4,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticArticles } from './synthetic-corpus.js';
 
+/** One synthetic article as a Markdown file with front matter. */
+export function markdownOf(a) {
+  return `---\ntitle: "${a.title.replace(/"/g, "'")}"\npublisher: ${a.publisher}\npublished: ${a.published}\nurl: ${a.url}\n---\n\n${a.paragraphs.join('\n\n')}\n`;
+}
+
 export function writeCorpus(root, count, { days = 28, from = '2026-01-05' } = {}) {
   const dir = join(root, 'bench', '.data', `corpus-${count}`);
   const marker = join(dir, '.complete');
@@ -12,7 +17,7 @@ export function writeCorpus(root, count, { days = 28, from = '2026-01-05' } = {}
   for (const [i, a] of articles.entries()) {
     const folder = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
     if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `${a.id}.md`), `---\ntitle: "${a.title.replace(/"/g, "'")}"\npublisher: ${a.publisher}\npublished: ${a.published}\nurl: ${a.url}\n---\n\n${a.paragraphs.join('\n\n')}\n`);
+    writeFileSync(join(folder, `${a.id}.md`), markdownOf(a));
   }
   writeFileSync(marker, String(count));
   return dir;

@@ -1,5 +1,5 @@
 import { BriefError } from '../errors.js';
-import { parseEmbeddedYaml } from '../yaml/read-yaml.js';
+import { parseFrontMatter } from '../yaml/read-yaml.js';
 import { normalizeSpace, type ArticleFields } from './article.js';
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -25,7 +25,7 @@ function plainInline(text: string): string {
 /** Reads Markdown with optional YAML front matter (title, publisher, url, published, author). */
 export function readMarkdownArticle(text: string, file: string): ArticleFields {
   const match = frontMatterPattern.exec(text);
-  const source = parseEmbeddedYaml(match?.[1] ?? '', file, 1);
+  const source = parseFrontMatter(match?.[1] ?? '', file, 1);
   if (source.value !== null && (typeof source.value !== 'object' || Array.isArray(source.value))) {
     throw new BriefError('article', 'front matter must be a mapping of fields', { location: { file, line: 2, col: 1 } });
   }

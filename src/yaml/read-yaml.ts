@@ -1,6 +1,7 @@
 import { Alias, type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Node as YamlNode } from 'yaml';
 import { BriefError, type Problem } from '../errors.js';
 import { mebibytes } from '../bytes.js';
+import { plainMapping } from './plain-mapping.js';
 import { cachedValue, keepValue, yamlKey } from './yaml-cache.js';
 
 /** Input files larger than this are refused before parsing. */
@@ -171,4 +172,16 @@ export function parseEmbeddedYaml(text: string, file: string, lineOffset: number
     const problems = error.problems.map(shift);
     throw new BriefError(error.code, error.message, { problems, ...(error.hint && { hint: error.hint }) });
   }
+}
+
+/**
+ * parseEmbeddedYaml for an article's front matter. One `key: text` per line, as nearly every
+ * article has, is read without the parser (plainMapping); positions, which only messages need,
+ * then come from parsing it when first asked for. Any other text is parsed.
+ */
+export function parseFrontMatter(text: string, file: string, lineOffset: number): YamlSource {
+  const value = plainMapping(text);
+  if (!value) return parseEmbeddedYaml(text, file, lineOffset);
+  let parsed: YamlSource | undefined;
+  return { file, value, locate: (path, what) => (parsed ??= parseEmbeddedYaml(text, file, lineOffset)).locate(path, what) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BriefError } from '../../src/errors.js';
-import { decodeUtf8, parseYaml } from '../../src/yaml/read-yaml.js';
+import { decodeUtf8, parseFrontMatter, parseYaml } from '../../src/yaml/read-yaml.js';
 
 function problems(text: string): string[] {
   try {
@@ -52,5 +52,17 @@ describe('decodeUtf8', () => {
   });
   it('refuses files over the size limit before parsing', () => {
     expect(() => decodeUtf8(new Uint8Array(2 * 1024 * 1024), 'b.yaml')).toThrow(/exceeds 1 MiB/);
+  });
+});
+
+describe('parseFrontMatter', () => {
+  it('gives the positions of a front matter read without the parser, in the file', () => {
+    const source = parseFrontMatter('title: Kyiv\nauthor: Ana Ruiz', 'a.md', 1);
+    expect(source.value).toStrictEqual({ title: 'Kyiv', author: 'Ana Ruiz' });
+    expect(source.locate(['author'])).toMatchObject({ file: 'a.md', line: 3, col: 9 });
+  });
+  it('parses any other front matter, with its errors in the file', () => {
+    expect(parseFrontMatter('published: 2026\ntags: [a, b]', 'a.md', 1).value).toStrictEqual({ published: 2026, tags: ['a', 'b'] });
+    expect(() => parseFrontMatter('title: a\ntitle: b', 'a.md', 1)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ line: 3 })] }));
   });
 });
