@@ -132,6 +132,20 @@ describe('incremental ingest', () => {
   });
 });
 
+describe('the full-text index', () => {
+  it('gets one segment per batch of files, not one per file', async () => {
+    const dir = await tempDir();
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (const name of names) await writeFile(join(dir, `${name}.md`), `---\ntitle: Story ${name}\npublished: 2026-01-20\n---\n\nThe grid operator in ${name} said repairs would take a week.\n`);
+    store = openStore(join(dir, 'store.db'));
+    await ingestItems(store, names.map((name) => ({ key: join(dir, `${name}.md`), shown: `${name}.md` })), { now: new Date(0) });
+    // FTS5 keeps its averages, its structure and each segment's leaves as rows. A segment per file
+    // (FTS5 flushes at every savepoint) leaves more, and merging them is what it costs.
+    expect(store.prepare('SELECT COUNT(*) FROM articles_fts_data').pluck().get()).toBe(3);
+    expect(store.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'repairs'").pluck().all()).toHaveLength(6);
+  });
+});
+
 describe('duplicates and syndication', () => {
   it('stores a story saved twice once, links a syndicated copy, and the brief cites both outlets', async () => {
     const dir = await copyFixtures('story');
