@@ -131,6 +131,8 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     includeUndated: options.includeUndated ?? false,
     refresh: options.refresh ?? true,
     now: options.now,
+    // A throwaway store (--no-store) is read by this run alone, which never searches it.
+    ...(store.memory && { fullText: false }),
     ...(options.fetchFeed && { fetchFeed: options.fetchFeed }),
     onProgress: (ingest) => progress({ stage: 'ingest', ...ingest }),
   };

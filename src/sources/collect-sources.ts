@@ -38,6 +38,8 @@ export interface CollectOptions {
   fetchFeed?: (url: string) => Promise<Uint8Array>;
   /** Told at each tenth of a large refresh (see ingestItems). */
   onProgress?: (progress: IngestProgress) => void;
+  /** false: the articles are not added to the full-text index (a throwaway store; see IngestOptions). */
+  fullText?: boolean;
   /** A scan of the file sources just made (scanSources): its listing, changes and gone files are used as they are. */
   scanned?: Pick<SourceScan, 'lists' | 'changed' | 'gone'>;
 }
@@ -102,6 +104,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     now: options.now,
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.scanned && { changed: new Set(options.scanned.changed) }),
+    ...(options.fullText === false && { fullText: false }),
   });
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.

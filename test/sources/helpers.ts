@@ -44,6 +44,6 @@ export function fileSource(path: string, extra: Partial<SourceSpec> = {}): Sourc
 }
 
 /** Collects a week (2026-W04) from the given sources. */
-export function collectWeek(store: Store, sources: SourceSpec[], baseDir: string, extra: Pick<CollectOptions, 'includeUndated' | 'fetchFeed' | 'scanned'> = {}) {
+export function collectWeek(store: Store, sources: SourceSpec[], baseDir: string, extra: Pick<CollectOptions, 'includeUndated' | 'fetchFeed' | 'scanned' | 'fullText'> = {}) {
   return collectSources(store, sources, { period: resolvePeriod({ week: '2026-W04' }, new Date(0)), timeZone: 'UTC', baseDir, now: new Date('2026-02-02T00:00:00Z'), ...extra });
 }

@@ -144,6 +144,25 @@ describe('the full-text index', () => {
     expect(store.prepare('SELECT COUNT(*) FROM articles_fts_data').pluck().get()).toBe(3);
     expect(store.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'repairs'").pluck().all()).toHaveLength(6);
   });
+
+  it('is left empty for a store nothing searches (fullText: false), which can still be re-ingested', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.md'), '---\ntitle: Story a\npublished: 2026-01-20\n---\n\nThe grid operator said repairs would take a week.\n');
+    store = openStore(':memory:');
+    const items = [{ key: join(dir, 'a.md'), shown: 'a.md' }];
+    const search = () => listArticles(store, { search: 'repairs' }).articles;
+    // As a brief's collect stage passes it on.
+    expect((await collectWeek(store, [fileSource(dir)], dir, { fullText: false })).counts).toMatchObject({ parsed: 1 });
+    expect(listArticles(store).articles).toHaveLength(1);
+    expect(search()).toEqual([]);
+    // Replacing an article removes its index rows by rowid: none is there, and that is no error.
+    await appendFile(join(dir, 'a.md'), '\nA second paragraph was added.\n');
+    expect(await ingestItems(store, items, { now: new Date(0), fullText: false })).toMatchObject({ parsed: 1 });
+    expect(search()).toEqual([]);
+    await appendFile(join(dir, 'a.md'), '\nA third one.\n');
+    expect(await ingestItems(store, items, { now: new Date(0) })).toMatchObject({ parsed: 1 });
+    expect(search().map((article) => article.title)).toEqual(['Story a']);
+  });
 });
 
 describe('duplicates and syndication', () => {
