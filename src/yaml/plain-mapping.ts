@@ -1,7 +1,7 @@
 /**
  * Articles' front matter is nearly always one `key: text` per line. Such a text is read here
  * without the YAML parser, which takes ~0.15 ms a text on a cold start: most of the time spent
- * reading 1,000 Markdown files. Whatever this reader cannot prove the parser would read the same
+ * parsing 1,000 Markdown articles. Whatever this reader cannot prove the parser would read the same
  * way is left to the parser (undefined), which also gives every position and every error.
  */
 
