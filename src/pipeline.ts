@@ -16,7 +16,7 @@ import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
 import { scanInBackground, worthScanningInBackground, type SourceScan } from './sources/scan-sources.js';
 import { collectSources, readStored, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
-import { DEFAULT_STORE, openStore, type Store } from './store/open-store.js';
+import { DEFAULT_STORE, openStore, recordStats, type Store } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type WrittenFile } from './output/write-outputs.js';
@@ -201,7 +201,8 @@ interface Ahead {
  * A refreshing run over a large store scans its source files in a worker thread (scanSources:
  * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
  * is current, that read is the one a refresh would have made, and the analysis stands: the brief
- * is the same, in about the time of --no-refresh. If not, the analysis stops at its next step once
+ * is the same, in about the time of --no-refresh. A file whose mtime changed but whose bytes did not
+ * leaves it current (the worker hashes it); its new mtime is recorded here. If not, the analysis stops at its next step once
  * the worker finds a change, and the refresh that follows uses the worker's scan (`scanned`): it
  * reads only the files found changed, with no listing or stat of its own. If anything fails,
  * neither is given, and the caller refreshes as usual (meeting the same errors).
@@ -225,7 +226,12 @@ async function analyzeAhead(
       // Stopped, or failed (a source not yet ingested, say): the refresh below does it properly.
     }
     const answer = await scan.result;
-    if (answer?.current) return early ? { ahead: { collected: early.read.asRefreshed(answer.files), analyzed: early.analyzed, events } } : {};
+    if (answer?.current) {
+      if (!early) return {};
+      // Files whose mtime alone changed: recorded, as the refresh would, so the next scan does not read them.
+      recordStats(store, answer.touched);
+      return { ahead: { collected: early.read.asRefreshed(answer.files), analyzed: early.analyzed, events } };
+    }
     return answer ? { scanned: answer } : {};
   } finally {
     scan.stop();

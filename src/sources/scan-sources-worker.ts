@@ -6,8 +6,9 @@ import { scanSources, type BackgroundScan } from './scan-sources.js';
 /**
  * The worker thread of scanInBackground (scan-sources.ts), bundled on its own as
  * dist/scan-sources-worker.cjs: scans the sources it is given (scanSources), raising the shared
- * flag at the first change it finds. It answers a current store's file count (the listing stays
- * here), the whole scan of one that is not, and null for a brief with feeds and any failure.
+ * flag at the first change it finds. It answers a current store's file count and touched files
+ * (the listing stays here), the whole scan of one that is not, and null for a brief with feeds and
+ * any failure.
  */
 const { storePath, sources, flag } = workerData as { storePath: string; sources: SourceSpec[]; flag: Int32Array };
 const raise = () => Atomics.store(flag, 0, 1);
@@ -17,7 +18,7 @@ async function answer(): Promise<BackgroundScan | null> {
   try {
     const scan = await scanSources(store, sources, raise);
     if (!scan) return null;
-    return scan.current ? { current: true, files: scan.files } : { ...scan, current: false };
+    return scan.current ? { current: true, files: scan.files, touched: scan.touched } : { ...scan, current: false };
   } finally {
     store.close();
   }

@@ -1,10 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceSpec } from '../brief/brief.js';
+import { sha256 } from '../bytes.js';
 import { packageRoot } from '../paths.js';
 import { danglingLinks } from '../store/fold-duplicates.js';
-import { folderPrefix, sameStats, storedUnder, type Store, type StoredStats } from '../store/open-store.js';
+import { folderPrefix, sameStats, storedHashes, storedUnder, type Store, type StoredStats } from '../store/open-store.js';
 import { findFiles, sourceBase, storedKeyMatcher } from './find-files.js';
 
 /**
@@ -22,13 +23,20 @@ export interface SourceScan {
   lists: string[][];
   /** Files found that are not stored, or whose size or mtime changed: the ones a refresh reads. */
   changed: string[];
+  /**
+   * Of a current store, the files whose mtime changed but whose bytes are the ones stored (a sync
+   * or a checkout that rewrote them, `touch`): a refresh would only record their new mtime. When the
+   * store is not current, they are among `changed` instead, and the refresh reads them again.
+   */
+  touched: StoredStats[];
   /** Stored files under a source's folder that are gone from disk: the ones a refresh prunes. */
   gone: string[];
   /** Files found, each counted once. */
   files: number;
   /**
    * Whether the refresh would leave the store, and so the brief, as it is. It would when:
-   * - every file found is stored with the size and mtime it has (none is read);
+   * - every file found is stored with the size and mtime it has, or with the bytes it has (none
+   *   is parsed; the refresh would only record the new mtimes, `touched`);
    * - no stored file under a source's folder is gone from disk (none is pruned);
    * - each stored key belongs to the same source by its stored-key matcher as by the files found
    *   (reading the store as it is sees exactly the files a refresh would);
@@ -74,6 +82,8 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
   const bases = sources.map((source) => sourceBase(source)).map((base) => ({ base, prefix: folderPrefix(base) }));
   const under = (key: string) => bases.some(({ base, prefix }) => key === base || key.startsWith(prefix));
   const gone: string[] = [];
+  const touched: StoredStats[] = [];
+  const hashOf = storedHashes(store);
   let stored = 0;
   for (const row of store.prepare<[], StoredStats>('SELECT key, size, mtime_ms FROM files ORDER BY key DESC').raw().iterate()) {
     const key = row[0];
@@ -89,7 +99,11 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
     }
     if (first >= 0) {
       stored += 1;
-      if (!sameStats(row, statSync(key))) change(key);
+      const info = statSync(key);
+      if (!sameStats(row, info)) {
+        if (info.size === row[1] && sameBytes(key, hashOf(key))) touched.push([key, info.size, info.mtimeMs]);
+        else change(key);
+      }
     } else if (under(key) && !existsSync(key)) {
       gone.push(key);
       notCurrent();
@@ -98,7 +112,22 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
   }
   for (const [index, list] of lists.entries()) while (cursors[index]! >= 0) add(list[cursors[index]!--]!);
   if (current && danglingLinks(store).length > 0) notCurrent();
-  return { lists, changed: [...changed], gone, files: stored + unstored.size, current };
+  if (current) return { lists, changed: [], touched, gone, files: stored + unstored.size, current };
+  return { lists, changed: [...changed, ...touched.map(([key]) => key)], touched: [], gone, files: stored + unstored.size, current };
+}
+
+/**
+ * Whether a file's bytes hash to the SHA-256 stored for it. Only a file whose size is unchanged is
+ * asked: its mtime changed, and reading it here spares the brief a refresh. A file that cannot be
+ * read is not the same: the refresh meets its error.
+ */
+function sameBytes(file: string, stored: string | undefined): boolean {
+  if (!stored) return false;
+  try {
+    return sha256(readFileSync(file)) === stored;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a brief's file sources hold enough stored files for a background scan to pay. */
@@ -112,8 +141,8 @@ export function worthScanningInBackground(store: Store, sources: readonly Source
   return false;
 }
 
-/** The worker's answer: a current store's file count, or the whole scan of one that is not. */
-export type BackgroundScan = { current: true; files: number } | (SourceScan & { current: false });
+/** The worker's answer: a current store's file count and touched files, or the whole scan of one that is not. */
+export type BackgroundScan = { current: true; files: number; touched: StoredStats[] } | (SourceScan & { current: false });
 
 /** A scan running in a worker thread; `stop` ends it early (its answer is then undefined). */
 export interface BackgroundScanRun {

@@ -126,6 +126,13 @@ export function sameStats(stored: StoredStats | undefined, info: { size: number;
   return stored !== undefined && stored[1] === info.size && stored[2] === info.mtimeMs;
 }
 
+/** Records files' new size and mtime, their bytes being the ones stored (a refresh's "unchanged"). */
+export function recordStats(store: Store, rows: readonly StoredStats[]): void {
+  if (rows.length === 0) return;
+  const update = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
+  store.transaction(() => rows.forEach(([key, size, mtime]) => update.run(size, mtime, key)))();
+}
+
 /**
  * Stored keys that are `base` itself or lie under it (a folder's files): a range of the primary
  * key, [base/, base0), read through its index. `limit` stops early (to ask whether there are any).

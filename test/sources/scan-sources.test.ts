@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateBrief, type ProgressEvent } from '../../src/pipeline.js';
 import { scanSources } from '../../src/sources/scan-sources.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import { openStore, recordStats, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
 import { collectWeek, fileSource } from './helpers.js';
 
@@ -13,6 +13,8 @@ afterEach(() => {
   store?.close();
   store = undefined;
 });
+
+const touch = (file: string) => utimes(file, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'));
 
 const story = (title: string, day = 21) => `---\ntitle: ${title}\npublisher: Desk\npublished: 2026-01-${day}\n---\n\nThe grid operator said the ${title} repairs at the substation would take a week.\n`;
 
@@ -46,7 +48,9 @@ describe('scanSources: what a refresh would find, and whether it would leave the
   // Each change, and the files a refresh would then read.
   const changes: [string, (dir: string, store: Store) => Promise<unknown>, string[], string[]?][] = [
     ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n'), ['a.md']],
-    ['a file touched (same bytes, new mtime)', (dir) => utimes(join(dir, 'a.md'), new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z')), ['a.md']],
+    ['a file edited to the same size', async (dir) => writeFile(join(dir, 'a.md'), (await readFile(join(dir, 'a.md'), 'utf8')).replace('Kyiv', 'Kyjw')), ['a.md']],
+    // A touched file is read again when something else changed: the refresh reads it anyway.
+    ['a file touched and another added', async (dir) => (await touch(join(dir, 'a.md')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'a.md']],
     ['files added', async (dir) => (await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'sub/new.md']],
     ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md')), [], ['b.md']],
     // Still on disk, so not pruned, but no longer a file the folder finds: a refresh leaves it out.
@@ -64,6 +68,20 @@ describe('scanSources: what a refresh would find, and whether it would leave the
       expect(told).toBe(1);
     });
   }
+
+  it('is current after a file is touched (same bytes, new mtime), naming it with its new stats', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    store = openStore(storeFile);
+    await touch(join(dir, 'a.md'));
+    let told = 0;
+    const scan = await scanSources(store, [fileSource(dir)], () => (told += 1));
+    const { size, mtimeMs } = statSync(join(dir, 'a.md'));
+    expect(scan).toMatchObject({ current: true, changed: [], touched: [[join(dir, 'a.md'), size, mtimeMs]] });
+    expect(told).toBe(0);
+    // Recorded as a refresh would record it, the store has no touched file left.
+    recordStats(store, scan!.touched);
+    expect(await scanSources(store, [fileSource(dir)])).toMatchObject({ current: true, touched: [] });
+  });
 
   it('does not scan a brief with a feed (feeds are fetched at every refresh)', async () => {
     const { dir, storeFile } = await refreshedArchive();
@@ -125,6 +143,30 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const again = await generate(briefFile, storeFile, 1);
     expect(again.result.backgroundScan).toBe('current');
     expect(again.markdown).toBe(changed.markdown);
+  });
+
+  it('keeps the analysis when files were only touched, recording their new mtimes as the plain refresh does', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'));
+    await touch(join(dir, 'a.md'));
+    await touch(join(dir, 'sub', 'c.md'));
+    const plainStore = join(await tempDir(), 'copy.db');
+    await copyFile(storeFile, plainStore);
+    const ahead = await generate(briefFile, storeFile, 1);
+    const plain = await generate(briefFile, plainStore, Infinity);
+    expect(ahead.result.backgroundScan).toBe('current');
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(ahead[part], part).toEqual(plain[part]);
+    expect(ahead.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":4,"parsed":0,"unchanged":4/);
+    // Both stores now hold the files' new stats: the next scan finds nothing touched.
+    const stats = (file: string) => {
+      const db = openStore(file);
+      const rows = db.prepare('SELECT key, size, mtime_ms FROM files ORDER BY key').raw().all();
+      db.close();
+      return rows;
+    };
+    expect(stats(storeFile)).toEqual(stats(plainStore));
+    store = openStore(storeFile);
+    expect(await scanSources(store, [fileSource(dir)])).toMatchObject({ current: true, touched: [] });
   });
 
   it('ingests through the scan a source the store has never seen, as the plain refresh does', async () => {
