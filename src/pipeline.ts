@@ -201,11 +201,12 @@ interface Ahead {
  * A refreshing run over a large store scans its source files in a worker thread (scanSources:
  * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
  * is current, that read is the one a refresh would have made, and the analysis stands: the brief
- * is the same, in about the time of --no-refresh. A file whose mtime changed but whose bytes did not
- * leaves it current (the worker hashes it); its new mtime is recorded here. If not, the analysis stops at its next step once
- * the worker finds a change, and the refresh that follows uses the worker's scan (`scanned`): it
- * reads only the files found changed, with no listing or stat of its own. If anything fails,
- * neither is given, and the caller refreshes as usual (meeting the same errors).
+ * is the same, in about the time of --no-refresh. A file whose mtime changed but whose bytes did
+ * not leaves it current (the worker hashes it); its new mtime is recorded here. If the store is not
+ * current, the analysis stops at its next step once the worker finds a change, and the refresh that
+ * follows uses the worker's scan (`scanned`): it reads only the files found changed, with no
+ * listing or stat of its own. If anything fails, neither is given, and the caller refreshes as
+ * usual (meeting the same errors).
  */
 async function analyzeAhead(
   store: Store,
