@@ -8,6 +8,7 @@ import type { Brief } from './brief.js';
 import { normalizeBrief } from './normalize-brief.js';
 import { briefSchema, makeBriefSchema } from './schema.js';
 import { toProblems } from './to-problems.js';
+import { parseOnce } from '../parse-once.js';
 
 /** Keys each map in a brief may have, for "did you mean" suggestions. */
 function knownKeys(path: readonly PropertyKey[]): string[] {
@@ -56,7 +57,7 @@ export async function loadBrief(file: string, library?: ReadonlyMap<string, Libr
   // Read the brief first: a missing or unreadable brief is reported before anything else.
   const source = parseConfigYaml(await readBriefText(file), file);
   const topics = library ?? (await loadTopicLibrary(topicDirsFor(file)));
-  const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value);
+  const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value, parseOnce);
   if (!parsed.success) throw invalidBrief(dedupe(toProblems(parsed.error.issues, source, knownKeys)));
   return normalizeBrief(parsed.data, file, topics, source);
 }

@@ -7,6 +7,7 @@ import type { CommandIO } from '../run.js';
 import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
 import { toProblems } from '../brief/to-problems.js';
+import { parseOnce } from '../parse-once.js';
 
 const factSchema = z.object({ id: z.string(), statement: z.string(), keywords: z.array(z.string()).min(1) });
 const factsSchema = z.object({ topics: z.record(z.string(), z.object({ facts: z.array(factSchema), must_not_appear: z.array(factSchema).optional() })) });
@@ -19,7 +20,7 @@ async function loadFacts(file: string): Promise<FactsFile> {
     throw new BriefError('facts-missing', 'facts file not found', { exitCode: ExitCode.noInput, location: { file } });
   }
   const source = parseConfigYaml(decodeUtf8(bytes, file), file);
-  const parsed = factsSchema.safeParse(source.value);
+  const parsed = factsSchema.safeParse(source.value, parseOnce);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => ['topics', 'facts', 'must_not_appear', 'id', 'statement', 'keywords']);
     throw new BriefError('facts', problems[0]?.message ?? 'invalid facts file', { problems, hint: 'see ../shared/eval/seeds-facts.yaml for the format' });

@@ -5,6 +5,7 @@ import type { Brief } from '../brief/brief.js';
 import { BriefError, ExitCode } from '../errors.js';
 import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { MAX_RECIPIENTS, parseMailbox, type Mailbox } from './validate-addresses.js';
+import { parseOnce } from '../parse-once.js';
 
 const groupsSchema = z.strictObject({ groups: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.array(z.string())) });
 
@@ -18,7 +19,7 @@ export async function loadRecipientGroups(briefDir: string): Promise<Map<string,
     return new Map();
   }
   const source = parseConfigYaml(decodeUtf8(bytes, file), file);
-  const parsed = groupsSchema.safeParse(source.value);
+  const parsed = groupsSchema.safeParse(source.value, parseOnce);
   if (!parsed.success) throw new BriefError('recipients', 'recipients.yaml must be { groups: { name: [addresses] } }', { location: { file, line: 1, col: 1 } });
   return new Map(Object.entries(parsed.data.groups));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BriefError } from '../errors.js';
 import { toProblems } from '../brief/to-problems.js';
 import type { YamlSource } from '../yaml/read-yaml.js';
+import { parseOnce } from '../parse-once.js';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1a1a1a');
 const size = z.number().min(4, 'font size below 4pt').max(72, 'font size above 72pt');
@@ -64,7 +65,7 @@ const pageWidths = { A4: 595.28, LETTER: 612 } as const;
 
 /** Validates a theme document; problems carry theme.yaml:line:col. */
 export function parseTheme(source: YamlSource): Theme {
-  const parsed = themeSchema.safeParse(source.value ?? {});
+  const parsed = themeSchema.safeParse(source.value ?? {}, parseOnce);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => Object.keys(themeSchema.shape));
     throw new BriefError('theme', problems[0]?.message ?? 'invalid theme', { problems, hint: 'see templates/weekly/theme.yaml for every theme setting' });

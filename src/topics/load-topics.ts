@@ -6,6 +6,7 @@ import { topicSchema, type TopicInput } from '../brief/schema.js';
 import { toProblems } from '../brief/to-problems.js';
 import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import type { EntityCatalog, EntityKind, Topic } from './topic.js';
+import { parseOnce } from '../parse-once.js';
 
 /** A library topic with the file it came from. */
 export interface LibraryTopic {
@@ -35,7 +36,7 @@ function readYamlFile(file: string) {
 /** Reads one topic file, reporting every schema problem with its position. */
 export async function loadTopicFile(file: string): Promise<LibraryTopic> {
   const source = readYamlFile(file);
-  const parsed = topicSchema.safeParse(source.value);
+  const parsed = topicSchema.safeParse(source.value, parseOnce);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => Object.keys(topicSchema.shape));
     throw new BriefError('topic', problems[0]?.message ?? 'invalid topic', { problems, hint: 'see briefs/topics/*.yaml for the topic format' });
@@ -83,7 +84,7 @@ const entitiesSchema = z.strictObject({
 /** Reads `entities.yaml`: canonical names by kind, each with its aliases. */
 export async function loadEntityCatalog(file: string): Promise<EntityCatalog> {
   const source = readYamlFile(file);
-  const parsed = entitiesSchema.safeParse(source.value ?? {});
+  const parsed = entitiesSchema.safeParse(source.value ?? {}, parseOnce);
   if (!parsed.success) {
     const problems = toProblems(parsed.error.issues, source, () => Object.keys(entitiesSchema.shape));
     throw new BriefError('entities', problems[0]?.message ?? 'invalid entities file', { problems });
