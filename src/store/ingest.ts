@@ -9,7 +9,7 @@ import { readArticles } from '../sources/read-articles.js';
 import type { FieldMap } from '../sources/read-json.js';
 import { toCivilDate } from '../sources/to-civil-date.js';
 import { foldDuplicates } from './fold-duplicates.js';
-import { articleRemover, sameStats, storedHashes, storedStats, storedWarnings, type Store } from './open-store.js';
+import { articleRemover, sameStats, statsRecorder, storedHashes, storedStats, storedWarnings, type Store } from './open-store.js';
 import { bandKeys, comparableWords, minhash, shingles } from './similarity.js';
 
 /** Files looked at (stat, read) concurrently and written in one transaction. */
@@ -147,7 +147,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   const fullText = options.fullText ?? true;
   const result: IngestResult = { parsed: 0, unchanged: 0, failed: 0, warnings: [] };
   const upsertFile = store.prepare('INSERT INTO files (key, size, mtime_ms, sha256, format, warning) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256, format = excluded.format, warning = excluded.warning');
-  const touchFile = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
+  const touchFile = statsRecorder(store);
   const removeArticles = articleRemover(store);
   const insertArticle = store.prepare(
     'INSERT INTO articles (file, item, title, url, author, publisher, published_raw, published_utc, date_source, paragraphs, url_key, text_hash, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -232,7 +232,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       }
       const sha = sha256(bytes);
       if (storedHash(item.key) === sha) {
-        writes.push(() => touchFile.run(size, mtime, item.key));
+        writes.push(() => touchFile(item.key, size, mtime));
         result.unchanged += 1;
         continue;
       }

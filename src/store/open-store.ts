@@ -126,11 +126,17 @@ export function sameStats(stored: StoredStats | undefined, info: { size: number;
   return stored !== undefined && stored[1] === info.size && stored[2] === info.mtimeMs;
 }
 
-/** Records files' new size and mtime, their bytes being the ones stored (a refresh's "unchanged"). */
+/** Records a file's new size and mtime, its bytes being the ones stored (a refresh's "unchanged"). */
+export function statsRecorder(store: Store): (...row: StoredStats) => void {
+  const update = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
+  return (key, size, mtime) => void update.run(size, mtime, key);
+}
+
+/** Records the new stats of files whose bytes are the ones stored, in one transaction. */
 export function recordStats(store: Store, rows: readonly StoredStats[]): void {
   if (rows.length === 0) return;
-  const update = store.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE key = ?');
-  store.transaction(() => rows.forEach(([key, size, mtime]) => update.run(size, mtime, key)))();
+  const record = statsRecorder(store);
+  store.transaction(() => rows.forEach((row) => record(...row)))();
 }
 
 /**
