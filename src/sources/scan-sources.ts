@@ -112,8 +112,9 @@ export async function scanSources(store: Store, sources: readonly SourceSpec[], 
   }
   for (const [index, list] of lists.entries()) while (cursors[index]! >= 0) add(list[cursors[index]!--]!);
   if (current && danglingLinks(store).length > 0) notCurrent();
-  if (current) return { lists, changed: [], touched, gone, files: stored + unstored.size, current };
-  return { lists, changed: [...changed, ...touched.map(([key]) => key)], touched: [], gone, files: stored + unstored.size, current };
+  // Touched files only need their new stats recorded in a current store; otherwise the refresh reads them.
+  if (!current) for (const [key] of touched.splice(0)) changed.add(key);
+  return { lists, changed: [...changed], touched, gone, files: stored + unstored.size, current };
 }
 
 /**
