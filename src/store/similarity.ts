@@ -24,18 +24,14 @@ export function comparableWords(title: string, paragraphs: readonly string[]): s
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function fnv1a(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
-}
-
-/** fnv1a(text.slice(from, to)), without the slice. */
+/** FNV-1a of text.slice(from, to), without the slice. */
 function fnv1aRange(text: string, from: number, to: number): number {
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
+
+const fnv1a = (text: string): number => fnv1aRange(text, 0, text.length);
 
 /**
  * Hashed 5-word shingles of a text (a short text is one shingle): each the hash of five words
@@ -45,7 +41,7 @@ export function shingles(words: readonly string[]): Set<number> {
   const set = new Set<number>();
   const text = words.join(' ');
   if (words.length < SHINGLE) {
-    if (words.length > 0) set.add(fnv1aRange(text, 0, text.length));
+    if (words.length > 0) set.add(fnv1a(text));
     return set;
   }
   // Where each word starts in the joined text; one more entry, past the end, closes the last word.
