@@ -83,6 +83,15 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
 }
 
 /**
+ * A value read without the parser (kept, or read by a simpler reader) whose positions, which only
+ * messages need, come from `parse` the first time one is asked for.
+ */
+function locatedOnDemand(file: string, value: unknown, parse: () => YamlSource): YamlSource {
+  let parsed: YamlSource | undefined;
+  return { file, value, locate: (path, what) => (parsed ??= parse()).locate(path, what) };
+}
+
+/**
  * parseYaml for the files that set a brief up (the brief, topics, entities, theme, recipients):
  * a dozen small files a run, read again at every run. A text parsed without a problem before
  * gives its value from the YAML cache (src/yaml/yaml-cache.ts); its positions, which only
@@ -92,10 +101,7 @@ function problemsOf(doc: Document.Parsed, lineCounter: LineCounter, file: string
 export function parseConfigYaml(text: string, file: string): YamlSource {
   const key = yamlKey(text);
   const kept = cachedValue(key);
-  if (kept) {
-    let parsed: YamlSource | undefined;
-    return { file, value: kept.value, locate: (path, what) => (parsed ??= parseYaml(text, file)).locate(path, what) };
-  }
+  if (kept) return locatedOnDemand(file, kept.value, () => parseYaml(text, file));
   const source = parseYaml(text, file);
   keepValue(key, source.value);
   return source;
@@ -181,7 +187,5 @@ export function parseEmbeddedYaml(text: string, file: string, lineOffset: number
  */
 export function parseFrontMatter(text: string, file: string, lineOffset: number): YamlSource {
   const value = plainMapping(text);
-  if (!value) return parseEmbeddedYaml(text, file, lineOffset);
-  let parsed: YamlSource | undefined;
-  return { file, value, locate: (path, what) => (parsed ??= parseEmbeddedYaml(text, file, lineOffset)).locate(path, what) };
+  return value ? locatedOnDemand(file, value, () => parseEmbeddedYaml(text, file, lineOffset)) : parseEmbeddedYaml(text, file, lineOffset);
 }
