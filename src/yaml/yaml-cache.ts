@@ -79,9 +79,9 @@ export function keepValue(key: string, value: unknown): void {
   const file = open();
   if (!file || !survivesJson(value)) return;
   file.entries.set(key, JSON.stringify(value));
-  for (const key of file.entries.keys()) {
+  for (const oldest of file.entries.keys()) {
     if (file.entries.size <= MAX_ENTRIES) break;
-    file.entries.delete(key);
+    file.entries.delete(oldest);
   }
   try {
     writeCacheFile(file.path, JSON.stringify({ version: VERSION, entries: Object.fromEntries(file.entries) }));
