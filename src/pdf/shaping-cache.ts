@@ -3,7 +3,7 @@ import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
 import { cacheDir, dependencyVersion, isShapingFile, isSubsetFile, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 import { deferGlyphNames } from './post-header.js';
-import { keepSubsets } from './subset-cache.js';
+import { keepSubsets, subsetFilePrefix } from './subset-cache.js';
 
 /**
  * Shaped words kept between runs. Shaping a word with fontkit (OpenType substitution and
@@ -48,8 +48,6 @@ function unpack(stored: unknown): Partial<Entry> | undefined {
 }
 
 const VERSION = 4;
-/** The subset cache's format (src/pdf/subset-cache.ts), part of its files' names with fontkit's version. */
-const SUBSET_VERSION = 1;
 /** Words kept per face; past this the file stops growing (it is a cache, not an index). */
 const MAX_ENTRIES = 50_000;
 
@@ -154,7 +152,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
   const byHash = new Map<string, CachedFace>();
   // fontkit's version is part of every file's name: its shaping may change between versions.
   const version = dir ? dependencyVersion('fontkit') : '';
-  const subsetPrefix = `subset-v${SUBSET_VERSION}-fontkit${version}-`;
+  const subsetPrefix = subsetFilePrefix(version);
   return {
     faces(fonts) {
       const out = {} as Record<keyof typeof fonts, Font>;

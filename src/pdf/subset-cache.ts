@@ -21,6 +21,16 @@ import { readOwnFile, writeCacheFile } from '../cache-dir.js';
 /** Subsets kept per face; past this, the least recently used ones are removed. */
 export const SUBSETS_PER_FACE = 8;
 const MAGIC = 'bws1';
+/** The files' format, part of their names. */
+const VERSION = 1;
+
+/**
+ * The start of the name of every subset file of this format and fontkit version (each face's then
+ * adds its hash): files named otherwise are stale.
+ */
+export function subsetFilePrefix(fontkitVersion: string): string {
+  return `subset-v${VERSION}-fontkit${fontkitVersion}-`;
+}
 
 /**
  * The file: the magic, the number of glyphs, each glyph id (16 bits, as in the font), the SHA-256
