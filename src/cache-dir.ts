@@ -44,7 +44,7 @@ export function readOwnFile(file: string): Buffer | undefined {
 }
 
 /** The shaping cache's files (src/pdf/shaping-cache.ts): one per font face, format and fontkit version. */
-export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.json$/.test(name);
+export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.(bin|json)$/.test(name);
 /** The subset cache's files (src/pdf/subset-cache.ts): a few per font face, format and fontkit version. */
 export const isSubsetFile = (name: string): boolean => /^subset-v\d+-.*\.bin$/.test(name);
 /** The compiled-code cache's files (src/code-cache.ts): one per bundle, build and command. */

@@ -3,6 +3,7 @@ import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 import { sha256 } from '../bytes.js';
 import { cacheDir, dependencyVersion, isShapingFile, isSubsetFile, readOwnFile, removeStale, writeCacheFile } from '../cache-dir.js';
 import { deferGlyphNames } from './post-header.js';
+import { encodeWord, ShapingTable, writeShapingTable, type ShapedWord } from './shaping-table.js';
 import { keepSubsets, subsetFilePrefix } from './subset-cache.js';
 
 /**
@@ -17,45 +18,15 @@ import { keepSubsets, subsetFilePrefix } from './subset-cache.js';
  * depend on the cache.
  */
 
-/**
- * One shaped word: glyph ids, four position numbers per glyph, and the glyph look-ups shaping
- * made, flat: glyph id, number of code points, the code points; then the next look-up.
- */
-interface Entry {
-  g: number[];
-  p: number[];
-  r: number[];
-}
-
-/**
- * An entry as the file holds it: its three lists as JSON text, `[[ids],[positions],[look-ups]]`.
- * Stored as one string a word, a file of thousands of words parses in a few ms (as nested arrays,
- * ~30 ms every run), and a word's numbers are parsed only when the word is drawn.
- */
-function pack(entry: Entry): string {
-  return JSON.stringify([entry.g, entry.p, entry.r]);
-}
-
-/** The entry a stored string holds, if it is one (isEntry then checks its numbers). */
-function unpack(stored: unknown): Partial<Entry> | undefined {
-  if (typeof stored !== 'string') return undefined;
-  try {
-    const lists = JSON.parse(stored) as unknown;
-    return Array.isArray(lists) && lists.length === 3 ? { g: lists[0], p: lists[1], r: lists[2] } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const VERSION = 4;
+const VERSION = 5;
 /** Words kept per face; past this the file stops growing (it is a cache, not an index). */
 const MAX_ENTRIES = 50_000;
 
 const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
 
 /** A well-formed entry for a font of `glyphs` glyphs (a cache file is read back, never trusted). */
-function isEntry(value: unknown, glyphs: number): value is Entry {
-  const entry = value as Entry;
+function isEntry(value: unknown, glyphs: number): value is ShapedWord {
+  const entry = value as ShapedWord;
   if (!Array.isArray(entry?.g) || !Array.isArray(entry.p) || !Array.isArray(entry.r)) return false;
   if (!entry.g.every((id) => isId(id, glyphs)) || entry.p.length !== entry.g.length * 4 || !entry.p.every(Number.isFinite)) return false;
   for (let i = 0; i < entry.r.length; i += 2 + entry.r[i + 1]!) {
@@ -66,7 +37,7 @@ function isEntry(value: unknown, glyphs: number): value is Entry {
 }
 
 /** A glyph run rebuilt from an entry: fresh position objects (pdfkit scales them in place). */
-function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => Glyph): GlyphRun {
+function replay(entry: ShapedWord, getGlyph: (id: number, codePoints?: number[]) => Glyph): GlyphRun {
   for (let i = 0; i < entry.r.length; i += 2 + entry.r[i + 1]!) getGlyph(entry.r[i]!, entry.r.slice(i + 2, i + 2 + entry.r[i + 1]!));
   const glyphs = entry.g.map((id) => getGlyph(id));
   const positions = glyphs.map((_, i) => ({ xAdvance: entry.p[i * 4]!, yAdvance: entry.p[i * 4 + 1]!, xOffset: entry.p[i * 4 + 2]!, yOffset: entry.p[i * 4 + 3]! }));
@@ -81,12 +52,12 @@ function replay(entry: Entry, getGlyph: (id: number, codePoints?: number[]) => G
 
 /** A face whose layout() answers from its cache file when it can, and records what it shapes. */
 class CachedFace {
-  /** The file's words, read at the first layout; then the words shaped here are added. */
-  private words: Map<string, unknown> | undefined;
-  /** The file's words read back and checked so far (a word can be drawn more than once). */
-  private readonly checked = new Map<string, Entry>();
-  /** Words were added since the file was read or written. */
-  private dirty = false;
+  /** The file as last read or written, opened at the first layout. */
+  private table: ShapingTable | undefined;
+  /** Words shaped in this run, as the file's entries (written by save()). */
+  private readonly added = new Map<string, Uint8Array>();
+  /** Words looked up and checked, or shaped, so far (a word can be drawn more than once). */
+  private readonly known = new Map<string, ShapedWord>();
 
   constructor(
     readonly font: Font,
@@ -96,11 +67,11 @@ class CachedFace {
     const getGlyph = font.getGlyph.bind(font);
     font.layout = (text: string, features?: unknown): GlyphRun => {
       if (features !== undefined) return shape(text, features);
-      const words = (this.words ??= this.read());
-      let entry = this.checked.get(text);
+      const table = (this.table ??= new ShapingTable(this.file ? readOwnFile(this.file) : undefined, VERSION));
+      let entry = this.known.get(text);
       if (!entry) {
-        const unpacked = unpack(words.get(text));
-        if (isEntry(unpacked, font.numGlyphs)) this.checked.set(text, (entry = unpacked));
+        const stored = table.get(text);
+        if (isEntry(stored, font.numGlyphs)) this.known.set(text, (entry = stored));
       }
       if (entry) return replay(entry, getGlyph);
       const lookups: number[] = [];
@@ -114,30 +85,26 @@ class CachedFace {
       } finally {
         delete (font as Partial<Font>).getGlyph;
       }
-      if (words.size < MAX_ENTRIES || words.has(text)) {
-        words.set(text, pack({ g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups }));
-        this.dirty = true;
+      const shaped = { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups };
+      const bytes = table.size + this.added.size < MAX_ENTRIES || table.has(text) ? encodeWord(text, shaped) : undefined;
+      if (bytes) {
+        this.added.set(text, bytes);
+        this.known.set(text, shaped);
       }
       return run;
     };
   }
 
-  private read(): Map<string, unknown> {
-    if (!this.file) return new Map();
-    try {
-      const parsed = JSON.parse(readOwnFile(this.file)?.toString('utf8') ?? '{}') as { version?: number; words?: unknown };
-      if (parsed.version !== VERSION || typeof parsed.words !== 'object' || parsed.words === null || Array.isArray(parsed.words)) return new Map();
-      return new Map(Object.entries(parsed.words));
-    } catch {
-      return new Map();
-    }
-  }
-
-  /** Writes the words when this run added any (temp file, then rename: readers never see half a file). */
+  /** Writes the file when this run shaped words (temp file, then rename: readers never see half a file). */
   save(): boolean {
-    if (!this.file || !this.words || !this.dirty) return false;
-    writeCacheFile(this.file, JSON.stringify({ version: VERSION, words: Object.fromEntries(this.words) }));
-    this.dirty = false;
+    if (!this.file || !this.table || this.added.size === 0) return false;
+    const entries = new Map<string, Uint8Array>();
+    for (const [word, bytes] of this.table.entries()) if (!this.added.has(word)) entries.set(word, bytes);
+    for (const [word, bytes] of this.added) entries.set(word, bytes);
+    const file = writeShapingTable(entries, VERSION);
+    writeCacheFile(this.file, file);
+    this.table = new ShapingTable(file, VERSION);
+    this.added.clear();
     return true;
   }
 }
@@ -164,7 +131,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
           const font = create(bytes);
           deferGlyphNames(font, bytes);
           if (dir) keepSubsets(font, dir, `${subsetPrefix}${hash}-`);
-          face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.json`) : undefined);
+          face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.bin`) : undefined);
           byHash.set(hash, face);
         }
         out[role] = face.font;

@@ -1,5 +1,7 @@
 /** Word 5-gram shingles and MinHash signatures for near-duplicate (syndication) detection. */
 
+import { fnv1a, fnv1aRange } from '../bytes.js';
+
 const SHINGLE = 5;
 /** 32 hashes in 8 bands of 4: a pair at 90% similarity becomes a candidate with p > 0.999. */
 export const MINHASH_SIZE = 32;
@@ -20,18 +22,6 @@ export function normalizeForComparison(text: string): string[] {
 export function comparableWords(title: string, paragraphs: readonly string[]): string[] {
   return normalizeForComparison(paragraphs.length > 0 ? paragraphs.join(' ') : title);
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a of text.slice(from, to), without the slice. */
-function fnv1aRange(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
-}
-
-const fnv1a = (text: string): number => fnv1aRange(text, 0, text.length);
 
 /**
  * Hashed 5-word shingles of a text (a short text is one shingle): each the hash of five words

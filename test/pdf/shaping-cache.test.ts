@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/cache-dir.js';
+import { encodeWord, ShapingTable, writeShapingTable, type ShapedWord } from '../../src/pdf/shaping-table.js';
 import { runCli, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const saved = process.env.BRIEF_CACHE_DIR;
@@ -20,7 +20,24 @@ async function samplePdf(cache: string): Promise<Buffer> {
   return readFile(join(out, 'ukraine-weekly', '2026-W04', 'ukraine-weekly-2026-W04.pdf'));
 }
 
-const cacheFiles = async (dir: string) => (await readdir(dir)).filter((name) => /^shaping-v\d+-fontkit[\d.]+-[0-9a-f]{32}\.json$/.test(name));
+const cacheFiles = async (dir: string) => (await readdir(dir)).filter((name) => /^shaping-v\d+-fontkit[\d.]+-[0-9a-f]{32}\.bin$/.test(name));
+
+const FORMAT = 5;
+const readTable = async (file: string) => new ShapingTable(await readFile(file), FORMAT);
+
+/** Rewrites a cache file with `change` applied to each of its words (undefined: keep the word as it is). */
+async function rewrite(file: string, change: (word: string, shaped: ShapedWord, index: number) => ShapedWord | undefined): Promise<number> {
+  const table = await readTable(file);
+  const entries = new Map<string, Uint8Array>();
+  let changed = 0;
+  for (const [index, [word, bytes]] of [...table.entries()].entries()) {
+    const replaced = change(word, table.get(word)!, index);
+    if (replaced) changed += 1;
+    entries.set(word, replaced ? encodeWord(word, replaced)! : bytes);
+  }
+  await writeFile(file, writeShapingTable(entries, FORMAT));
+  return changed;
+}
 
 describe('the shaping cache', () => {
   it('gives the same PDF bytes off, cold, warm and after its files are damaged', async () => {
@@ -34,16 +51,20 @@ describe('the shaping cache', () => {
     const subsets = (await readdir(dir)).filter((name) => /^subset-v1-fontkit[\d.]+-[0-9a-f]{32}-[0-9a-f]{32}\.bin$/.test(name));
     expect(subsets.length).toBe(files.length);
     expect((await samplePdf(dir)).equals(reference), 'warm').toBe(true);
-    // Damage: one file is not JSON, the others hold entries with impossible glyph ids and lookups.
-    await writeFile(join(dir, files[0]!), '{"version": 4, "words": {"the ": ');
-    const damaged = ['[[10000000],[1,2,3,4],[-1,99]]', '[[5],[1,2,3,4],[]', '[[5],[1,2,3,"4"],[]]', '[[5],[1,2,3,4]]', '5|1,2,3,4|', { g: [5], p: [1, 2, 3, 4], r: [] }, 7];
-    for (const name of files.slice(1)) {
-      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, unknown> };
-      Object.keys(cache.words)
-        .slice(0, 200)
-        .forEach((word, i) => (cache.words[word] = damaged[i % damaged.length]));
-      await writeFile(join(dir, name), JSON.stringify(cache));
-    }
+    // Damage: one file is cut short, one has bytes overwritten, the others hold entries with impossible glyph ids and look-ups.
+    const first = join(dir, files[0]!);
+    await writeFile(first, (await readFile(first)).subarray(0, 5000));
+    const second = await readFile(join(dir, files[1]!));
+    for (let at = 64; at < second.length; at += 97) second[at] = 0xff;
+    await writeFile(join(dir, files[1]!), second);
+    const damaged: ShapedWord[] = [
+      { g: [60000], p: [1, 2, 3, 4], r: [] },
+      { g: [5], p: [1, 2, 3, 4], r: [5, 70, 1] },
+      { g: [5], p: [1, 2, 3, 4], r: [5, 1, 0x110000] },
+      { g: [5], p: [1, 2, 3, 4], r: [5, 3, 1] },
+      { g: [5], p: [1, 2, 3, Infinity], r: [] },
+    ];
+    for (const name of files.slice(2)) await rewrite(join(dir, name), (_, __, i) => (i < 200 ? damaged[i % damaged.length] : undefined));
     expect((await samplePdf(dir)).equals(reference), 'damaged').toBe(true);
   });
 
@@ -52,16 +73,8 @@ describe('the shaping cache', () => {
     const dir = await tempDir();
     await samplePdf(dir);
     let changed = 0;
-    for (const name of await cacheFiles(dir)) {
-      const cache = JSON.parse(await readFile(join(dir, name), 'utf8')) as { words: Record<string, string> };
-      const entry = cache.words['the '];
-      if (!entry) continue;
-      // Stored as JSON text, [glyph ids, positions, look-ups]; every fourth position is an advance.
-      const [glyphs, positions, lookups] = JSON.parse(entry) as number[][];
-      cache.words['the '] = JSON.stringify([glyphs, positions!.map((value, i) => (i % 4 === 0 ? value * 3 : value)), lookups]);
-      await writeFile(join(dir, name), JSON.stringify(cache));
-      changed += 1;
-    }
+    // Every fourth position is an advance: 'the ' drawn three times as wide.
+    for (const name of await cacheFiles(dir)) changed += await rewrite(join(dir, name), (word, shaped) => (word === 'the ' ? { ...shaped, p: shaped.p.map((value, i) => (i % 4 === 0 ? value * 3 : value)) } : undefined));
     expect(changed).toBeGreaterThan(0);
     expect((await samplePdf(dir)).equals(reference)).toBe(false);
   });
@@ -70,7 +83,8 @@ describe('the shaping cache', () => {
     const dir = await tempDir();
     const stale = [
       'shaping-v3-fontkit2.0.4-0123456789abcdef0123456789abcdef.json',
-      'shaping-v4-fontkit0.0.1-0123456789abcdef0123456789abcdef.json',
+      'shaping-v4-fontkit2.0.4-0123456789abcdef0123456789abcdef.json',
+      'shaping-v5-fontkit0.0.1-0123456789abcdef0123456789abcdef.bin',
       'subset-v0-fontkit2.0.4-0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef.bin',
       'subset-v1-fontkit0.0.1-0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef.bin',
     ];
@@ -79,7 +93,7 @@ describe('the shaping cache', () => {
     const left = await readdir(dir);
     expect(left.filter((name) => stale.includes(name))).toEqual([]);
     expect(left).toEqual(expect.arrayContaining(['code-0123-4567-generate.bin', 'notes.txt']));
-    expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v4-'))).toBe(true);
+    expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v5-'))).toBe(true);
   });
 
   it('costs speed, never the brief, when its folder cannot be written', async () => {
@@ -104,7 +118,7 @@ describe('the shaping cache', () => {
     expect(result.code, result.stderr).toBe(0);
     for (const id of ['alpha', 'bravo', 'charlie', 'delta']) expect((await readFile(join(dir, 'out', id, '2026-W04', `${id}-2026-W04.pdf`))).equals(reference), id).toBe(true);
     expect((await readdir(cache)).filter((name) => name.includes('.tmp-'))).toEqual([]);
-    for (const name of await cacheFiles(cache)) expect(() => JSON.parse(readFileSync(join(cache, name), 'utf8')), name).not.toThrow();
+    for (const name of await cacheFiles(cache)) expect((await readTable(join(cache, name))).size, name).toBeGreaterThan(0);
   });
 
   it('lives in BRIEF_CACHE_DIR, else under XDG_CACHE_HOME or ~/.cache; "off" turns it off', () => {
