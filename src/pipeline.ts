@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { analyzeTopics, type Analysis } from './analysis/analyze-topics.js';
 import type { Brief, SourceSpec } from './brief/brief.js';
 import { loadBrief, topicDirsFor } from './brief/load-brief.js';
@@ -14,8 +15,8 @@ import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
-import { scanInBackground, worthScanningInBackground, type SourceScan } from './sources/scan-sources.js';
-import { collectSources, readStored, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
+import { scanInBackground, worthScanningInBackground, type BackgroundScanRun, type SourceScan } from './sources/scan-sources.js';
+import { collectSources, readStored, readStoredAfter, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore, recordStats, type Store } from './store/open-store.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
@@ -81,9 +82,11 @@ export interface GenerateResult {
   warnings: Warning[];
   /**
    * How a scan of the sources in a worker thread served this run (analyzeAhead): 'current', the
-   * store was read and analysed meanwhile; 'changed', the refresh used the scan; absent, none ran.
+   * store was read and analysed meanwhile; 'changed', the refresh used the scan, and the analysis
+   * followed it; 'changed-kept', the refresh used the scan, and an analysis made meanwhile stood
+   * (its articles were the ones the refresh gave); absent, none ran.
    */
-  backgroundScan?: 'current' | 'changed';
+  backgroundScan?: 'current' | 'changed' | 'changed-kept';
   /** With keepLock: releases the output folder's lock. */
   release?: () => Promise<void>;
 }
@@ -93,6 +96,13 @@ async function entitiesFileFor(brief: Brief): Promise<string> {
   const local = join(brief.dir, 'entities.yaml');
   return (await stat(local).catch(() => undefined))?.isFile() ? local : builtinEntitiesFile;
 }
+
+/**
+ * The most files found changed that an analysis during a background scan reads ahead of the
+ * refresh (analyzeChanged). Each is parsed twice, there and by the refresh: a week's new articles
+ * are worth it, a new source of thousands of files is not.
+ */
+export const ANALYZE_CHANGED_UP_TO = 200;
 
 /** A refresh that looked at this many files leaves enough garbage to collect before analysis. */
 const RELEASE_AFTER_FILES = 10_000;
@@ -138,23 +148,25 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   };
   let ahead: Ahead | undefined;
   let scanned: SourceScan | undefined;
+  let candidates: Speculation[] = [];
   let sources: CollectedSources;
   try {
     if (collectOptions.refresh && worthScanningInBackground(store, brief.sources, options.backgroundScanFrom)) {
-      ({ ahead, scanned } = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze));
+      ({ ahead, scanned, candidates = [] } = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze));
     }
     sources = ahead?.collected ?? (await collectSources(store, brief.sources, { ...collectOptions, ...(scanned && { scanned }) }));
   } finally {
     store.close();
   }
+  const kept = standingAnalysis(candidates, sources.articles);
   if (!ahead && sources.counts.refreshed && sources.counts.files >= RELEASE_AFTER_FILES) releaseGarbage();
   for (const warning of sources.warnings) progress({ stage: 'warning', warning });
   progress({ stage: 'sources', articles: sources.articles.length, ...sources.counts, list: sources.articles });
-  ahead?.events.forEach(progress);
-  const { analysis, view, markdown } = ahead?.analyzed ?? (await analyze(sources.articles, progress));
+  (ahead ?? kept)?.events.forEach(progress);
+  const { analysis, view, markdown } = (ahead ?? kept)?.analyzed ?? (await analyze(sources.articles, progress));
 
   const folder = outputFolder(options.outDir, brief.id, period.label);
-  const backgroundScan = ahead ? ('current' as const) : scanned ? ('changed' as const) : undefined;
+  const backgroundScan = ahead ? ('current' as const) : kept ? ('changed-kept' as const) : scanned ? ('changed' as const) : undefined;
   const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], ...(backgroundScan && { backgroundScan }) };
   if (options.write === false) return { ...result, files: [] };
   const lock = await acquireLock(folder, options.outDir);
@@ -197,6 +209,22 @@ interface Ahead {
   events: ProgressEvent[];
 }
 
+/** An analysis made while the scan went on, of `articles`, for a store the scan found not current. */
+interface Speculation {
+  articles: Article[];
+  analyzed: Analyzed;
+  events: ProgressEvent[];
+}
+
+/**
+ * Of the analyses made while the scan went on, the first made from exactly the articles the
+ * refresh gave (field by field, paragraph by paragraph): the analysis, composition and Markdown
+ * are a function of the articles, so it is the one an analysis after the refresh would make.
+ */
+export function standingAnalysis<Candidate extends { articles: readonly Article[] }>(candidates: readonly Candidate[], refreshed: readonly Article[]): Candidate | undefined {
+  return candidates.find((candidate) => isDeepStrictEqual(candidate.articles, refreshed));
+}
+
 /**
  * A refreshing run over a large store scans its source files in a worker thread (scanSources:
  * ~100,000 stats) while this thread reads the store as last ingested and analyses it. If the store
@@ -207,6 +235,13 @@ interface Ahead {
  * follows uses the worker's scan (`scanned`): it reads only the files found changed, with no
  * listing or stat of its own. If anything fails, neither is given, and the caller refreshes as
  * usual (meeting the same errors).
+ *
+ * A store that is not current usually lacks a few files (a week's new articles, an edit), found
+ * at once: the scan looks at the newest keys first. While the scan goes on, this thread reads the
+ * period as a refresh of the files found so far would leave it (without writing; readStoredAfter)
+ * and analyses that, stopping if the scan finds more. The analyses made (this one, and the first
+ * if it ran to its end) are `candidates`: the caller keeps one whose articles are the ones its
+ * refresh gives, so the brief is the same as an analysis after the refresh would make it.
  */
 async function analyzeAhead(
   store: Store,
@@ -214,7 +249,7 @@ async function analyzeAhead(
   sources: readonly SourceSpec[],
   options: CollectOptions,
   analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
-): Promise<{ ahead?: Ahead; scanned?: SourceScan }> {
+): Promise<{ ahead?: Ahead; scanned?: SourceScan; candidates?: Speculation[] }> {
   const scan = scanInBackground(storePath, sources);
   try {
     const events: ProgressEvent[] = [];
@@ -226,6 +261,9 @@ async function analyzeAhead(
     } catch {
       // Stopped, or failed (a source not yet ingested, say): the refresh below does it properly.
     }
+    const candidates: Speculation[] = early ? [{ articles: early.read.collected.articles, analyzed: early.analyzed, events }] : [];
+    const speculation = await analyzeChanged(store, sources, options, scan, analyze, candidates[0]?.articles).catch(() => undefined);
+    if (speculation) candidates.push(speculation);
     const answer = await scan.result;
     if (answer?.current) {
       if (!early) return {};
@@ -233,10 +271,32 @@ async function analyzeAhead(
       recordStats(store, answer.touched);
       return { ahead: { collected: early.read.asRefreshed(answer.files), analyzed: early.analyzed, events } };
     }
-    return answer ? { scanned: answer } : {};
+    return answer ? { scanned: answer, candidates } : {};
   } finally {
     scan.stop();
   }
+}
+
+/**
+ * Once the scan finds a change: the period as a refresh of the files it has found changed so far
+ * would leave it, analysed, stopped by a further change. Nothing when the scan answers first, when
+ * it has found more than ANALYZE_CHANGED_UP_TO files, or when those articles are the ones already
+ * analysed (`analysed`: an edit outside the period).
+ */
+async function analyzeChanged(
+  store: Store,
+  sources: readonly SourceSpec[],
+  options: CollectOptions,
+  scan: BackgroundScanRun,
+  analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
+  analysed: Article[] | undefined,
+): Promise<Speculation | undefined> {
+  const changed = await scan.changesSoFar();
+  if (!changed || changed.length > ANALYZE_CHANGED_UP_TO) return undefined;
+  const { articles } = await readStoredAfter(store, sources, options, changed);
+  if (analysed && isDeepStrictEqual(articles, analysed)) return undefined;
+  const events: ProgressEvent[] = [];
+  return { articles, analyzed: await analyze(articles, (event) => events.push(event), scan.changedBeyond(changed.length)), events };
 }
 
 /** Every file of the template, hashed, for the manifest. */

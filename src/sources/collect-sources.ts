@@ -181,6 +181,29 @@ export function readStored(store: Store, sources: readonly SourceSpec[], options
   return { collected, asRefreshed };
 }
 
+/**
+ * The period's articles as a refresh that found only `changed` new or changed would leave them,
+ * without changing the store: the files are ingested in a transaction rolled back once the period
+ * is read. For an analysis made while a background scan goes on (pipeline.ts's analyzeAhead); the
+ * refresh after the scan stays the one that writes, and whether the articles read here are its
+ * articles is checked there.
+ */
+export async function readStoredAfter(store: Store, sources: readonly SourceSpec[], options: CollectOptions, changed: readonly string[]): Promise<CollectedSources> {
+  const matchers = sources.map(storedKeyMatcher);
+  const items = changed.map((key): IngestItem => {
+    const source = sources[matchers.findIndex((matches) => matches(key))];
+    if (!source) throw new Error(`${key} belongs to no source`);
+    return { key, shown: key, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) };
+  });
+  store.exec('BEGIN');
+  try {
+    await ingestItems(store, items, { now: options.now, changed: new Set(changed), fullText: false });
+    return readStored(store, sources, options).collected;
+  } finally {
+    store.exec('ROLLBACK');
+  }
+}
+
 /** `warning[code]: file:line:col: message` */
 export function formatWarning(warning: Warning): string {
   return `warning[${warning.code}]: ${formatLocation(warning)}: ${warning.message}`;

@@ -2,7 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateBrief, type ProgressEvent } from '../../src/pipeline.js';
+import { ANALYZE_CHANGED_UP_TO, generateBrief, standingAnalysis, type ProgressEvent } from '../../src/pipeline.js';
+import { readStoredAfter } from '../../src/sources/collect-sources.js';
+import { resolvePeriod } from '../../src/period/period.js';
 import { scanSources } from '../../src/sources/scan-sources.js';
 import { openStore, recordStats, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
@@ -45,27 +47,28 @@ describe('scanSources: what a refresh would find, and whether it would leave the
     expect(await scanSources(store, [fileSource(`${dir}/sub/**/*.md`), fileSource(dir)])).toMatchObject({ current: true, files: 4 });
   });
 
-  // Each change, and the files a refresh would then read.
-  const changes: [string, (dir: string, store: Store) => Promise<unknown>, string[], string[]?][] = [
-    ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n'), ['a.md']],
-    ['a file edited to the same size', async (dir) => writeFile(join(dir, 'a.md'), (await readFile(join(dir, 'a.md'), 'utf8')).replace('Kyiv', 'Kyjw')), ['a.md']],
-    // A touched file is read again when something else changed: the refresh reads it anyway.
-    ['a file touched and another added', async (dir) => (await touch(join(dir, 'a.md')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'a.md']],
-    ['files added', async (dir) => (await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'sub/new.md']],
-    ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md')), [], ['b.md']],
+  // Each change, the files a refresh would then read (and prune), and what the scan tells as it
+  // finds them: each file found new or changed, and undefined for a change that is not a file's.
+  const changes: [string, (dir: string, store: Store) => Promise<unknown>, string[], string[], (string | undefined)[]][] = [
+    ['a file edited', (dir) => appendFile(join(dir, 'a.md'), 'One more sentence.\n'), ['a.md'], [], ['a.md']],
+    ['a file edited to the same size', async (dir) => writeFile(join(dir, 'a.md'), (await readFile(join(dir, 'a.md'), 'utf8')).replace('Kyiv', 'Kyjw')), ['a.md'], [], ['a.md']],
+    // A touched file is read again when something else changed: the refresh reads it anyway (the same bytes: not a change told).
+    ['a file touched and another added', async (dir) => (await touch(join(dir, 'a.md')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'a.md'], [], ['zz.md']],
+    ['files added', async (dir) => (await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv')), writeFile(join(dir, 'zz.md'), story('Dnipro'))), ['zz.md', 'sub/new.md'], [], ['zz.md', 'sub/new.md']],
+    ['a file deleted (a refresh prunes it)', (dir) => rm(join(dir, 'b.md')), [], ['b.md'], [undefined]],
     // Still on disk, so not pruned, but no longer a file the folder finds: a refresh leaves it out.
-    ['a file replaced by an empty folder', async (dir) => (await rm(join(dir, 'b.md')), mkdir(join(dir, 'b.md'))), []],
-    ['a duplicate link left dangling', async (_, db) => db.prepare('UPDATE articles SET duplicate_of = 999999 WHERE rowid = (SELECT min(rowid) FROM articles)').run(), []],
+    ['a file replaced by an empty folder', async (dir) => (await rm(join(dir, 'b.md')), mkdir(join(dir, 'b.md'))), [], [], [undefined]],
+    ['a duplicate link left dangling', async (_, db) => db.prepare('UPDATE articles SET duplicate_of = 999999 WHERE rowid = (SELECT min(rowid) FROM articles)').run(), [], [], [undefined]],
   ];
-  for (const [change, make, read, gone = []] of changes) {
+  for (const [change, make, read, gone, told] of changes) {
     it(`is not current after ${change}, and lists what a refresh would read and prune`, async () => {
       const { dir, storeFile } = await refreshedArchive();
       store = openStore(storeFile);
       await make(dir, store);
-      let told = 0;
-      const scan = await scanSources(store, [fileSource(dir)], () => (told += 1));
+      const calls: (string | undefined)[] = [];
+      const scan = await scanSources(store, [fileSource(dir)], (file) => calls.push(file));
       expect(scan).toMatchObject({ current: false, changed: read.map((name) => join(dir, name)), gone: gone.map((name) => join(dir, name)) });
-      expect(told).toBe(1);
+      expect([...new Set(calls)]).toEqual(told.map((name) => name && join(dir, name)));
     });
   }
 
@@ -73,11 +76,11 @@ describe('scanSources: what a refresh would find, and whether it would leave the
     const { dir, storeFile } = await refreshedArchive();
     store = openStore(storeFile);
     await touch(join(dir, 'a.md'));
-    let told = 0;
-    const scan = await scanSources(store, [fileSource(dir)], () => (told += 1));
+    const calls: (string | undefined)[] = [];
+    const scan = await scanSources(store, [fileSource(dir)], (file) => calls.push(file));
     const { size, mtimeMs } = statSync(join(dir, 'a.md'));
     expect(scan).toMatchObject({ current: true, changed: [], touched: [[join(dir, 'a.md'), size, mtimeMs]] });
-    expect(told).toBe(0);
+    expect(calls).toEqual([]);
     // Recorded as a refresh would record it, the store has no touched file left.
     recordStats(store, scan!.touched);
     expect(await scanSources(store, [fileSource(dir)])).toMatchObject({ current: true, touched: [] });
@@ -133,7 +136,8 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     await copyFile(storeFile, plainStore);
     const changed = await generate(briefFile, storeFile, 1);
     const changedPlain = await generate(briefFile, plainStore, Infinity);
-    expect(changed.result.backgroundScan).toBe('changed');
+    // Two changes: the analysis made meanwhile stands only if both were found before it began.
+    expect(['changed', 'changed-kept']).toContain(changed.result.backgroundScan);
     expect(changedPlain.result.backgroundScan).toBeUndefined();
     expect(changed.markdown).toContain('Kherson');
     expect(changed.markdown).not.toBe(plain.markdown);
@@ -143,6 +147,48 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const again = await generate(briefFile, storeFile, 1);
     expect(again.result.backgroundScan).toBe('current');
     expect(again.markdown).toBe(changed.markdown);
+  });
+
+  // One change, found at once: the analysis made while the scan goes on (of the period as the
+  // refresh of that file leaves it) stands, and the brief is the plain refresh's.
+  // The period's articles, as the sources event lists them: each change's article is among them, or (outside the week) is not.
+  const singleChanges: [string, (dir: string) => Promise<unknown>, RegExp, RegExp][] = [
+    ['a new article of the week', (dir) => writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv', 24)), /Kharkiv/, /Chernihiv/],
+    ['an article of the week edited', (dir) => writeFile(join(dir, 'b.md'), story('Mykolaiv', 22)), /Mykolaiv/, /Odesa|Chernihiv/],
+    ['an article outside the week edited', (dir) => writeFile(join(dir, 'old.md'), story('Sumy', 11)), /Odesa/, /Sumy|Chernihiv/],
+  ];
+  for (const [change, make, shown, left] of singleChanges) {
+    it(`keeps an analysis made during the scan after ${change}: the brief the plain refresh makes`, async () => {
+      const { dir, storeFile } = await refreshedArchive();
+      const briefFile = await briefIn(join(dir, '..'));
+      await writeFile(join(dir, 'old.md'), story('Chernihiv', 11));
+      await generate(briefFile, storeFile, Infinity);
+      await make(dir);
+      const plainStore = join(await tempDir(), 'copy.db');
+      await copyFile(storeFile, plainStore);
+      const scanned = await generate(briefFile, storeFile, 1);
+      const plain = await generate(briefFile, plainStore, Infinity);
+      expect(scanned.result.backgroundScan).toBe('changed-kept');
+      const sources = scanned.events.find((event) => event.includes('"stage":"sources"'));
+      expect(sources).toMatch(shown);
+      expect(sources).not.toMatch(left);
+      for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+      expect(scanned.result.warnings).toEqual(plain.result.warnings);
+      expect(scanned.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"parsed":1,/);
+    });
+  }
+
+  it(`analyses after the refresh when the scan found more than ${ANALYZE_CHANGED_UP_TO} files changed (each would be parsed twice)`, async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'));
+    await mkdir(join(dir, 'batch'));
+    for (let i = 0; i <= ANALYZE_CHANGED_UP_TO; i++) await writeFile(join(dir, 'batch', `n${i}.md`), story(`Town ${i}`, 20 + (i % 5)));
+    const plainStore = join(await tempDir(), 'copy.db');
+    await copyFile(storeFile, plainStore);
+    const scanned = await generate(briefFile, storeFile, 1);
+    const plain = await generate(briefFile, plainStore, Infinity);
+    expect(scanned.result.backgroundScan).toBe('changed');
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
   });
 
   it('keeps the analysis when files were only touched, recording their new mtimes as the plain refresh does', async () => {
@@ -180,7 +226,8 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     await copyFile(storeFile, plainStore);
     const scanned = await generate(briefFile, storeFile, 1);
     const plain = await generate(briefFile, plainStore, Infinity);
-    expect(scanned.result.backgroundScan).toBe('changed');
+    // The new source's one file was found at once, and the analysis made meanwhile stands.
+    expect(scanned.result.backgroundScan).toBe('changed-kept');
     expect(scanned.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":5,"parsed":1,"unchanged":4/);
     for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
   });
@@ -191,6 +238,50 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     expect((await generate(briefFile, storeFile, 5)).result.backgroundScan).toBeUndefined();
     await rm(dir, { recursive: true });
     await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'source-missing', exitCode: 66 });
+  });
+});
+
+describe('which analysis made during a scan stands (standingAnalysis)', () => {
+  const article = (title: string, paragraphs = [`${title} said the repairs would take a week.`]) => ({ id: title.toLowerCase(), title, publisher: 'Desk', url: '', published: '2026-01-21', author: '', paragraphs, file: `${title}.md` });
+  const refreshed = [article('Kyiv'), article('Odesa')];
+
+  it('is the first made from the articles the refresh gave, compared by value', () => {
+    const stale = { name: 'stale', articles: [article('Kyiv')] };
+    const copy = { name: 'copy', articles: structuredClone(refreshed) };
+    const later = { name: 'later', articles: refreshed };
+    expect(standingAnalysis([stale, copy, later], refreshed)?.name).toBe('copy');
+    expect(standingAnalysis([stale], refreshed)).toBeUndefined();
+    expect(standingAnalysis([], refreshed)).toBeUndefined();
+  });
+
+  it('is none when any field or paragraph differs, or an article is syndicated where it was not', () => {
+    const changed = [
+      [article('Kyiv'), article('Odesa', ['Odesa said the repairs would take a month.'])],
+      [article('Kyiv'), { ...article('Odesa'), published: '2026-01-22' }],
+      [article('Kyiv'), { ...article('Odesa'), syndicatedFrom: 'kyiv' }],
+      [article('Odesa'), article('Kyiv')],
+      [article('Kyiv'), article('Odesa'), article('Lviv')],
+    ];
+    for (const articles of changed) expect(standingAnalysis([{ articles }], refreshed)).toBeUndefined();
+  });
+});
+
+describe('the store read as a refresh of some files would leave it (readStoredAfter)', () => {
+  it('gives the articles that refresh gives, and leaves the store as it was', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    store = openStore(storeFile);
+    await writeFile(join(dir, 'a.md'), story('Kherson'));
+    await writeFile(join(dir, 'new.md'), story('Poltava', 24));
+    const rows = () => ['files', 'articles', 'bands'].map((table) => store!.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all());
+    const before = rows();
+    const options = { period: resolvePeriod({ week: '2026-W04' }, new Date(0)), timeZone: 'UTC', baseDir: dir, now: new Date('2026-02-02T00:00:00Z') };
+    const read = await readStoredAfter(store, [fileSource(dir)], options, [join(dir, 'new.md'), join(dir, 'a.md')]);
+    expect(rows()).toEqual(before);
+    expect(read.articles.map((article) => article.title).sort()).toEqual(['Kherson', 'Lviv', 'Odesa', 'Poltava']);
+    // The refresh itself then gives the same articles.
+    const refreshed = await collectWeek(store, [fileSource(dir)], dir);
+    expect(refreshed.articles).toEqual(read.articles);
+    expect(rows()).not.toEqual(before);
   });
 });
 
