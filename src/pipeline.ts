@@ -18,6 +18,7 @@ import type { Article, Warning } from './sources/article.js';
 import { scanInBackground, worthScanningInBackground, type BackgroundScanRun, type SourceScan } from './sources/scan-sources.js';
 import { collectSources, readStored, readStoredAfter, type CollectedSources, type CollectOptions, type StoredRead } from './sources/collect-sources.js';
 import { DEFAULT_STORE, openStore, recordStats, type Store } from './store/open-store.js';
+import { storedDateWindow } from './store/query-articles.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
 import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type WrittenFile } from './output/write-outputs.js';
@@ -231,17 +232,19 @@ export function standingAnalysis<Candidate extends { articles: readonly Article[
  * is current, that read is the one a refresh would have made, and the analysis stands: the brief
  * is the same, in about the time of --no-refresh. A file whose mtime changed but whose bytes did
  * not leaves it current (the worker hashes it); its new mtime is recorded here. If the store is not
- * current, the analysis stops at its next step once the worker finds a change, and the refresh that
- * follows uses the worker's scan (`scanned`): it reads only the files found changed, with no
- * listing or stat of its own. If anything fails, neither is given, and the caller refreshes as
- * usual (meeting the same errors).
+ * current, the refresh that follows uses the worker's scan (`scanned`): it reads only the files
+ * found changed, with no listing or stat of its own. If anything fails, neither is given, and the
+ * caller refreshes as usual (meeting the same errors).
  *
- * A store that is not current usually lacks a few files (a week's new articles, an edit), found
- * at once: the scan looks at the newest keys first. While the scan goes on, this thread reads the
+ * The analysis stops at its next step once the worker finds a change that matters to the period
+ * (changeMatters: an edit to a file whose stored articles all lie outside it does not stop it). A
+ * store that is not current usually lacks a few files (a week's new articles, an edit), found at
+ * once: the scan looks at the newest keys first. While the scan goes on, this thread reads the
  * period as a refresh of the files found so far would leave it (without writing; readStoredAfter)
- * and analyses that, stopping if the scan finds more. The analyses made (this one, and the first
- * if it ran to its end) are `candidates`: the caller keeps one whose articles are the ones its
- * refresh gives, so the brief is the same as an analysis after the refresh would make it.
+ * and, unless those are the articles already analysed, analyses that, stopping if the scan finds
+ * another change that matters. The analyses made (the first, if it ran to its end, and this one)
+ * are `candidates`: the caller keeps one whose articles are the ones its refresh gives, so the
+ * brief is the same as an analysis after the refresh would make it.
  */
 async function analyzeAhead(
   store: Store,
@@ -250,7 +253,7 @@ async function analyzeAhead(
   options: CollectOptions,
   analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
 ): Promise<{ ahead?: Ahead; scanned?: SourceScan; candidates?: Speculation[] }> {
-  const scan = scanInBackground(storePath, sources);
+  const scan = scanInBackground(storePath, sources, storedDateWindow(options.period));
   try {
     const events: ProgressEvent[] = [];
     let early: { read: StoredRead; analyzed: Analyzed } | undefined;
@@ -279,9 +282,9 @@ async function analyzeAhead(
 
 /**
  * Once the scan finds a change: the period as a refresh of the files it has found changed so far
- * would leave it, analysed, stopped by a further change. Nothing when the scan answers first, when
- * it has found more than ANALYZE_CHANGED_UP_TO files, or when those articles are the ones already
- * analysed (`analysed`: an edit outside the period).
+ * would leave it, analysed, stopped by a further change that matters. Nothing when the scan
+ * answers first, when it has found more than ANALYZE_CHANGED_UP_TO files, or when those articles
+ * are the ones already analysed (`analysed`: an edit outside the period).
  */
 async function analyzeChanged(
   store: Store,
@@ -292,11 +295,11 @@ async function analyzeChanged(
   analysed: Article[] | undefined,
 ): Promise<Speculation | undefined> {
   const changed = await scan.changesSoFar();
-  if (!changed || changed.length > ANALYZE_CHANGED_UP_TO) return undefined;
-  const { articles } = await readStoredAfter(store, sources, options, changed);
+  if (!changed || changed.files.length > ANALYZE_CHANGED_UP_TO) return undefined;
+  const { articles } = await readStoredAfter(store, sources, options, changed.files);
   if (analysed && isDeepStrictEqual(articles, analysed)) return undefined;
   const events: ProgressEvent[] = [];
-  return { articles, analyzed: await analyze(articles, (event) => events.push(event), scan.changedBeyond(changed.length)), events };
+  return { articles, analyzed: await analyze(articles, (event) => events.push(event), scan.matteringBeyond(changed.mattering)), events };
 }
 
 /** Every file of the template, hashed, for the manifest. */

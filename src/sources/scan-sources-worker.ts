@@ -1,26 +1,31 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SourceSpec } from '../brief/brief.js';
-import { scanSources, type BackgroundScan, type ScanMessage } from './scan-sources.js';
+import { changeMatters, scanSources, type BackgroundScan, type ScanMessage } from './scan-sources.js';
 
 /**
  * The worker thread of scanInBackground (scan-sources.ts), bundled on its own as
- * dist/scan-sources-worker.cjs: scans the sources it is given (scanSources), raising the shared
- * flag at the first change it finds and posting each change as it is found (counted first in the
- * flag's second number). It answers a current store's file count and touched files (the listing
- * stays here), the whole scan of one that is not, and null for a brief with feeds and any failure.
+ * dist/scan-sources-worker.cjs: scans the sources it is given (scanSources), posting each change
+ * as it is found, counted first in the shared flag, and raising the flag at the first change that
+ * matters to the period (changeMatters; any, without a period). It answers a current store's file
+ * count and touched files (the listing stays here), the whole scan of one that is not, and null
+ * for a brief with feeds and any failure.
  */
-const { storePath, sources, flag } = workerData as { storePath: string; sources: SourceSpec[]; flag: Int32Array };
+const { storePath, sources, flag, window } = workerData as { storePath: string; sources: SourceSpec[]; flag: Int32Array; window?: { from: string; to: string } };
 const post = (message: ScanMessage) => parentPort!.postMessage(message);
 const raise = () => Atomics.store(flag, 0, 1);
-const change = (file?: string) => {
-  Atomics.add(flag, 1, 1);
-  post({ change: file ?? null });
-  raise();
-};
 
 async function answer(): Promise<BackgroundScan | null> {
   const store = new Database(storePath, { readonly: true, fileMustExist: true });
+  const matters = window ? changeMatters(store, window) : () => true;
+  const change = (file?: string) => {
+    Atomics.add(flag, 1, 1);
+    if (file === undefined || matters(file)) {
+      Atomics.add(flag, 2, 1);
+      raise();
+    }
+    post({ change: file ?? null });
+  };
   try {
     const scan = await scanSources(store, sources, change);
     if (!scan) return null;

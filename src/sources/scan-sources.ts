@@ -147,20 +147,37 @@ export function worthScanningInBackground(store: Store, sources: readonly Source
 /** The worker's answer: a current store's file count and touched files, or the whole scan of one that is not. */
 export type BackgroundScan = { current: true; files: number; touched: StoredStats[] } | (SourceScan & { current: false });
 
+/**
+ * Whether a change to a stored file can change a brief's period, whose dated rows are read between
+ * `window`'s UTC dates: it can unless the file is stored with articles, each dated outside them. (A
+ * new text could still date it inside, or fold it with an article inside: the caller compares the
+ * articles a refresh gives with the ones it analysed, so this only decides what to stop.)
+ */
+export function changeMatters(store: Store, window: { from: string; to: string }): (file: string) => boolean {
+  const dates = store.prepare<[string], string | null>('SELECT published_utc FROM articles WHERE file = ?').pluck();
+  return (file) => {
+    const published = dates.all(file);
+    return published.length === 0 || published.some((date) => date === null || (date >= window.from && date <= window.to));
+  };
+}
+
 /** A scan running in a worker thread; `stop` ends it early (its answer is then undefined). */
 export interface BackgroundScanRun {
   result: Promise<BackgroundScan | undefined>;
-  /** Aborted as soon as the worker finds the store not current, before its answer arrives. */
+  /**
+   * Aborted as soon as the worker finds a change that matters to the period (changeMatters; any
+   * change when no period was given), before its answer arrives.
+   */
   changed: { readonly aborted: boolean };
   /**
    * Waits for the first change found, or the answer. Then the files found new or changed so far,
-   * once this thread has been told of every change found so far; undefined if the answer came
-   * first (a current store, or the refresh is as near) or a change is not a file's (one gone, a
-   * dangling link…).
+   * once this thread has been told of every change found so far, and how many of the changes
+   * matter; undefined if the answer came first (a current store, or the refresh is as near) or a
+   * change is not a file's (one gone, a dangling link…).
    */
-  changesSoFar(): Promise<string[] | undefined>;
-  /** Aborted as soon as the worker has found more than `count` changes. */
-  changedBeyond(count: number): { readonly aborted: boolean };
+  changesSoFar(): Promise<{ files: string[]; mattering: number } | undefined>;
+  /** Aborted as soon as the worker has found more than `count` changes that matter. */
+  matteringBeyond(count: number): { readonly aborted: boolean };
   stop(): void;
 }
 
@@ -169,16 +186,17 @@ export type ScanMessage = { change: string | null } | { answer: BackgroundScan |
 
 /**
  * Runs scanSources in a worker thread on its own read-only connection to the store, so the main
- * thread can meanwhile read the store and analyse it. Any failure of the worker is no answer.
+ * thread can meanwhile read the store and analyse it. `window` is the period's (storedDateWindow),
+ * for changeMatters. Any failure of the worker is no answer.
  */
-export function scanInBackground(storePath: string, sources: readonly SourceSpec[]): BackgroundScanRun {
+export function scanInBackground(storePath: string, sources: readonly SourceSpec[], window?: { from: string; to: string }): BackgroundScanRun {
   // Written by the worker itself: this thread, busy analysing, reads them without its event loop.
-  // [0] is 1 once the store is found not current; [1] counts the changes found, each counted
-  // before it is posted.
-  const flag = new Int32Array(new SharedArrayBuffer(8));
+  // [0] is 1 once a change that matters is found (or the scan fails); [1] counts the changes
+  // found and [2] those that matter, each counted before it is posted, [1] before [2].
+  const flag = new Int32Array(new SharedArrayBuffer(12));
   // A small young generation: the scan's garbage is short-lived (a Stats object per file), and the
   // default one grows to ~30 MB more of peak RSS with no gain in time (measured over 100,000 files).
-  const worker = new Worker(workerFile, { workerData: { storePath, sources, flag }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(workerFile, { workerData: { storePath, sources, flag, window }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const changes: (string | null)[] = [];
   let answered = false;
   let told: (() => void) | undefined;
@@ -196,20 +214,25 @@ export function scanInBackground(storePath: string, sources: readonly SourceSpec
     worker.once('error', () => answer(undefined));
     worker.once('exit', () => answer(undefined));
   });
-  const changesSoFar = async (): Promise<string[] | undefined> => {
-    while (!answered && (changes.length === 0 || changes.length < Atomics.load(flag, 1))) await new Promise<void>((resolve) => (told = resolve));
+  const changesSoFar = async () => {
+    // The mattering count first: every change it counts is then counted in [1], and so waited for.
+    let mattering = Atomics.load(flag, 2);
+    while (!answered && (changes.length === 0 || changes.length < Atomics.load(flag, 1))) {
+      await new Promise<void>((resolve) => (told = resolve));
+      mattering = Atomics.load(flag, 2);
+    }
     told = undefined;
-    return answered || changes.includes(null) ? undefined : (changes as string[]).slice();
+    return answered || changes.includes(null) ? undefined : { files: changes.slice() as string[], mattering };
   };
   const changed = {
     get aborted() {
       return Atomics.load(flag, 0) === 1;
     },
   };
-  const changedBeyond = (count: number) => ({
+  const matteringBeyond = (count: number) => ({
     get aborted() {
-      return Atomics.load(flag, 1) > count;
+      return Atomics.load(flag, 2) > count;
     },
   });
-  return { result, changed, changesSoFar, changedBeyond, stop: () => void worker.terminate() };
+  return { result, changed, changesSoFar, matteringBeyond, stop: () => void worker.terminate() };
 }

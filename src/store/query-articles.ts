@@ -51,6 +51,14 @@ function slug(text: string): string {
 }
 
 /**
+ * The UTC dates between which a period's dated rows are read: the UTC date may differ from the
+ * brief's by a day either way (the exact filter follows the read).
+ */
+export function storedDateWindow(period: Pick<Period, 'from' | 'to'>): { from: string; to: string } {
+  return { from: addDays(period.from, -1), to: addDays(period.to, 1) };
+}
+
+/**
  * The period's articles from the brief's sources: duplicates folded into their primary,
  * syndicated copies kept but marked with their original. Dates are read in the brief's time
  * zone; a source's default date fills in for files without one.
@@ -60,10 +68,8 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
   // file is one of the brief's: a week of a 100,000-file archive is read without listing the archive.
   const columns = `a.rowid, a.file, a.item, (SELECT COUNT(*) FROM articles c WHERE c.file = a.file) AS items, a.title, a.url, a.author, a.publisher,
               a.published_raw, a.published_utc, a.paragraphs, a.syndicated_of`;
-  // The UTC date may differ from the brief's by a day either way; the exact filter follows.
-  const dated = store
-    .prepare<[string, string], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc BETWEEN ? AND ? AND a.duplicate_of IS NULL`)
-    .all(addDays(options.period.from, -1), addDays(options.period.to, 1));
+  const window = storedDateWindow(options.period);
+  const dated = store.prepare<[string, string], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc BETWEEN ? AND ? AND a.duplicate_of IS NULL`).all(window.from, window.to);
   const undated = store.prepare<[], Row>(`SELECT ${columns} FROM articles a WHERE a.published_utc IS NULL AND a.duplicate_of IS NULL`).all();
   const { sourceOf } = options;
   const rows = [...dated, ...undated].filter((row) => sourceOf(row.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.item - b.item));

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYZE_CHANGED_UP_TO, generateBrief, standingAnalysis, type ProgressEvent } from '../../src/pipeline.js';
 import { readStoredAfter } from '../../src/sources/collect-sources.js';
 import { resolvePeriod } from '../../src/period/period.js';
-import { scanSources } from '../../src/sources/scan-sources.js';
+import { changeMatters, scanSources } from '../../src/sources/scan-sources.js';
+import { storedDateWindow } from '../../src/store/query-articles.js';
 import { openStore, recordStats, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
 import { collectWeek, fileSource } from './helpers.js';
@@ -238,6 +239,26 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     expect((await generate(briefFile, storeFile, 5)).result.backgroundScan).toBeUndefined();
     await rm(dir, { recursive: true });
     await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'source-missing', exitCode: 66 });
+  });
+});
+
+describe('whether a change to a file can change a period (changeMatters)', () => {
+  it('can, unless the file is stored with articles all dated outside the period’s window', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    await writeFile(join(dir, 'old.md'), story('Sumy', 11));
+    await writeFile(join(dir, 'undated.md'), '---\ntitle: Undated\npublisher: Desk\n---\n\nThe grid operator gave no date.\n');
+    store = openStore(storeFile);
+    await collectWeek(store, [fileSource(dir)], dir, { includeUndated: true });
+    const matters = changeMatters(store, storedDateWindow(resolvePeriod({ week: '2026-W04' }, new Date(0))));
+    expect(matters(join(dir, 'a.md')), 'dated in the week').toBe(true);
+    expect(matters(join(dir, 'old.md')), 'dated outside it').toBe(false);
+    expect(matters(join(dir, 'undated.md')), 'undated').toBe(true);
+    expect(matters(join(dir, 'scan.md')), 'stored without an article').toBe(true);
+    expect(matters(join(dir, 'new.md')), 'not stored').toBe(true);
+    // The window reaches a day past each end (the UTC date may differ from the brief's).
+    await writeFile(join(dir, 'edge.md'), story('Edge', 26));
+    await collectWeek(store, [fileSource(dir)], dir);
+    expect(matters(join(dir, 'edge.md'))).toBe(true);
   });
 });
 
