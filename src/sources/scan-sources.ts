@@ -172,14 +172,21 @@ export interface BackgroundScanRun {
   /**
    * Waits for the first change found, or the answer. Then the files found new or changed so far,
    * once this thread has been told of every change found so far, and how many of the changes
-   * matter; undefined if the answer came first (a current store, or the refresh is as near) or a
-   * change is not a file's (one gone, a dangling link…).
+   * matter; undefined if the answer came first (a current store, more changes than the worker
+   * posts, or the refresh is as near) or a change is not a file's (one gone, a dangling link…).
    */
   changesSoFar(): Promise<{ files: string[]; mattering: number } | undefined>;
   /** Aborted as soon as the worker has found more than `count` changes that matter. */
   matteringBeyond(count: number): { readonly aborted: boolean };
   stop(): void;
 }
+
+/**
+ * The changes the worker posts as it finds them, at most (the main thread reads up to 200 changed
+ * files ahead, pipeline.ts's ANALYZE_CHANGED_UP_TO): past them, a change is counted but neither
+ * posted nor looked up in the store, so a new source of 100,000 files costs neither thread more.
+ */
+export const CHANGES_POSTED_UP_TO = 1000;
 
 /** What the worker posts: each change as found (a file's key, or null), then its answer. */
 export type ScanMessage = { change: string | null } | { answer: BackgroundScan | null };
@@ -217,7 +224,7 @@ export function scanInBackground(storePath: string, sources: readonly SourceSpec
   const changesSoFar = async () => {
     // The mattering count first: every change it counts is then counted in [1], and so waited for.
     let mattering = Atomics.load(flag, 2);
-    while (!answered && (changes.length === 0 || changes.length < Atomics.load(flag, 1))) {
+    while (!answered && !changes.includes(null) && (changes.length === 0 || changes.length < Atomics.load(flag, 1))) {
       await new Promise<void>((resolve) => (told = resolve));
       mattering = Atomics.load(flag, 2);
     }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYZE_CHANGED_UP_TO, generateBrief, standingAnalysis, type ProgressEvent } from '../../src/pipeline.js';
 import { readStoredAfter } from '../../src/sources/collect-sources.js';
 import { resolvePeriod } from '../../src/period/period.js';
-import { changeMatters, scanSources } from '../../src/sources/scan-sources.js';
+import { CHANGES_POSTED_UP_TO, changeMatters, scanSources } from '../../src/sources/scan-sources.js';
 import { storedDateWindow } from '../../src/store/query-articles.js';
 import { openStore, recordStats, type Store } from '../../src/store/open-store.js';
 import { repoRoot, tempDir } from '../helpers.js';
@@ -191,6 +191,28 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     expect(scanned.result.backgroundScan).toBe('changed');
     for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
   });
+
+  // Changes not read ahead: the refresh, then the analysis, as before.
+  const unread: [string, (dir: string) => Promise<unknown>][] = [
+    [`more changes than the worker posts (${CHANGES_POSTED_UP_TO})`, async (dir) => {
+      await mkdir(join(dir, 'batch'));
+      await Promise.all(Array.from({ length: CHANGES_POSTED_UP_TO + 1 }, (_, i) => writeFile(join(dir, 'batch', `n${i}.md`), story(`Town ${i}`, 20 + (i % 5)))));
+    }],
+    ['a file of the week deleted', (dir) => rm(join(dir, 'b.md'))],
+  ];
+  for (const [change, make] of unread) {
+    it(`refreshes, then analyses, after ${change}`, async () => {
+      const { dir, storeFile } = await refreshedArchive();
+      const briefFile = await briefIn(join(dir, '..'));
+      await make(dir);
+      const plainStore = join(await tempDir(), 'copy.db');
+      await copyFile(storeFile, plainStore);
+      const scanned = await generate(briefFile, storeFile, 1);
+      const plain = await generate(briefFile, plainStore, Infinity);
+      expect(scanned.result.backgroundScan).toBe('changed');
+      for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+    });
+  }
 
   it('keeps the analysis when files were only touched, recording their new mtimes as the plain refresh does', async () => {
     const { dir, storeFile } = await refreshedArchive();
