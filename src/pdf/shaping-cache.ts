@@ -19,8 +19,12 @@ import { keepSubsets, subsetFilePrefix } from './subset-cache.js';
  */
 
 const VERSION = 5;
-/** Words kept per face; past this the file stops growing (it is a cache, not an index). */
-const MAX_ENTRIES = 50_000;
+/**
+ * Words kept per face. Past this, a run that shaped new words keeps them, then the words it drew
+ * from the file, then the others as the file held them (most recently kept first), and drops the
+ * rest: a desk's vocabulary drifts, and the words least recently drawn go first.
+ */
+const MAX_WORDS = 50_000;
 
 const isId = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < below;
 
@@ -56,12 +60,15 @@ class CachedFace {
   private table: ShapingTable | undefined;
   /** Words shaped in this run, as the file's entries (written by save()). */
   private readonly added = new Map<string, Uint8Array>();
+  /** Words this run drew from the file, in the order first drawn. */
+  private readonly drawn = new Set<string>();
   /** Words looked up and checked, or shaped, so far (a word can be drawn more than once). */
   private readonly known = new Map<string, ShapedWord>();
 
   constructor(
     readonly font: Font,
     private readonly file: string | undefined,
+    private readonly maxWords: number,
   ) {
     const shape = font.layout.bind(font);
     const getGlyph = font.getGlyph.bind(font);
@@ -71,7 +78,10 @@ class CachedFace {
       let entry = this.known.get(text);
       if (!entry) {
         const stored = table.get(text);
-        if (isEntry(stored, font.numGlyphs)) this.known.set(text, (entry = stored));
+        if (isEntry(stored, font.numGlyphs)) {
+          this.known.set(text, (entry = stored));
+          this.drawn.add(text);
+        }
       }
       if (entry) return replay(entry, getGlyph);
       const lookups: number[] = [];
@@ -86,7 +96,7 @@ class CachedFace {
         delete (font as Partial<Font>).getGlyph;
       }
       const shaped = { g: run.glyphs.map((glyph) => glyph.id), p: run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), r: lookups };
-      const bytes = table.size + this.added.size < MAX_ENTRIES || table.has(text) ? encodeWord(text, shaped) : undefined;
+      const bytes = this.added.size < this.maxWords ? encodeWord(text, shaped) : undefined;
       if (bytes) {
         this.added.set(text, bytes);
         this.known.set(text, shaped);
@@ -95,16 +105,28 @@ class CachedFace {
     };
   }
 
-  /** Writes the file when this run shaped words (temp file, then rename: readers never see half a file). */
+  /**
+   * Writes the file when this run shaped words (temp file, then rename: readers never see half a
+   * file): the new words, the words drawn from the file, then the file's others, up to maxWords.
+   */
   save(): boolean {
-    if (!this.file || !this.table || this.added.size === 0) return false;
+    const { table } = this;
+    if (!this.file || !table || this.added.size === 0) return false;
     const entries = new Map<string, Uint8Array>();
-    for (const [word, bytes] of this.table.entries()) if (!this.added.has(word)) entries.set(word, bytes);
-    for (const [word, bytes] of this.added) entries.set(word, bytes);
+    const keep = (word: string, bytes: Uint8Array | undefined) => {
+      if (bytes && entries.size < this.maxWords && !entries.has(word)) entries.set(word, bytes);
+    };
+    for (const [word, bytes] of this.added) keep(word, bytes);
+    for (const word of this.drawn) keep(word, table.bytesOf(word));
+    for (const [word, bytes] of table.entries()) {
+      if (entries.size >= this.maxWords) break;
+      keep(word, bytes);
+    }
     const file = writeShapingTable(entries, VERSION);
     writeCacheFile(this.file, file);
     this.table = new ShapingTable(file, VERSION);
     this.added.clear();
+    this.drawn.clear();
     return true;
   }
 }
@@ -115,7 +137,7 @@ export interface ShapingCache {
   save(): void;
 }
 
-export function openShapingCache(dir: string | undefined = cacheDir()): ShapingCache {
+export function openShapingCache(dir: string | undefined = cacheDir(), { maxWords = MAX_WORDS } = {}): ShapingCache {
   const byHash = new Map<string, CachedFace>();
   // fontkit's version is part of every file's name: its shaping may change between versions.
   const version = dir ? dependencyVersion('fontkit') : '';
@@ -131,7 +153,7 @@ export function openShapingCache(dir: string | undefined = cacheDir()): ShapingC
           const font = create(bytes);
           deferGlyphNames(font, bytes);
           if (dir) keepSubsets(font, dir, `${subsetPrefix}${hash}-`);
-          face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.bin`) : undefined);
+          face = new CachedFace(font, dir ? join(dir, `shaping-v${VERSION}-fontkit${version}-${hash}.bin`) : undefined, maxWords);
           byHash.set(hash, face);
         }
         out[role] = face.font;

@@ -109,11 +109,21 @@ export class ShapingTable {
     return this.find(word) !== undefined;
   }
 
-  /** Every readable entry, as its word and its bytes (to write a new file with them). */
+  /** The bytes of `word`'s entry, if it is there and readable (to write a new file with it). */
+  bytesOf(word: string): Uint8Array | undefined {
+    const at = this.find(word);
+    const end = at === undefined ? undefined : this.entryEnd(at);
+    return end === undefined ? undefined : this.bytes.subarray(at, end);
+  }
+
+  /** Every readable entry, as its word and its bytes, in the order the file holds them (the order they were written in). */
   *entries(): Generator<[string, Uint8Array]> {
+    const offsets: number[] = [];
     for (let slot = 0; slot < this.slots; slot++) {
       const at = this.view.getUint32(HEADER + 4 * slot, true);
-      if (at === 0) continue;
+      if (at !== 0) offsets.push(at);
+    }
+    for (const at of offsets.sort((a, b) => a - b)) {
       const end = this.entryEnd(at);
       if (end === undefined) continue;
       const length = this.view.getUint16(at + CHECKSUM, true);
@@ -190,7 +200,7 @@ function isPowerOfTwo(value: number): boolean {
   return value > 0 && (value & (value - 1)) === 0;
 }
 
-/** A file holding `entries` (each word's bytes from encodeWord or a table's entries()). */
+/** A file holding `entries`, in their order (each word's bytes from encodeWord or a table's entries()). */
 export function writeShapingTable(entries: ReadonlyMap<string, Uint8Array>, format: number): Uint8Array {
   let slots = 16;
   while (slots < entries.size * 2) slots *= 2;

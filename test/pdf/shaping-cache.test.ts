@@ -2,8 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/cache-dir.js';
+import { openShapingCache } from '../../src/pdf/shaping-cache.js';
 import { encodeWord, ShapingTable, writeShapingTable, type ShapedWord } from '../../src/pdf/shaping-table.js';
-import { runCli, sampleBrief, spawnCli, tempDir } from '../helpers.js';
+import { repoRoot, runCli, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const saved = process.env.BRIEF_CACHE_DIR;
 afterEach(() => {
@@ -94,6 +95,26 @@ describe('the shaping cache', () => {
     expect(left.filter((name) => stale.includes(name))).toEqual([]);
     expect(left).toEqual(expect.arrayContaining(['code-0123-4567-generate.bin', 'notes.txt']));
     expect((await cacheFiles(dir)).every((name) => name.startsWith('shaping-v5-'))).toBe(true);
+  });
+
+  it('keeps the words drawn most recently when a face holds as many as it may, and keeps learning', async () => {
+    const dir = await tempDir();
+    const serif = await readFile(join(repoRoot, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSerif.ttf'));
+    /** One run: a face of at most four words draws `words`, then the cache is saved; the file's words, in its order. */
+    const run = async (words: string[]) => {
+      const cache = openShapingCache(dir, { maxWords: 4 });
+      const face = cache.faces({ body: serif }).body;
+      for (const word of words) face.layout(word);
+      cache.save();
+      const [file] = await cacheFiles(dir);
+      return [...(await readTable(join(dir, file!))).entries()].map(([word]) => word);
+    };
+    expect(await run(['alpha', 'bravo', 'charlie', 'delta', 'echo'])).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
+    // New words first, then the ones drawn from the file, then the file's others as it held them.
+    expect(await run(['foxtrot', 'charlie'])).toEqual(['foxtrot', 'charlie', 'alpha', 'bravo']);
+    expect(await run(['golf', 'hotel', 'alpha', 'foxtrot'])).toEqual(['golf', 'hotel', 'alpha', 'foxtrot']);
+    // A run that shapes nothing new leaves the file as it is.
+    expect(await run(['golf', 'alpha'])).toEqual(['golf', 'hotel', 'alpha', 'foxtrot']);
   });
 
   it('costs speed, never the brief, when its folder cannot be written', async () => {

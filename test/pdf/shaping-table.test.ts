@@ -71,6 +71,15 @@ describe('the shaping table (the shaping cache file)', () => {
     );
   });
 
+  it('gives its entries back in the order they were written, and each entry’s bytes by word', () => {
+    const words = ['zulu', 'alpha', 'mike', 'bravo', 'yankee'];
+    const entries = new Map(words.map((text, i) => [text, encodeWord(text, { g: [i], p: [500, 0, 0, 0], r: [] })!]));
+    const table = new ShapingTable(writeShapingTable(entries, FORMAT), FORMAT);
+    expect([...table.entries()].map(([text]) => text)).toEqual(words);
+    expect(table.bytesOf('mike')).toEqual(entries.get('mike'));
+    expect(table.bytesOf('november')).toBeUndefined();
+  });
+
   it('leaves out what it cannot hold (glyph ids past 65535, 65536 look-ups, positions not 4 a glyph)', () => {
     expect(encodeWord('x', { g: [70000], p: [1, 0, 0, 0], r: [] })).toBeUndefined();
     expect(encodeWord('x', { g: [1], p: [1, 0, 0, 0], r: new Array(0x10000).fill(1) })).toBeUndefined();
