@@ -106,8 +106,9 @@ if (large) {
   rmSync(arriving);
 }
 
-// 7. Analysis alone, in-process on one core.
+// 7. Analysis alone, in-process on one core; and the sample regenerated in a warm process.
 const analysis = spawnSync(node, [join(root, 'bench', 'analysis.js'), '1000'], { env, encoding: 'utf8' }).stdout.trim();
+const warm = spawnSync(node, [join(root, 'bench', 'warm.js')], { env, encoding: 'utf8' }).stdout.trim();
 
 rmSync(tmp, { recursive: true, force: true });
 const byLabel = Object.fromEntries(results.map((r) => [r.label, r]));
@@ -121,6 +122,7 @@ const report = [
   `- ingest of 10,000 files: ${byLabel['ingest 10,000 files (cold)'].wall.toFixed(1)} s cold (target < 20 s), ${byLabel['ingest 10,000 files (unchanged)'].wall.toFixed(2)} s unchanged (target < 1 s)`,
   `- \`run\` of 20 briefs: CPU / wall = ${(byLabel['run 20 briefs (--jobs 2)'].cpu / byLabel['run 20 briefs (--jobs 2)'].wall).toFixed(2)} (target ≥ 1.6)`,
   `- ${analysis} (target < 2 s)`,
+  `- ${warm}`,
   ...(large
     ? ['weekly brief over the 100,000-article store', 'the same, caches off (a first run)', 'the same, --no-refresh (store as last ingested)', 'the same, one file touched first', 'the same, one file edited first', 'the same, a new article of the week first'].map(
         (label) => `- ${label}: ${byLabel[label].wall.toFixed(2)} s, ${byLabel[label].rss.toFixed(0)} MB peak RSS (targets < 2 s, < 300 MB)`,
