@@ -1,10 +1,8 @@
 import type { Brief } from '../brief/brief.js';
 import type { Analysis } from '../analysis/analyze-topics.js';
-import { addDays, type Period } from '../period/period.js';
+import { addDays, monthName, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { SourceView, ViewModel } from './view-model.js';
-
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Outlets shown by name in the chart; the rest are summed. */
 const CHART_OUTLETS = 8;
@@ -29,19 +27,18 @@ function buildChartData(brief: Brief, period: Period, articles: readonly Article
 /** "25 January 2026". */
 export function formatDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${months[m - 1]} ${y}`;
+  return `${d} ${monthName(m)} ${y}`;
 }
 
 /** "19–25 January 2026", "26 January – 1 February 2026", "January 2026", "19 January 2026". */
 export function formatPeriodText(period: Period): string {
   const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number];
-  const month = (m: number) => months[m - 1]!;
-  if (period.kind === 'month') return `${month(fm)} ${fy}`;
-  if (period.from === period.to) return `${fd} ${month(fm)} ${fy}`;
-  if (fy === ty && fm === tm) return `${fd}–${td} ${month(fm)} ${fy}`;
-  if (fy === ty) return `${fd} ${month(fm)} – ${td} ${month(tm)} ${ty}`;
-  return `${fd} ${month(fm)} ${fy} – ${td} ${month(tm)} ${ty}`;
+  if (period.kind === 'month') return `${monthName(fm)} ${fy}`;
+  if (period.from === period.to) return `${fd} ${monthName(fm)} ${fy}`;
+  if (fy === ty && fm === tm) return `${fd}–${td} ${monthName(fm)} ${fy}`;
+  if (fy === ty) return `${fd} ${monthName(fm)} – ${td} ${monthName(tm)} ${ty}`;
+  return `${fd} ${monthName(fm)} ${fy} – ${td} ${monthName(tm)} ${ty}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
+import { monthName } from '../period/period.js';
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Handlebars passes an options object last; helpers drop it. */
@@ -36,7 +36,7 @@ export const helpers = {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
     if (!match) return String(value ?? '');
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const month = months[m - 1]!;
+    const month = monthName(m);
     switch (format) {
       case 'iso':
         return String(value);

@@ -12,6 +12,13 @@ export interface Period {
   to: string;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The English name of month `m` (1–12), as briefs write dates: `monthName(1)` is `January`. */
+export function monthName(m: number): string {
+  return MONTH_NAMES[m - 1]!;
+}
+
 /** What a brief or the command line asks for. */
 export type PeriodSpec =
   | 'week'
