@@ -116,6 +116,18 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     return { result, events: seen, markdown: await read('grid-2026-W04.md'), json: await read('grid-2026-W04.json'), manifest: await read('manifest.json') };
   }
 
+  /** The brief generated with the background scan from `storeFile`, and with the plain refresh from a copy of it made first. */
+  async function scannedAndPlain(briefFile: string, storeFile: string) {
+    const plainStore = join(await tempDir(), 'copy.db');
+    await copyFile(storeFile, plainStore);
+    return { scanned: await generate(briefFile, storeFile, 1), plain: await generate(briefFile, plainStore, Infinity), plainStore };
+  }
+
+  /** The outputs and events of two generations are the same. */
+  function expectSameBrief(a: Awaited<ReturnType<typeof generate>>, b: Awaited<ReturnType<typeof generate>>) {
+    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(a[part], part).toEqual(b[part]);
+  }
+
   it('gives what the plain refresh gives when nothing changed, and refreshes when something did', async () => {
     expect(existsSync(workerFile), `${workerFile} is built by npm run build`).toBe(true);
     const { dir, storeFile } = await refreshedArchive();
@@ -125,7 +137,7 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const plain = await generate(briefFile, storeFile, Infinity);
     expect(ahead.result.backgroundScan).toBe('current');
     expect(plain.result.backgroundScan).toBeUndefined();
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(ahead[part], part).toEqual(plain[part]);
+    expectSameBrief(ahead, plain);
     expect(ahead.result.warnings).toEqual(plain.result.warnings);
     expect(ahead.result.warnings).toEqual([expect.objectContaining({ code: 'article-unreadable', file: 'archive/scan.md' })]);
     expect(ahead.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":4,"parsed":0,"unchanged":4/);
@@ -133,16 +145,13 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     // A change: the refresh then reads what the worker's scan found changed, and nothing else.
     await writeFile(join(dir, 'a.md'), story('Kherson'));
     await writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv', 24));
-    const plainStore = join(await tempDir(), 'copy.db');
-    await copyFile(storeFile, plainStore);
-    const changed = await generate(briefFile, storeFile, 1);
-    const changedPlain = await generate(briefFile, plainStore, Infinity);
+    const { scanned: changed, plain: changedPlain } = await scannedAndPlain(briefFile, storeFile);
     // Two changes: the analysis made meanwhile stands only if both were found before it began.
     expect(['changed', 'changed-kept']).toContain(changed.result.backgroundScan);
     expect(changedPlain.result.backgroundScan).toBeUndefined();
     expect(changed.markdown).toContain('Kherson');
     expect(changed.markdown).not.toBe(plain.markdown);
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(changed[part], part).toEqual(changedPlain[part]);
+    expectSameBrief(changed, changedPlain);
     expect(changed.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":5,"parsed":2,"unchanged":3/);
     // Now current again: read ahead, and the same as the plain refresh.
     const again = await generate(briefFile, storeFile, 1);
@@ -165,17 +174,14 @@ describe('a refreshing brief over a large store: read and analysed while a worke
       await writeFile(join(dir, 'old.md'), story('Chernihiv', 11));
       await generate(briefFile, storeFile, Infinity);
       await make(dir);
-      const plainStore = join(await tempDir(), 'copy.db');
-      await copyFile(storeFile, plainStore);
-      const scanned = await generate(briefFile, storeFile, 1);
-      const plain = await generate(briefFile, plainStore, Infinity);
+      const { scanned, plain } = await scannedAndPlain(briefFile, storeFile);
       expect(scanned.result.backgroundScan).toBe('changed-kept');
       const sources = scanned.events.find((event) => event.includes('"stage":"sources"'));
       expect(sources).toMatch(shown);
       expect(sources).not.toMatch(left);
-      for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+      expectSameBrief(scanned, plain);
       expect(scanned.result.warnings).toEqual(plain.result.warnings);
-      expect(scanned.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"parsed":1,/);
+      expect(sources).toMatch(/"parsed":1,/);
     });
   }
 
@@ -184,12 +190,9 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const briefFile = await briefIn(join(dir, '..'));
     await mkdir(join(dir, 'batch'));
     for (let i = 0; i <= ANALYZE_CHANGED_UP_TO; i++) await writeFile(join(dir, 'batch', `n${i}.md`), story(`Town ${i}`, 20 + (i % 5)));
-    const plainStore = join(await tempDir(), 'copy.db');
-    await copyFile(storeFile, plainStore);
-    const scanned = await generate(briefFile, storeFile, 1);
-    const plain = await generate(briefFile, plainStore, Infinity);
+    const { scanned, plain } = await scannedAndPlain(briefFile, storeFile);
     expect(scanned.result.backgroundScan).toBe('changed');
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+    expectSameBrief(scanned, plain);
   });
 
   // Changes not read ahead: the refresh, then the analysis, as before.
@@ -205,12 +208,9 @@ describe('a refreshing brief over a large store: read and analysed while a worke
       const { dir, storeFile } = await refreshedArchive();
       const briefFile = await briefIn(join(dir, '..'));
       await make(dir);
-      const plainStore = join(await tempDir(), 'copy.db');
-      await copyFile(storeFile, plainStore);
-      const scanned = await generate(briefFile, storeFile, 1);
-      const plain = await generate(briefFile, plainStore, Infinity);
+      const { scanned, plain } = await scannedAndPlain(briefFile, storeFile);
       expect(scanned.result.backgroundScan).toBe('changed');
-      for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+      expectSameBrief(scanned, plain);
     });
   }
 
@@ -219,12 +219,9 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const briefFile = await briefIn(join(dir, '..'));
     await touch(join(dir, 'a.md'));
     await touch(join(dir, 'sub', 'c.md'));
-    const plainStore = join(await tempDir(), 'copy.db');
-    await copyFile(storeFile, plainStore);
-    const ahead = await generate(briefFile, storeFile, 1);
-    const plain = await generate(briefFile, plainStore, Infinity);
+    const { scanned: ahead, plain, plainStore } = await scannedAndPlain(briefFile, storeFile);
     expect(ahead.result.backgroundScan).toBe('current');
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(ahead[part], part).toEqual(plain[part]);
+    expectSameBrief(ahead, plain);
     expect(ahead.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":4,"parsed":0,"unchanged":4/);
     // Both stores now hold the files' new stats: the next scan finds nothing touched.
     const stats = (file: string) => {
@@ -245,14 +242,11 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     await writeFile(join(root, 'more', 'e.md'), story('Zaporizhzhia', 23));
     const briefFile = join(root, 'brief.yaml');
     await writeFile(briefFile, 'id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: archive}, {path: more}]\nformats: [md, json]\ntopics: [energy-infrastructure]\n');
-    const plainStore = join(await tempDir(), 'copy.db');
-    await copyFile(storeFile, plainStore);
-    const scanned = await generate(briefFile, storeFile, 1);
-    const plain = await generate(briefFile, plainStore, Infinity);
+    const { scanned, plain } = await scannedAndPlain(briefFile, storeFile);
     // The new source's one file was found at once, and the analysis made meanwhile stands.
     expect(scanned.result.backgroundScan).toBe('changed-kept');
     expect(scanned.events.find((event) => event.includes('"stage":"sources"'))).toMatch(/"files":5,"parsed":1,"unchanged":4/);
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(scanned[part], part).toEqual(plain[part]);
+    expectSameBrief(scanned, plain);
   });
 
   it('is not tried below the threshold, and a missing source is the refresh’s own error', async () => {
