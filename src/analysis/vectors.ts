@@ -23,10 +23,17 @@ export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, nu
   return vector;
 }
 
-/** Cosine similarity of two normalised vectors. */
+/**
+ * Cosine similarity of two normalised vectors. A long brief takes hundreds of thousands of them;
+ * `forEach` walks the map without the entry array and iterator result a `for…of` over it allocates
+ * per token (three quarters of the analysis's garbage). The same products, summed in the same order.
+ */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let sum = 0;
-  for (const [token, weight] of small) sum += weight * (large.get(token) ?? 0);
+  small.forEach((weight, token) => {
+    sum += weight * (large.get(token) ?? 0);
+  });
   return sum;
 }
