@@ -352,7 +352,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
       .sort((a, b) => a.date.localeCompare(b.date));
 
     const actors = countActors(
-      assigned.map((s) => s.passage.text),
+      assigned.map((s) => s.passage),
       catalog,
       options.limits.actors ?? 10,
     );
