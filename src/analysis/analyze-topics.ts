@@ -155,16 +155,50 @@ function recencyOf(published: string, period: Period): number {
   return Math.min(1, Math.max(0, (Date.parse(published) - Date.parse(period.from)) / 86_400_000 / span));
 }
 
-/** Merges items whose keys match (or that `same` says are one), keeping every source. */
-function mergeBy<T extends { articleIds: string[] }>(items: readonly T[], same: (a: T, b: T) => boolean): T[] {
+/**
+ * Adds an item to the first merged item `same` says it is one with (keeping every source), or
+ * after them as a new one while there are fewer than `limit`. Past the limit an item that is one
+ * with none of them is dropped: without the limit it would have joined or started an item after
+ * them, so the first `limit` come out the same either way (`same` reads no `articleIds`).
+ */
+function mergeInto<T extends { articleIds: string[] }>(merged: T[], item: T, same: (a: T, b: T) => boolean, limit: number): void {
+  const existing = merged.find((other) => same(other, item));
+  if (existing) {
+    for (const id of item.articleIds) if (!existing.articleIds.includes(id)) existing.articleIds.push(id);
+  } else if (merged.length < limit) merged.push({ ...item, articleIds: [...item.articleIds] });
+}
+
+/** The first `limit` items left when items `same` says are one are merged, keeping every source. */
+function mergeBy<T extends { articleIds: string[] }>(items: readonly T[], same: (a: T, b: T) => boolean, limit: number): T[] {
   const merged: T[] = [];
-  for (const item of items) {
-    const existing = merged.find((other) => same(other, item));
-    if (existing) {
-      for (const id of item.articleIds) if (!existing.articleIds.includes(id)) existing.articleIds.push(id);
-    } else merged.push({ ...item, articleIds: [...item.articleIds] });
-  }
+  for (const item of items) mergeInto(merged, item, same, limit);
   return merged;
+}
+
+/** A dated event as the timeline is built: the passage's vector decides which passages report it. */
+interface TimelineEntry {
+  date: string;
+  text: string;
+  articleIds: string[];
+  vector: Vector;
+}
+
+/**
+ * A topic's dated events: the first date each ranked passage gives within the window, passages
+ * giving the same date for a similar text merged, the first `limit` kept. Reading a passage's
+ * dates is the costly part (chrono), so once `limit` events are kept, a passage unlike all of them
+ * is passed over unread: it could not have joined one.
+ */
+function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
+  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && cosine(a.vector, b.vector) >= SAME_EVENT_COSINE;
+  const timeline: TimelineEntry[] = [];
+  for (const s of ranked) {
+    const vector = ctx.vectors.get(s)!;
+    if (timeline.length >= limit && !timeline.some((entry) => cosine(entry.vector, vector) >= SAME_EVENT_COSINE)) continue;
+    const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => date.date >= window.from && date.date <= window.to);
+    if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
+  }
+  return timeline;
 }
 
 function overlap(a: string, b: string): number {
@@ -327,27 +361,17 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const quotes = mergeBy(
       ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
       (a, b) => overlap(a.text, b.text) >= 0.8,
-    ).slice(0, options.limits.quotes);
+      options.limits.quotes,
+    );
 
     const figures = mergeBy(
       ranked.flatMap((s) => extractFigures(s.passage.text).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId] }))),
       (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3,
-    )
-      .slice(0, options.limits.figures ?? 8)
-      .map(({ value, context, articleIds }) => ({ value, context, articleIds }));
+      options.limits.figures ?? 8,
+    ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));
 
-    const from = addDays(options.period.from, -TIMELINE_WINDOW_DAYS);
-    const to = addDays(options.period.to, TIMELINE_WINDOW_DAYS);
-    const timeline = mergeBy(
-      ranked.flatMap((s) =>
-        findDates(s.passage.text, byId.get(s.passage.articleId)?.published ?? '')
-          .filter((found) => found.date >= from && found.date <= to)
-          .slice(0, 1)
-          .map((found) => ({ date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector: vectors.get(s)! })),
-      ),
-      (a, b) => a.date === b.date && cosine(a.vector, b.vector) >= SAME_EVENT_COSINE,
-    )
-      .slice(0, options.limits.timeline ?? 8)
+    const window = { from: addDays(options.period.from, -TIMELINE_WINDOW_DAYS), to: addDays(options.period.to, TIMELINE_WINDOW_DAYS) };
+    const timeline = buildTimeline(ranked, { vectors, articles: byId }, window, options.limits.timeline ?? 8)
       .map(({ date, text, articleIds }) => ({ date, text, articleIds }))
       .sort((a, b) => a.date.localeCompare(b.date));
 
