@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics } from '../../src/analysis/analyze-topics.js';
@@ -108,5 +108,39 @@ describe('stopping an analysis done ahead of a check (options.signal)', () => {
     };
     expect(() => analyzeTopics(articles, topics, catalog, { ...options, signal: midway })).toThrow(expect.objectContaining({ name: 'AbortError' }));
     expect(looks).toBe(4);
+  });
+});
+
+describe('limits on quotes, figures and dated events', () => {
+  it('keep the first of the unlimited lists, each with all its sources', async () => {
+    const dirs = ['2026-W03', '2026-W04'];
+    const articles = (
+      await Promise.all(
+        dirs.map(async (dir) => {
+          const names = (await readdir(join(repoRoot, 'corpus', dir))).filter((name) => name.endsWith('.md')).sort();
+          return Promise.all(
+            names.map(async (name) => {
+              const fields = readMarkdownArticle(await readFile(join(repoRoot, 'corpus', dir, name), 'utf8'), name);
+              return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
+            }),
+          );
+        }),
+      )
+    ).flat();
+    const topics = [...library.values()].map((entry) => entry.topic);
+    const analyse = (limit: number) => analyzeTopics(articles, topics, catalog, { period, limits: { developments: 10, quotes: limit, figures: limit, timeline: limit } });
+    const full = analyse(100);
+    const merged = full.topics.flatMap((t) => [...t.quotes, ...t.figures, ...t.timeline]).filter((item) => item.articleIds.length > 1);
+    expect(merged.length, 'the corpus has items reported by more than one article').toBeGreaterThan(0);
+    for (const limit of [1, 2]) {
+      analyse(limit).topics.forEach((section, i) => {
+        const whole = full.topics[i]!;
+        expect(section.quotes, section.topic.id).toEqual(whole.quotes.slice(0, limit));
+        expect(section.figures, section.topic.id).toEqual(whole.figures.slice(0, limit));
+        // The timeline is sorted by date after it is cut, so its events are looked up in the whole one.
+        for (const event of section.timeline) expect(whole.timeline, section.topic.id).toContainEqual(event);
+        expect(section.timeline.length).toBe(Math.min(limit, whole.timeline.length));
+      });
+    }
   });
 });
