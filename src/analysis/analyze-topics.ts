@@ -11,7 +11,7 @@ import { buildPassages } from './passages.js';
 import { findDates } from './resolve-dates.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
-import { buildIdf, cosine, vectorize, type Vector } from './vectors.js';
+import { buildIdf, cosine, sumOf, vectorize, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
 const CORROBORATION_BONUS = 0.25;
@@ -222,12 +222,15 @@ interface TopicContext {
 function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
   const ordered = [...ctx.assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b)).map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
   const clusters = clusterPassages(ordered);
+  // A lead's centrality is its mean cosine with the topic's other passages: its cosine with their
+  // sum (every passage's, less its own), one pass per lead rather than one per lead and passage.
+  const total = sumOf(ordered.map((item) => item.vector));
+  const others = ordered.length - 1;
   const scoredClusters: RankedCluster[] = clusters.map((cluster) => {
     const lead = cluster.members[0]!;
     const score = lead.scored.scores[ctx.topicIndex]!;
     const articleIds = [...new Set(cluster.members.map((member) => member.scored.passage.articleId))];
-    const others = ordered.filter((item) => item !== lead);
-    const centrality = others.length > 0 ? others.reduce((sum, item) => sum + cosine(lead.vector, item.vector), 0) / others.length : 0;
+    const centrality = others > 0 ? (cosine(lead.vector, total) - cosine(lead.vector, lead.vector)) / others : 0;
     const relevance = Math.min(score.score, RELEVANCE_CAP);
     const parts: RankParts = {
       relevance,

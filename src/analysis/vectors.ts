@@ -37,3 +37,14 @@ export function cosine(a: Vector, b: Vector): number {
   });
   return sum;
 }
+
+/** The sum of vectors, token by token (not normalised): a vector's summed cosine with all of them is one cosine with the sum. */
+export function sumOf(vectors: Iterable<Vector>): Vector {
+  const sum: Vector = new Map();
+  for (const vector of vectors) {
+    vector.forEach((weight, token) => {
+      sum.set(token, (sum.get(token) ?? 0) + weight);
+    });
+  }
+  return sum;
+}
