@@ -113,8 +113,8 @@ function positionsOf(tokens: readonly string[]): Map<string, number[]> {
 interface IndexedPassage {
   tokens: readonly string[];
   cased: readonly string[];
-  index: Map<string, number[]>;
-  casedIndex: Map<string, number[]>;
+  index: ReadonlyMap<string, number[]>;
+  casedIndex: ReadonlyMap<string, number[]>;
 }
 
 function indexed(passage: PassageTokens): IndexedPassage {
@@ -225,31 +225,39 @@ export function indexMatchers(list: readonly TopicMatcher[]): TopicMatchers {
 /** Numbers scoreTopics' passes, to mark the phrases whose first word a pass found. */
 let lastPass = 0;
 
+const NO_POSITIONS: ReadonlyMap<string, number[]> = new Map();
+
 /**
  * A passage's score for each topic: what scorePassage gives, from one look-up per token instead
  * of one per token and topic, and of one per phrase. The passage's tokens mark the phrases that
  * may start with them (with the pass's number: no set to build per passage), and only the topics
- * and phrases marked are scored; the others cannot occur. The passage's position indexes are
- * built once, for the first topic marked, and dropped with the call: kept for every passage (as a
- * cache once did), they held ~250 MB over a month of 10,000 articles.
+ * and phrases marked are scored; the others cannot occur. The same look-ups note where each
+ * token that starts a phrase stands, all that counting occurrences asks of a position index: an
+ * index of every token, built for each passage, was a fifth of what a month of 10,000 articles
+ * allocated.
  */
 export function scoreTopics(passage: PassageTokens, matchers: TopicMatchers): TopicScore[] {
   const pass = ++lastPass;
   const marked: boolean[] = [];
-  const mark = (tokens: readonly string[], forms: TopicMatchers['lower']) => {
-    for (const token of tokens) {
+  const mark = (tokens: readonly string[], forms: TopicMatchers['lower']): ReadonlyMap<string, number[]> => {
+    let positions: Map<string, number[]> | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       const starts = forms.get(token);
-      if (starts) {
-        for (const start of starts) {
-          start.phrase.seen = pass;
-          marked[start.matcher] = true;
-        }
+      if (!starts) continue;
+      for (const start of starts) {
+        start.phrase.seen = pass;
+        marked[start.matcher] = true;
       }
+      const list = (positions ??= new Map()).get(token);
+      if (list) list.push(i);
+      else positions.set(token, [i]);
     }
+    return positions ?? NO_POSITIONS;
   };
-  mark(passage.tokens, matchers.lower);
-  if (matchers.cased.size > 0) mark(passage.cased, matchers.cased);
-  let at: IndexedPassage | undefined;
+  const index = mark(passage.tokens, matchers.lower);
+  const casedIndex = matchers.cased.size > 0 ? mark(passage.cased, matchers.cased) : NO_POSITIONS;
+  const at: IndexedPassage = { tokens: passage.tokens, cased: passage.cased, index, casedIndex };
   const present = (phrase: Phrase) => phrase.seen === pass;
-  return matchers.list.map((matcher, index) => (marked[index] ? score(passage, matcher, (at ??= indexed(passage)), present) : nothingFor(matcher)));
+  return matchers.list.map((matcher, index) => (marked[index] ? score(passage, matcher, at, present) : nothingFor(matcher)));
 }
