@@ -1,16 +1,39 @@
 import type { EntityCatalog } from '../topics/topic.js';
 
-const cache = new WeakMap<EntityCatalog, Set<string>>();
+/** An alias of the catalog as the words a scan compares with tokens, and the name it stands for. */
+export interface AliasWords {
+  readonly words: readonly string[];
+  readonly name: string;
+}
+
+const cache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly AliasWords[]>>();
 
 /**
- * The first words of the catalog's aliases. Scans for names try every span starting at every
- * token; a token that starts no alias can be skipped without building a single span.
+ * The catalog's aliases by their first word, longest first. Scans for names try the aliases that
+ * start at a token, comparing their words with the tokens in place: a token that starts no alias
+ * costs one look-up, and a span is never joined into a string to be looked up. An alias whose key
+ * could not be a span of tokens joined by spaces (punctuation, capitals) never matches either way.
  */
-export function aliasStarts(catalog: EntityCatalog): Set<string> {
-  let starts = cache.get(catalog);
-  if (!starts) {
-    starts = new Set([...catalog.aliases.keys()].map((alias) => alias.split(' ')[0]!));
-    cache.set(catalog, starts);
+export function aliasesByStart(catalog: EntityCatalog): ReadonlyMap<string, readonly AliasWords[]> {
+  let index = cache.get(catalog);
+  if (!index) {
+    const byStart = new Map<string, AliasWords[]>();
+    for (const [alias, name] of catalog.aliases) {
+      const words = alias.split(' ');
+      const list = byStart.get(words[0]!);
+      if (list) list.push({ words, name });
+      else byStart.set(words[0]!, [{ words, name }]);
+    }
+    for (const list of byStart.values()) list.sort((a, b) => b.words.length - a.words.length);
+    cache.set(catalog, (index = byStart));
   }
-  return starts;
+  return index;
+}
+
+/** Whether the alias's words are the tokens from `at` on. */
+export function aliasAt(tokens: readonly string[], at: number, alias: AliasWords): boolean {
+  const { words } = alias;
+  if (at + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { EntityCatalog } from '../topics/topic.js';
 import { tokenize } from './tokenize.js';
-import { aliasStarts } from './alias-starts.js';
+import { aliasAt, aliasesByStart } from './alias-starts.js';
 
 /** A direct quotation and who said it. */
 export interface FoundQuote {
@@ -91,15 +91,13 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPers
 /** The last person a sentence names (for resolving "he said" in the sentences after it); takes the sentence's tokens. */
 export function lastPersonIn(tokens: readonly string[], catalog: EntityCatalog): string | undefined {
   let last: { at: number; name: string } | undefined;
-  const starts = aliasStarts(catalog);
+  const byStart = aliasesByStart(catalog);
   for (let i = 0; i < tokens.length; i++) {
-    if (!starts.has(tokens[i]!)) continue;
-    for (let length = 3; length >= 1; length--) {
-      const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
-      if (name && catalog.kinds.get(name) === 'person') {
-        if (!last || i >= last.at) last = { at: i, name };
-        break;
-      }
+    // The longest alias of up to three words that starts here and names a person.
+    for (const alias of byStart.get(tokens[i]!) ?? []) {
+      if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || catalog.kinds.get(alias.name) !== 'person') continue;
+      if (!last || i >= last.at) last = { at: i, name: alias.name };
+      break;
     }
   }
   return last?.name;
