@@ -131,17 +131,18 @@ function splitLabel(text: string): { headline: string; text: string } {
   return { headline: label.replace(/["“”]/g, '').trim(), text: text.slice(match[0].length) };
 }
 
-const ranks = new WeakMap<ScoredPassage, number>();
-
-/** A passage's rank for its topic, worked out once (sorting asks for it at every comparison). */
+/** A passage's rank for its topic: its relevance (capped), raised for specific reporting. */
 function passageRank(scored: ScoredPassage): number {
-  let rank = ranks.get(scored);
-  if (rank === undefined) {
-    const score = scored.scores[scored.topic]!;
-    rank = Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
-    ranks.set(scored, rank);
-  }
-  return rank;
+  const score = scored.scores[scored.topic]!;
+  return Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
+}
+
+/** A topic's passages, best first and then in reading order; each rank is worked out once, not at every comparison. */
+function rankPassages(assigned: readonly ScoredPassage[]): ScoredPassage[] {
+  return assigned
+    .map((scored) => ({ scored, rank: passageRank(scored) }))
+    .sort((a, b) => b.rank - a.rank || byReadingOrder(a.scored, b.scored))
+    .map(({ scored }) => scored);
 }
 
 function byReadingOrder(a: ScoredPassage, b: ScoredPassage): number {
@@ -211,7 +212,8 @@ function overlap(a: string, b: string): number {
 interface TopicContext {
   topicIndex: number;
   newsiness: ReadonlyMap<string, number>;
-  assigned: ScoredPassage[];
+  /** The topic's passages, best first (rankPassages). */
+  ranked: readonly ScoredPassage[];
   vectors: Map<ScoredPassage, Vector>;
   articles: ReadonlyMap<string, Article>;
   options: AnalyzeOptions;
@@ -220,7 +222,7 @@ interface TopicContext {
 
 /** Clusters, ranks and selects (MMR) a topic's developments. */
 function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
-  const ordered = [...ctx.assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b)).map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
+  const ordered = ctx.ranked.map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
   const clusters = clusterPassages(ordered);
   // A lead's centrality is its mean cosine with the topic's other passages: its cosine with their
   // sum (every passage's, less its own), one pass per lead rather than one per lead and passage.
@@ -357,9 +359,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const analyses = topics.map((topic, topicIndex) => {
     stopIfAborted();
     const assigned = scored.filter((s) => s.topic === topicIndex);
-    const ctx: TopicContext = { topicIndex, newsiness, assigned, vectors, articles: byId, options, previous };
+    const ranked = rankPassages(assigned);
+    const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, articles: byId, options, previous };
     const { developments, background, clusters, chosen } = selectDevelopments(ctx);
-    const ranked = [...assigned].sort((a, b) => passageRank(b) - passageRank(a) || byReadingOrder(a, b));
 
     const quotes = mergeBy(
       ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
