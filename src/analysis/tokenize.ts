@@ -40,7 +40,12 @@ export function contentTokens(text: string): string[] {
   return contentOf(tokenize(text));
 }
 
+/** Whether a token carries content: not a stopword, longer than one character. */
+export function isContent(token: string): boolean {
+  return !stopwords.has(token) && token.length > 1;
+}
+
 /** The content tokens of an already tokenized text. */
 export function contentOf(tokens: readonly string[]): string[] {
-  return tokens.filter((token) => !stopwords.has(token) && token.length > 1);
+  return tokens.filter(isContent);
 }

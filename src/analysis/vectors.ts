@@ -1,12 +1,23 @@
-import { contentOf } from './tokenize.js';
+import { contentOf, isContent } from './tokenize.js';
 
 /** A sparse TF-IDF vector, L2-normalised. */
 export type Vector = Map<string, number>;
 
-/** Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always positive). */
+/**
+ * Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always
+ * positive). A token counts once per passage: the passage that last counted it is noted, rather
+ * than each passage's content tokens filtered into a list and a set.
+ */
 export function buildIdf(passages: readonly (readonly string[])[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const tokens of passages) for (const token of new Set(contentOf(tokens))) df.set(token, (df.get(token) ?? 0) + 1);
+  const countedIn = new Map<string, number>();
+  passages.forEach((tokens, p) => {
+    for (const token of tokens) {
+      if (countedIn.get(token) === p || !isContent(token)) continue;
+      countedIn.set(token, p);
+      df.set(token, (df.get(token) ?? 0) + 1);
+    }
+  });
   const idf = new Map<string, number>();
   for (const [token, count] of df) idf.set(token, Math.log(1 + passages.length / count));
   return idf;

@@ -19,6 +19,13 @@ describe('vectors', () => {
     );
   });
 
+  it('idf counts a content token once per passage, and leaves out stopwords and one-letter tokens', () => {
+    const idf = buildIdf([['ukraine', 'ukraine', 'the', 'grid'], ['ukraine', 's'], ['paris']]);
+    expect([...idf.keys()]).toEqual(['ukraine', 'grid', 'paris']);
+    expect(idf.get('ukraine')).toBeCloseTo(Math.log(1 + 3 / 2), 12);
+    expect(idf.get('grid')).toBeCloseTo(Math.log(1 + 3 / 1), 12);
+  });
+
   it('cosine is symmetric and 1 for a vector with itself', () => {
     const idf = buildIdf([['ukraine', 'guarantee'], ['paris', 'coalition', 'ukraine']]);
     const a = vectorize(['ukraine', 'guarantee', 'guarantee'], idf, 1);
