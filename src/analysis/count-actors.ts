@@ -7,18 +7,17 @@ export interface Actor {
   mentions: number;
 }
 
-/** A text and its tokens, as tokenize(text) gives them (a passage carries both). */
+/** A text's tokens, lower-cased and as written (tokenizeBoth; a passage carries both). */
 export interface TokenizedText {
-  text: string;
   tokens: readonly string[];
+  cased: readonly string[];
 }
 
 /** Mentions of catalog entities (any alias, merged to the canonical name) across texts, each given with its tokens. */
 export function countActors(texts: readonly TokenizedText[], catalog: EntityCatalog, limit: number): Actor[] {
   const counts = new Map<string, number>();
   const byStart = aliasesByStart(catalog);
-  for (const { text, tokens } of texts) {
-    let plain: string | undefined;
+  for (const { tokens, cased } of texts) {
     for (let i = 0; i < tokens.length; i++) {
       const aliases = byStart.get(tokens[i]!);
       if (!aliases) continue;
@@ -26,11 +25,9 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
       for (const alias of aliases) {
         if (!aliasAt(tokens, i, alias)) continue;
         const length = alias.words.length;
-        // Short all-caps aliases (US, PP) only count in capitals.
-        if (length === 1 && tokens[i]!.length <= 3) {
-          plain ??= text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/\./g, '');
-          if (!new RegExp(`\\b${tokens[i]!.toUpperCase()}\\b`).test(plain)) continue;
-        }
+        // Short all-caps aliases (US, PP, EU) count only where they are written in capitals ("U.S."
+        // is US as written): "told us" is not the United States, even beside "the US".
+        if (length === 1 && tokens[i]!.length <= 3 && cased[i] !== tokens[i]!.toUpperCase()) continue;
         counts.set(alias.name, (counts.get(alias.name) ?? 0) + 1);
         i += length - 1;
         break;
