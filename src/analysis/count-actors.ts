@@ -13,7 +13,7 @@ export interface TokenizedText {
   cased: readonly string[];
 }
 
-/** Mentions of catalog entities (any alias, merged to the canonical name) across texts, each given with its tokens. */
+/** Mentions of catalog entities (any alias, merged to the canonical name) across texts given as their tokens. */
 export function countActors(texts: readonly TokenizedText[], catalog: EntityCatalog, limit: number): Actor[] {
   const counts = new Map<string, number>();
   const byStart = aliasesByStart(catalog);

@@ -255,9 +255,12 @@ export function scoreTopics(passage: PassageTokens, matchers: TopicMatchers): To
     }
     return positions ?? NO_POSITIONS;
   };
-  const index = mark(passage.tokens, matchers.lower);
-  const casedIndex = matchers.cased.size > 0 ? mark(passage.cased, matchers.cased) : NO_POSITIONS;
-  const at: IndexedPassage = { tokens: passage.tokens, cased: passage.cased, index, casedIndex };
+  const at: IndexedPassage = {
+    tokens: passage.tokens,
+    cased: passage.cased,
+    index: mark(passage.tokens, matchers.lower),
+    casedIndex: matchers.cased.size > 0 ? mark(passage.cased, matchers.cased) : NO_POSITIONS,
+  };
   const present = (phrase: Phrase) => phrase.seen === pass;
   return matchers.list.map((matcher, index) => (marked[index] ? score(passage, matcher, at, present) : nothingFor(matcher)));
 }
