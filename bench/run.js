@@ -65,6 +65,10 @@ const store = join(tmp, 'store.db');
 const clearStore = () => rmSync(store, { force: true }) || rmSync(`${store}-wal`, { force: true }) || rmSync(`${store}-shm`, { force: true });
 add(measure('ingest 10,000 files (cold)', [node, cli, 'ingest', corpus10k, '--store', store], { runs: 3, before: clearStore, warmup: false }));
 add(measure('ingest 10,000 files (unchanged)', [node, cli, 'ingest', corpus10k, '--store', store], { runs }));
+// An operator's monthly brief over that store: all 10,000 articles fall in the month, and each of
+// the long brief's eight topics gathers thousands of passages, so the analysis is most of the run.
+const month = brief('month-10k', `id: month-10k\ntitle: Month over 10k\nperiod: {from: 2026-01-05, to: 2026-02-01}\nsources: [{path: ${corpus10k}}]\ntopics: [${topics}]\nlimits: {developments: 40}\nformats: [md, json]\n`);
+add(measure('a month of 10,000 articles, 8 topics (Markdown and JSON)', [node, cli, 'generate', month, '--out', out, '--force', '--store', store, '-q'], { runs: 3 }));
 
 // 5. brief run over 20 briefs, two at a time.
 for (let i = 1; i <= 20; i++) brief(`run/brief-${String(i).padStart(2, '0')}`, sample.replace('id: ukraine-weekly', `id: brief-${String(i).padStart(2, '0')}`));
