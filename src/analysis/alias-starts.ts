@@ -37,3 +37,20 @@ export function aliasAt(tokens: readonly string[], at: number, alias: AliasWords
   for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
   return true;
 }
+
+const acronymCache = new WeakMap<EntityCatalog, ReadonlySet<string>>();
+
+/**
+ * The aliases the catalog writes as short acronyms (US, PP, EU: two or three capitals), as keys.
+ * They name their entity only where a text writes them in capitals too: "told us" is not the
+ * United States. Other short aliases (Xi) are matched as any alias is, whatever their case.
+ */
+export function capitalsOnly(catalog: EntityCatalog): ReadonlySet<string> {
+  let keys = acronymCache.get(catalog);
+  if (!keys) {
+    const found = new Set<string>();
+    for (const spellings of catalog.spellings.values()) for (const spelling of spellings) if (/^\p{Lu}{2,3}$/u.test(spelling)) found.add(spelling.toLowerCase());
+    acronymCache.set(catalog, (keys = found));
+  }
+  return keys;
+}

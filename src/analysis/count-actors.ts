@@ -1,5 +1,5 @@
 import type { EntityCatalog, EntityKind } from '../topics/topic.js';
-import { aliasAt, aliasesByStart } from './alias-starts.js';
+import { aliasAt, aliasesByStart, capitalsOnly } from './alias-starts.js';
 
 export interface Actor {
   name: string;
@@ -17,6 +17,7 @@ export interface TokenizedText {
 export function countActors(texts: readonly TokenizedText[], catalog: EntityCatalog, limit: number): Actor[] {
   const counts = new Map<string, number>();
   const byStart = aliasesByStart(catalog);
+  const acronyms = capitalsOnly(catalog);
   for (const { tokens, cased } of texts) {
     for (let i = 0; i < tokens.length; i++) {
       const aliases = byStart.get(tokens[i]!);
@@ -25,9 +26,9 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
       for (const alias of aliases) {
         if (!aliasAt(tokens, i, alias)) continue;
         const length = alias.words.length;
-        // Short all-caps aliases (US, PP, EU) count only where they are written in capitals ("U.S."
-        // is US as written): "told us" is not the United States, even beside "the US".
-        if (length === 1 && tokens[i]!.length <= 3 && cased[i] !== tokens[i]!.toUpperCase()) continue;
+        // Acronyms (US, PP, EU) count only where they are written in capitals ("U.S." is US as
+        // written): "told us" is not the United States, even beside "the US".
+        if (length === 1 && acronyms.has(tokens[i]!) && cased[i] !== tokens[i]!.toUpperCase()) continue;
         counts.set(alias.name, (counts.get(alias.name) ?? 0) + 1);
         i += length - 1;
         break;

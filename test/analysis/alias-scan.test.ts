@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countActors } from '../../src/analysis/count-actors.js';
-import { lastPersonIn } from '../../src/analysis/extract-quotes.js';
+import { extractQuotes, lastPersonIn } from '../../src/analysis/extract-quotes.js';
 import { splitSentences } from '../../src/analysis/segment.js';
 import { tokenize, tokenizeBoth } from '../../src/analysis/tokenize.js';
 import { buildEntityCatalog, loadEntityCatalog } from '../../src/topics/load-topics.js';
@@ -21,13 +21,14 @@ function joinedSpans(tokens: readonly string[], at: number, longest: number, cat
 
 function referenceActors(texts: readonly string[], catalog: EntityCatalog): Map<string, number> {
   const longest = Math.max(1, ...[...catalog.aliases.keys()].map((alias) => tokenize(alias).length));
+  const acronyms = new Set([...catalog.spellings.values()].flat().filter((spelling) => /^[A-Z]{2,3}$/.test(spelling)).map((spelling) => spelling.toLowerCase()));
   const counts = new Map<string, number>();
   for (const text of texts) {
     const tokens = tokenize(text);
     const cased = tokenize(text, true);
     for (let i = 0; i < tokens.length; i++) {
       for (const { name, length } of joinedSpans(tokens, i, longest, catalog)) {
-        if (length === 1 && tokens[i]!.length <= 3 && cased[i] !== tokens[i]!.toUpperCase()) continue;
+        if (length === 1 && acronyms.has(tokens[i]!) && cased[i] !== tokens[i]!.toUpperCase()) continue;
         counts.set(name, (counts.get(name) ?? 0) + 1);
         i += length - 1;
         break;
@@ -68,10 +69,10 @@ describe('names found by their aliases', () => {
     expect(named).toBeGreaterThan(30);
   });
 
-  it('longest alias first, short acronyms only where written in capitals, persons only for lastPersonIn', () => {
+  it('longest alias first, acronyms only where written in capitals, persons only for lastPersonIn', () => {
     const catalog = buildEntityCatalog({
       people: { 'Xi Jinping': ['Xi', 'President Xi Jinping'], 'Pedro Sánchez': ['Sanchez'], 'Donald Trump': ['Trump'], 'Donald Tusk': ['Donald'] },
-      organizations: { 'Partido Popular': ['PP'], 'European Union': ['EU', 'the European Union'], 'Trump Organization': [] },
+      organizations: { 'Partido Popular': ['PP'], 'European Union': ['EU', 'the European Union'], 'Trump Organization': [], Vox: [] },
       places: { 'United States': ['US', 'U.S.'] },
     });
     const texts = [
@@ -80,17 +81,26 @@ describe('names found by their aliases', () => {
       'Support fell 3 pp. in March.',
       'The Trump Organization denied it.',
       'The U.S. envoy told us nothing.',
+      // Short aliases that are not acronyms count as written: Xi and Vox are not XI and VOX.
+      'Xi called; Vox abstained.',
     ].map((text) => tokenizeBoth(text));
     expect(countActors(texts, catalog, 10)).toEqual([
+      { name: 'Xi Jinping', kind: 'person', mentions: 3 },
       { name: 'United States', kind: 'place', mentions: 2 },
-      { name: 'Xi Jinping', kind: 'person', mentions: 2 },
       { name: 'European Union', kind: 'organization', mentions: 1 },
       { name: 'Partido Popular', kind: 'organization', mentions: 1 },
       { name: 'Pedro Sánchez', kind: 'person', mentions: 1 },
       { name: 'Trump Organization', kind: 'organization', mentions: 1 },
+      { name: 'Vox', kind: 'organization', mentions: 1 },
     ]);
     expect(lastPersonIn(texts[0]!.tokens, catalog)).toBe('Pedro Sánchez');
     expect(lastPersonIn(tokenize('Donald Trump spoke.'), catalog)).toBe('Donald Trump');
     expect(lastPersonIn(tokenize('The United States and the EU.'), catalog)).toBeUndefined();
+  });
+
+  it('a quote is attributed to an acronym only where it is written in capitals', () => {
+    const catalog = buildEntityCatalog({ organizations: { 'Partido Popular': ['PP'] } });
+    expect(extractQuotes('"We will vote against this budget," the PP spokesman said.', catalog)).toEqual([{ text: 'We will vote against this budget', speaker: 'Partido Popular' }]);
+    expect(extractQuotes('"We will vote against this budget," the pp spokesman said.', catalog)).toEqual([]);
   });
 });
