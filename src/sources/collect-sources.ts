@@ -96,7 +96,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       if (files.has(file)) continue;
       const shown = shownPath(file);
       files.set(file, { source, shown });
-      items.push({ key: file, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) });
+      items.push(ingestItem(file, shown, source));
     }
   }
   if (options.scanned) removeFiles(store, options.scanned.gone);
@@ -128,6 +128,11 @@ export interface StoredRead {
    * and the warnings a refresh repeats for the brief's files that gave no article.
    */
   asRefreshed(files: number): CollectedSources;
+}
+
+/** A file of a source to ingest, with the source's field map and size limit. */
+function ingestItem(key: string, shown: string, source: SourceSpec): IngestItem {
+  return { key, shown, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) };
 }
 
 /**
@@ -190,10 +195,10 @@ export function readStored(store: Store, sources: readonly SourceSpec[], options
  */
 export async function readStoredAfter(store: Store, sources: readonly SourceSpec[], options: CollectOptions, changed: readonly string[]): Promise<CollectedSources> {
   const matchers = sources.map(storedKeyMatcher);
-  const items = changed.map((key): IngestItem => {
+  const items = changed.map((key) => {
     const source = sources[matchers.findIndex((matches) => matches(key))];
     if (!source) throw new Error(`${key} belongs to no source`);
-    return { key, shown: key, ...(source.fields && { fields: source.fields }), ...(source.oversize && { oversize: source.oversize }) };
+    return ingestItem(key, key, source);
   });
   store.exec('BEGIN');
   try {
