@@ -45,7 +45,7 @@ const acronymCache = new WeakMap<EntityCatalog, ReadonlySet<string>>();
  * They name their entity only where a text writes them in capitals too: "told us" is not the
  * United States. Other short aliases (Xi) are matched as any alias is, whatever their case.
  */
-export function capitalsOnly(catalog: EntityCatalog): ReadonlySet<string> {
+function acronymsOf(catalog: EntityCatalog): ReadonlySet<string> {
   let keys = acronymCache.get(catalog);
   if (!keys) {
     const found = new Set<string>();
@@ -53,4 +53,13 @@ export function capitalsOnly(catalog: EntityCatalog): ReadonlySet<string> {
     acronymCache.set(catalog, (keys = found));
   }
   return keys;
+}
+
+/**
+ * Whether the one-word alias at `at` may name its entity there: not when the catalog writes it as
+ * an acronym and the text (its cased tokens, "U.S." read as US) does not write it in capitals.
+ */
+export function aliasMayNameAt(catalog: EntityCatalog): (tokens: readonly string[], cased: readonly string[], at: number) => boolean {
+  const acronyms = acronymsOf(catalog);
+  return (tokens, cased, at) => !acronyms.has(tokens[at]!) || cased[at] === tokens[at]!.toUpperCase();
 }

@@ -1,5 +1,5 @@
 import type { EntityCatalog, EntityKind } from '../topics/topic.js';
-import { aliasAt, aliasesByStart, capitalsOnly } from './alias-starts.js';
+import { aliasMayNameAt, aliasAt, aliasesByStart } from './alias-starts.js';
 
 export interface Actor {
   name: string;
@@ -17,7 +17,7 @@ export interface TokenizedText {
 export function countActors(texts: readonly TokenizedText[], catalog: EntityCatalog, limit: number): Actor[] {
   const counts = new Map<string, number>();
   const byStart = aliasesByStart(catalog);
-  const acronyms = capitalsOnly(catalog);
+  const mayName = aliasMayNameAt(catalog);
   for (const { tokens, cased } of texts) {
     for (let i = 0; i < tokens.length; i++) {
       const aliases = byStart.get(tokens[i]!);
@@ -28,7 +28,7 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
         const length = alias.words.length;
         // Acronyms (US, PP, EU) count only where they are written in capitals ("U.S." is US as
         // written): "told us" is not the United States, even beside "the US".
-        if (length === 1 && acronyms.has(tokens[i]!) && cased[i] !== tokens[i]!.toUpperCase()) continue;
+        if (length === 1 && !mayName(tokens, cased, i)) continue;
         counts.set(alias.name, (counts.get(alias.name) ?? 0) + 1);
         i += length - 1;
         break;

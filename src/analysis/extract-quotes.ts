@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { EntityCatalog } from '../topics/topic.js';
 import { tokenizeBoth } from './tokenize.js';
-import { aliasAt, aliasesByStart, capitalsOnly } from './alias-starts.js';
+import { aliasMayNameAt, aliasAt, aliasesByStart } from './alias-starts.js';
 
 /** A direct quotation and who said it. */
 export interface FoundQuote {
@@ -23,10 +23,10 @@ const group =
 /** The catalog person (or organisation) named in a phrase, by any alias (an acronym only in capitals, as in the actor counts). */
 function catalogName(phrase: string, catalog: EntityCatalog): string | undefined {
   const { tokens, cased } = tokenizeBoth(phrase);
-  const acronyms = capitalsOnly(catalog);
+  const mayName = aliasMayNameAt(catalog);
   for (let length = Math.min(4, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
-      if (length === 1 && acronyms.has(tokens[i]!) && cased[i] !== tokens[i]!.toUpperCase()) continue;
+      if (length === 1 && !mayName(tokens, cased, i)) continue;
       const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
       if (name && catalog.kinds.get(name) !== 'place') return name;
     }
