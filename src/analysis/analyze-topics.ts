@@ -2,7 +2,7 @@ import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
 import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-passages.js';
-import { clusterPassages, SAME_EVENT_COSINE, type Cluster } from './cluster-developments.js';
+import { clusterPassages, sameEvent, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { extractFigures } from './extract-figures.js';
 import { extractQuotes, lastPersonIn } from './extract-quotes.js';
@@ -191,11 +191,11 @@ interface TimelineEntry {
  * is passed over unread: it could not have joined one.
  */
 function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
-  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && cosine(a.vector, b.vector) >= SAME_EVENT_COSINE;
+  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameEvent(a.vector, b.vector);
   const timeline: TimelineEntry[] = [];
   for (const s of ranked) {
     const vector = ctx.vectors.get(s)!;
-    if (timeline.length >= limit && !timeline.some((entry) => cosine(entry.vector, vector) >= SAME_EVENT_COSINE)) continue;
+    if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
     const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => date.date >= window.from && date.date <= window.to);
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
   }
@@ -303,7 +303,7 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
     terms: [...score.terms],
     entities: [...score.entities],
     parts,
-    new: !ctx.previous.some((vector) => cosine(vector, lead.vector) >= SAME_EVENT_COSINE),
+    new: !ctx.previous.some((vector) => sameEvent(vector, lead.vector)),
     members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),
   };
 }

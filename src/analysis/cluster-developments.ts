@@ -2,7 +2,12 @@ import type { ScoredPassage } from './assign-passages.js';
 import { cosine, type Vector } from './vectors.js';
 
 /** Passages this similar (TF-IDF cosine) report the same event. */
-export const SAME_EVENT_COSINE = 0.4;
+const SAME_EVENT_COSINE = 0.4;
+
+/** Whether two passages' vectors are alike enough to report the same event. */
+export function sameEvent(a: Vector, b: Vector): boolean {
+  return cosine(a, b) >= SAME_EVENT_COSINE;
+}
 
 /** Passages of one topic that report the same thing, best first. */
 export interface Cluster {
@@ -17,7 +22,7 @@ export interface Cluster {
 export function clusterPassages(ordered: readonly { scored: ScoredPassage; vector: Vector }[]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const item of ordered) {
-    const same = clusters.find((cluster) => cosine(cluster.members[0]!.vector, item.vector) >= SAME_EVENT_COSINE);
+    const same = clusters.find((cluster) => sameEvent(cluster.members[0]!.vector, item.vector));
     if (same) same.members.push(item);
     else clusters.push({ members: [item] });
   }
