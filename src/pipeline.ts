@@ -50,6 +50,8 @@ export interface GenerateOptions {
   write?: boolean;
   /** Keep the output folder's lock when done (the caller sends, then releases it). */
   keepLock?: boolean;
+  /** Work out what each topic left out and why (the analysis's `rejected`, for --explain). */
+  explain?: boolean;
   /** Injected for tests: the file operations outputs are written with (to fail with ENOSPC). */
   fs?: WriteFs;
   /** Injected for tests: how feeds are fetched. */
@@ -127,7 +129,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
     const competitors = [...library.values()].map((entry) => entry.topic);
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
-    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(signal && { signal }) });
+    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(signal && { signal }), ...(options.explain && { explain: true }) });
     report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
     const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
     return { analysis, view, markdown: renderMarkdown(view, template) };

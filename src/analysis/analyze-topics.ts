@@ -7,7 +7,7 @@ import { countActors, type Actor } from './count-actors.js';
 import { extractFigures } from './extract-figures.js';
 import { extractQuotes, lastPersonIn } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
-import { buildPassages } from './passages.js';
+import { buildPassages, type Passage } from './passages.js';
 import { findDates } from './resolve-dates.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
@@ -31,6 +31,8 @@ const TIMELINE_WINDOW_DAYS = 45;
 
 /** Why a development was chosen: the parts of its rank. */
 export interface RankParts {
+  /** The passage's topic score; `relevance` is this, capped. */
+  score: number;
   relevance: number;
   specificity: number;
   corroboration: number;
@@ -39,6 +41,17 @@ export interface RankParts {
   /** Share of the source article's sentences that report (attributed or dated). */
   newsiness: number;
   rank: number;
+}
+
+/** The multipliers a development's rank is its relevance times, in this order (shown by --explain). */
+export function rankFactors(parts: RankParts): { name: string; value: number; factor: number }[] {
+  return [
+    { name: 'sources', value: parts.corroboration, factor: 1 + CORROBORATION_BONUS * (parts.corroboration - 1) },
+    { name: 'specificity', value: parts.specificity, factor: 1 + SPECIFICITY_BONUS * parts.specificity },
+    { name: 'centrality', value: parts.centrality, factor: 1 + parts.centrality },
+    { name: 'recency', value: parts.recency, factor: 1 + 0.1 * parts.recency },
+    { name: 'newsiness', value: parts.newsiness, factor: 1 - NEWSINESS_WEIGHT / 2 + NEWSINESS_WEIGHT * parts.newsiness },
+  ];
 }
 
 /** One reported development: a verbatim sentence, and every article that reported it. */
@@ -79,7 +92,12 @@ export interface TimelineEvent {
 export interface Rejected {
   text: string;
   articleId: string;
+  /** How many other articles have the same text, also left out (listed once, at its best score). */
+  alsoIn: number;
+  /** The passage's score for the topic. */
   score: number;
+  /** Its rank as a development, when it reached the ranking. */
+  rank?: number;
   reason: string;
 }
 
@@ -96,7 +114,7 @@ export interface TopicAnalysis {
   candidates: number;
   /** Articles with at least one passage on the topic. */
   articleIds: string[];
-  /** The strongest passages that were not used, and why (for --explain). */
+  /** The strongest passages that were not used, and why (only when asked: options.explain). */
   rejected: Rejected[];
 }
 
@@ -121,6 +139,8 @@ export interface AnalyzeOptions {
    * analysis throws an AbortError. For analysis done ahead of a check that may void it.
    */
   signal?: { readonly aborted: boolean };
+  /** Work out the best passages each topic left out, and why (`rejected`, for --explain); empty otherwise. */
+  explain?: boolean;
 }
 
 /** Splits "Label: sentence" (a bulleted item's lead-in) into headline and text; both stay verbatim. */
@@ -221,7 +241,7 @@ interface TopicContext {
 }
 
 /** Clusters, ranks and selects (MMR) a topic's developments. */
-function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; clusters: Cluster[]; chosen: Set<Cluster> } {
+function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; chosen: RankedCluster[]; unused: RankedCluster[] } {
   const ordered = ctx.ranked.map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
   const clusters = clusterPassages(ordered);
   // A lead's centrality is its mean cosine with the topic's other passages: its cosine with their
@@ -235,6 +255,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
     const centrality = others > 0 ? (cosine(lead.vector, total) - cosine(lead.vector, lead.vector)) / others : 0;
     const relevance = Math.min(score.score, RELEVANCE_CAP);
     const parts: RankParts = {
+      score: score.score,
       relevance,
       specificity: specificity(lead.scored.passage.text, score.entities.length),
       corroboration: articleIds.length,
@@ -243,13 +264,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
       newsiness: ctx.newsiness.get(lead.scored.passage.articleId) ?? 0,
       rank: 0,
     };
-    parts.rank =
-      relevance *
-      (1 + CORROBORATION_BONUS * (articleIds.length - 1)) *
-      (1 + SPECIFICITY_BONUS * parts.specificity) *
-      (1 + centrality) *
-      (1 + 0.1 * parts.recency) *
-      (1 - NEWSINESS_WEIGHT / 2 + NEWSINESS_WEIGHT * parts.newsiness);
+    parts.rank = rankFactors(parts).reduce((rank, { factor }) => rank * factor, relevance);
     return { cluster, lead, score, articleIds, parts };
   });
   const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank);
@@ -259,11 +274,12 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   // Explanation is about the topic's own terms: entity mentions ("key figures include…") do not count here.
   const explains = (c: RankedCluster) => (c.score.score - ENTITY_WEIGHT * c.score.entities.length) * (1 + c.parts.centrality) * (1 + SPECIFICITY_BONUS * c.parts.specificity);
   const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains);
+  const used = new Set([...developments, ...background]);
   return {
     developments: developments.map((c) => toDevelopment(c, ctx)),
     background: background.map((c) => toDevelopment(c, ctx)),
-    clusters,
-    chosen: new Set([...developments, ...background].map((c) => c.cluster)),
+    chosen: developments,
+    unused: scoredClusters.filter((c) => !used.has(c)),
   };
 }
 
@@ -361,7 +377,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const assigned = scored.filter((s) => s.topic === topicIndex);
     const ranked = rankPassages(assigned);
     const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, articles: byId, options, previous };
-    const { developments, background, clusters, chosen } = selectDevelopments(ctx);
+    const { developments, background, chosen, unused } = selectDevelopments(ctx);
 
     const quotes = mergeBy(
       ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
@@ -386,7 +402,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
       options.limits.actors ?? 10,
     );
 
-    const rejected = explainRejections(scored, topicIndex, clusters, chosen, everyTopic);
+    const rejected = options.explain ? explainRejections(scored, topicIndex, chosen, unused, everyTopic) : [];
     const articleIds = [...new Set(assigned.map((s) => s.passage.articleId))].sort();
     return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, articleIds, rejected };
   });
@@ -399,23 +415,40 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
 }
 
 /** The strongest passages a topic did not use, and why (shown by --explain). */
-function explainRejections(scored: readonly ScoredPassage[], topicIndex: number, clusters: readonly Cluster[], chosen: ReadonlySet<Cluster>, topics: readonly Topic[]): Rejected[] {
-  const rejected: Rejected[] = [];
-  for (const cluster of clusters) {
-    if (chosen.has(cluster)) continue;
-    const lead = cluster.members[0]!.scored;
-    rejected.push({ text: lead.passage.text, articleId: lead.passage.articleId, score: lead.scores[topicIndex]!.score, reason: 'ranked below the limit, or too close to a chosen development (MMR)' });
-  }
+function explainRejections(scored: readonly ScoredPassage[], topicIndex: number, chosen: readonly RankedCluster[], unused: readonly RankedCluster[], topics: readonly Topic[]): Rejected[] {
+  const rejected: (Rejected & { cluster?: RankedCluster })[] = [];
+  const leftOut = (passage: Passage, score: number, reason: string, cluster?: RankedCluster) =>
+    rejected.push({ text: passage.text, articleId: passage.articleId, alsoIn: 0, score, reason, ...(cluster && { rank: cluster.parts.rank, cluster }) });
+  // A ranked development's reason is worked out once it is among those listed.
+  for (const cluster of unused) leftOut(cluster.lead.scored.passage, cluster.parts.score, '', cluster);
   for (const s of scored) {
     const score = s.scores[topicIndex]!;
     if (s.topic === topicIndex || score.terms.length === 0) continue;
-    if (s.topic >= 0) {
-      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: score.score, reason: `went to ${topics[s.topic]!.id} (${s.scores[s.topic]!.score.toFixed(2)} > ${score.score.toFixed(2)})` });
-    } else if (score.score > 0) {
-      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: score.score, reason: `below the threshold ${ASSIGN_THRESHOLD}` });
-    } else {
-      rejected.push({ text: s.passage.text, articleId: s.passage.articleId, score: 0, reason: 'matches terms but lacks the topic anchors, or an exclusion applies' });
-    }
+    if (s.topic >= 0) leftOut(s.passage, score.score, `went to ${topics[s.topic]!.id} (${s.scores[s.topic]!.score.toFixed(2)} > ${score.score.toFixed(2)})`);
+    else if (score.score > 0) leftOut(s.passage, score.score, `below the threshold ${ASSIGN_THRESHOLD}`);
+    else leftOut(s.passage, 0, 'matches terms but lacks the topic anchors, or an exclusion applies');
   }
-  return rejected.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text)).slice(0, 5);
+  // A text left out of several articles (a story reprinted) is listed once, at its best score.
+  const listed = new Map<string, Rejected & { cluster?: RankedCluster }>();
+  for (const item of rejected.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))) {
+    const seen = listed.get(item.text);
+    if (seen) seen.alsoIn += 1;
+    else if (listed.size < 5) listed.set(item.text, item);
+  }
+  return [...listed.values()].map(({ cluster, ...item }) => (cluster ? { ...item, reason: whyNotChosen(cluster, chosen) } : item));
+}
+
+/**
+ * Why a ranked development was left out. MMR chose each development by its rank less its likeness
+ * to those chosen before it, so one that outranks a chosen development lost to that likeness when
+ * the weaker one was chosen.
+ */
+function whyNotChosen(cluster: RankedCluster, chosen: readonly RankedCluster[]): string {
+  const ranks = chosen.map((c) => c.parts.rank);
+  const weakest = ranks.indexOf(Math.min(...ranks));
+  const before = chosen.slice(0, Math.max(0, weakest));
+  if (before.length === 0 || cluster.parts.rank <= ranks[weakest]!) return `ranked below the limit (${chosen.length} developments)`;
+  const likeness = before.map((c) => cosine(c.lead.vector, cluster.lead.vector));
+  const closest = likeness.indexOf(Math.max(...likeness));
+  return `outranks development ${weakest + 1} but is too like development ${closest + 1} (cosine ${likeness[closest]!.toFixed(2)})`;
 }

@@ -54,6 +54,7 @@ export async function generateCommand(options: GenerateCommandOptions, io: Comma
     includeUndated: options.includeUndated,
     ...(options.refresh === false && { refresh: false }),
     ...(options.store !== undefined && { store: options.store }),
+    ...(options.explain && { explain: true }),
     onProgress: (event) => {
       if (event.stage === 'warning') io.stderr(formatWarning(event.warning));
       else if (event.stage === 'analysis' && options.explain) io.stdout(formatExplanation(event.analysis));

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics } from '../../src/analysis/analyze-topics.js';
+import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { resolvePeriod } from '../../src/period/period.js';
@@ -22,6 +23,23 @@ async function fixtureArticles(dir: string, names: string[]): Promise<Article[]>
       return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
     }),
   );
+}
+
+/** The sample corpus's articles, both weeks. */
+async function sampleCorpus(): Promise<Article[]> {
+  const dirs = ['2026-W03', '2026-W04'];
+  const weeks = await Promise.all(
+    dirs.map(async (dir) => {
+      const names = (await readdir(join(repoRoot, 'corpus', dir))).filter((name) => name.endsWith('.md')).sort();
+      return Promise.all(
+        names.map(async (name) => {
+          const fields = readMarkdownArticle(await readFile(join(repoRoot, 'corpus', dir, name), 'utf8'), name);
+          return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
+        }),
+      );
+    }),
+  );
+  return weeks.flat();
 }
 
 function article(id: string, text: string, published = '2026-01-21'): Article {
@@ -113,20 +131,7 @@ describe('stopping an analysis done ahead of a check (options.signal)', () => {
 
 describe('limits on quotes, figures and dated events', () => {
   it('keep the first of the unlimited lists, each with all its sources', async () => {
-    const dirs = ['2026-W03', '2026-W04'];
-    const articles = (
-      await Promise.all(
-        dirs.map(async (dir) => {
-          const names = (await readdir(join(repoRoot, 'corpus', dir))).filter((name) => name.endsWith('.md')).sort();
-          return Promise.all(
-            names.map(async (name) => {
-              const fields = readMarkdownArticle(await readFile(join(repoRoot, 'corpus', dir, name), 'utf8'), name);
-              return { ...fields, id: name.replace('.md', ''), file: name, publisher: fields.publisher!, published: fields.published! };
-            }),
-          );
-        }),
-      )
-    ).flat();
+    const articles = await sampleCorpus();
     const topics = [...library.values()].map((entry) => entry.topic);
     const analyse = (limit: number) => analyzeTopics(articles, topics, catalog, { period, limits: { developments: 10, quotes: limit, figures: limit, timeline: limit } });
     const full = analyse(100);
@@ -142,5 +147,56 @@ describe('limits on quotes, figures and dated events', () => {
         expect(section.timeline.length).toBe(Math.min(limit, whole.timeline.length));
       });
     }
+  });
+});
+
+describe('--explain accounts for each choice', () => {
+  it("prints the factors that multiply out to a development's rank, and which rule left each passage out", async () => {
+    const topics = ['security-guarantees', 'spain-politics', 'russia-china', 'energy-infrastructure', 'battlefield-technology'].map(topic);
+    const twoWeeks = resolvePeriod({ from: '2026-01-12', to: '2026-01-25' }, new Date(0));
+    const analysis = analyzeTopics(await sampleCorpus(), topics, catalog, { period: twoWeeks, limits: { developments: 4, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic), explain: true });
+    const lines = formatExplanation(analysis).split('\n');
+
+    // Each printed factor and the relevance are rounded; the rank must lie within their bounds.
+    const ranks = lines.map((line) => /^ *\d+\. rank ([\d.]+) = relevance ([\d.]+)(?: \(score [\d.]+, capped\))? × (.*)$/.exec(line)).filter((m) => m !== null);
+    expect(ranks).toHaveLength(analysis.topics.reduce((sum, t) => sum + t.developments.length, 0));
+    for (const [line, rank, relevance, rest] of ranks) {
+      const factors = [...rest!.matchAll(/([\d.]+) (\w+) \([\d.]+\)/g)];
+      expect(factors.map((f) => f[2]), line).toEqual(['sources', 'specificity', 'centrality', 'recency', 'newsiness']);
+      const low = factors.reduce((product, f) => product * (Number(f[1]) - 0.0005), Number(relevance) - 0.005);
+      const high = factors.reduce((product, f) => product * (Number(f[1]) + 0.0005), Number(relevance) + 0.005);
+      expect(Number(rank) + 0.005, line).toBeGreaterThanOrEqual(low);
+      expect(Number(rank) - 0.005, line).toBeLessThanOrEqual(high);
+    }
+
+    // A development left out either ranks below every chosen one, or outranks the weakest and lost
+    // on likeness to one chosen before it (MMR).
+    const reasons = { below: 0, likeness: 0 };
+    for (const section of analysis.topics) {
+      const chosen = section.developments.map((d) => d.parts.rank);
+      const weakest = chosen.indexOf(Math.min(...chosen));
+      for (const left of section.rejected.filter((r) => r.rank !== undefined)) {
+        const likeness = /^outranks development (\d+) but is too like development (\d+) \(cosine ([\d.]+)\)$/.exec(left.reason);
+        if (likeness) {
+          reasons.likeness += 1;
+          expect(Number(likeness[1]), left.text).toBe(weakest + 1);
+          expect(left.rank!, left.text).toBeGreaterThan(chosen[weakest]!);
+          expect(Number(likeness[2]), left.text).toBeLessThan(weakest + 1);
+        } else {
+          reasons.below += 1;
+          expect(left.reason).toBe(`ranked below the limit (${chosen.length} developments)`);
+          expect(left.rank!, left.text).toBeLessThanOrEqual(chosen[weakest]!);
+        }
+      }
+    }
+    expect(reasons.likeness, 'the corpus has a development dropped for likeness').toBeGreaterThan(0);
+    expect(reasons.below, 'and one ranked below the limit').toBeGreaterThan(0);
+  });
+
+  it('lists a text left out of several articles once, with how many more', () => {
+    const text = 'Officials said the talks on a ceasefire would resume next month in Geneva.';
+    const articles = ['a', 'b', 'c'].map((id) => article(id, text));
+    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 1, quotes: 3 }, explain: true }).topics;
+    expect(section!.rejected.filter((r) => r.text === text)).toEqual([expect.objectContaining({ alsoIn: 2 })]);
   });
 });
