@@ -67,6 +67,8 @@ export interface Development {
   parts: RankParts;
   /** Not reported in the previous period's brief. */
   new: boolean;
+  /** 1 for the topic's development chosen first (the strongest), 2 for the next…; lists are in reading order. */
+  pick: number;
   /** Every passage in the cluster (for --explain). */
   members: { articleId: string; text: string }[];
 }
@@ -120,7 +122,10 @@ export interface TopicAnalysis {
 
 export interface Analysis {
   topics: TopicAnalysis[];
-  /** The strongest developments across topics, for a bottom line when the analyst wrote none. */
+  /**
+   * For a bottom line when the analyst wrote none: the first development of up to three topics (the
+   * opening of each one's strongest story), the best ranked first.
+   */
   bottomLine: { topicId: string; development: Development }[];
 }
 
@@ -241,7 +246,7 @@ interface TopicContext {
 }
 
 /** Clusters, ranks and selects (MMR) a topic's developments. */
-function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; chosen: RankedCluster[]; unused: RankedCluster[] } {
+function selectDevelopments(ctx: TopicContext): { developments: Development[]; background: Development[]; chosen: Chosen; unused: RankedCluster[] } {
   const ordered = ctx.ranked.map((scored) => ({ scored, vector: ctx.vectors.get(scored)! }));
   const clusters = clusterPassages(ordered);
   // A lead's centrality is its mean cosine with the topic's other passages: its cosine with their
@@ -275,12 +280,19 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   const explains = (c: RankedCluster) => (c.score.score - ENTITY_WEIGHT * c.score.entities.length) * (1 + c.parts.centrality) * (1 + SPECIFICITY_BONUS * c.parts.specificity);
   const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains);
   const used = new Set([...developments, ...background]);
+  const shown = inReadingOrder(developments);
   return {
-    developments: developments.map((c) => toDevelopment(c, ctx)),
-    background: background.map((c) => toDevelopment(c, ctx)),
-    chosen: developments,
+    developments: shown.map((c) => toDevelopment(c, ctx, developments.indexOf(c) + 1)),
+    background: background.map((c, index) => toDevelopment(c, ctx, index + 1)),
+    chosen: { picked: developments, shown },
     unused: scoredClusters.filter((c) => !used.has(c)),
   };
+}
+
+/** A topic's developments in the order MMR picked them, and in the order they are shown (numbered by --explain). */
+interface Chosen {
+  picked: readonly RankedCluster[];
+  shown: readonly RankedCluster[];
 }
 
 interface RankedCluster {
@@ -289,6 +301,21 @@ interface RankedCluster {
   score: TopicScore;
   articleIds: string[];
   parts: RankParts;
+}
+
+/**
+ * The chosen developments as a reader meets them: those quoted from the same article together, in
+ * the article's order, where the first chosen of them stands. An article's later sentences lean on
+ * its earlier ones ("the measures", "the visit"), so they do not come before what they refer to.
+ */
+function inReadingOrder(chosen: readonly RankedCluster[]): RankedCluster[] {
+  const byArticle = new Map<string, RankedCluster[]>();
+  for (const c of chosen) {
+    const id = c.lead.scored.passage.articleId;
+    byArticle.set(id, [...(byArticle.get(id) ?? []), c]);
+  }
+  const position = (c: RankedCluster) => c.lead.scored.passage;
+  return [...byArticle.values()].flatMap((group) => group.sort((a, b) => position(a).paragraph - position(b).paragraph || position(a).sentence - position(b).sentence));
 }
 
 /** Maximal marginal relevance: the best-valued items, each penalised by its similarity to those already chosen. */
@@ -312,7 +339,7 @@ function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value:
   return selected;
 }
 
-function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluster, ctx: TopicContext): Development {
+function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluster, ctx: TopicContext, pick: number): Development {
   return {
     ...splitLabel(lead.scored.passage.text),
     articleIds,
@@ -320,6 +347,7 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
     entities: [...score.entities],
     parts,
     new: !ctx.previous.some((vector) => sameEvent(vector, lead.vector)),
+    pick,
     members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),
   };
 }
@@ -415,7 +443,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
 }
 
 /** The strongest passages a topic did not use, and why (shown by --explain). */
-function explainRejections(scored: readonly ScoredPassage[], topicIndex: number, chosen: readonly RankedCluster[], unused: readonly RankedCluster[], topics: readonly Topic[]): Rejected[] {
+function explainRejections(scored: readonly ScoredPassage[], topicIndex: number, chosen: Chosen, unused: readonly RankedCluster[], topics: readonly Topic[]): Rejected[] {
   const rejected: (Rejected & { cluster?: RankedCluster })[] = [];
   const leftOut = (passage: Passage, score: number, reason: string, cluster?: RankedCluster) =>
     rejected.push({ text: passage.text, articleId: passage.articleId, alsoIn: 0, score, reason, ...(cluster && { rank: cluster.parts.rank, cluster }) });
@@ -438,17 +466,19 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
   return [...listed.values()].map(({ cluster, ...item }) => (cluster ? { ...item, reason: whyNotChosen(cluster, chosen) } : item));
 }
 
+
 /**
  * Why a ranked development was left out. MMR chose each development by its rank less its likeness
  * to those chosen before it, so one that outranks a chosen development lost to that likeness when
- * the weaker one was chosen.
+ * the weaker one was chosen. Developments are named by their number as shown.
  */
-function whyNotChosen(cluster: RankedCluster, chosen: readonly RankedCluster[]): string {
-  const ranks = chosen.map((c) => c.parts.rank);
+function whyNotChosen(cluster: RankedCluster, { picked, shown }: Chosen): string {
+  const ranks = picked.map((c) => c.parts.rank);
   const weakest = ranks.indexOf(Math.min(...ranks));
-  const before = chosen.slice(0, Math.max(0, weakest));
-  if (before.length === 0 || cluster.parts.rank <= ranks[weakest]!) return `ranked below the limit (${chosen.length} developments)`;
+  const before = picked.slice(0, Math.max(0, weakest));
+  if (before.length === 0 || cluster.parts.rank <= ranks[weakest]!) return `ranked below the limit (${picked.length} developments)`;
   const likeness = before.map((c) => cosine(c.lead.vector, cluster.lead.vector));
   const closest = likeness.indexOf(Math.max(...likeness));
-  return `outranks development ${weakest + 1} but is too like development ${closest + 1} (cosine ${likeness[closest]!.toFixed(2)})`;
+  const number = (c: RankedCluster) => shown.indexOf(c) + 1;
+  return `outranks development ${number(picked[weakest]!)} but is too like development ${number(before[closest]!)} (cosine ${likeness[closest]!.toFixed(2)})`;
 }

@@ -84,6 +84,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       headline: development.headline,
       text: development.text,
       new: development.new,
+      rank: development.pick,
       sources: citeAll(development.articleIds),
     })),
     background: background.map((item) => ({ text: item.members[0]!.text, sources: citeAll(item.articleIds) })),

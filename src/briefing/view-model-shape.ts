@@ -109,11 +109,17 @@ const shape: ShapeOf<ViewModel> = {
           note: str("The analyst's note for this topic, or empty"),
           developments: {
             kind: 'array',
-            doc: 'Key developments, strongest first',
+            doc: "Key developments in reading order: those from one article together, in the article's order, where the strongest of them stands (take the strongest with {{strongest developments 3}})",
             item: {
               kind: 'object',
               doc: 'A development',
-              fields: { headline: str('Lead-in label from the source, or empty'), text: str('Verbatim sentence from the first source'), new: bool('Not in the previous brief'), sources },
+              fields: {
+                headline: str('Lead-in label from the source, or empty'),
+                text: str('Verbatim sentence from the first source'),
+                new: bool('Not in the previous brief'),
+                rank: num("1 for the topic's strongest development, 2 for the next…"),
+                sources,
+              },
             },
           },
           background: { kind: 'array', doc: 'Explanatory passages', item: { kind: 'object', doc: 'A passage', fields: { text: str('Verbatim passage'), sources } } },

@@ -46,6 +46,10 @@ export interface TopicView {
   description: string;
   /** The analyst's note for this topic (analyst text, never mixed with sourced statements). */
   note: string;
+  /**
+   * In reading order: those quoted from one article together, in the article's order, where the
+   * strongest of them stands; `rank` orders them by strength.
+   */
   developments: DevelopmentView[];
   /** Explanatory passages on the topic (context, history), verbatim with their sources. */
   background: { text: string; sources: SourceView[] }[];
@@ -63,6 +67,8 @@ export interface DevelopmentView {
   text: string;
   /** Not in the previous period's brief (always true when there was none). */
   new: boolean;
+  /** 1 for the topic's strongest development, 2 for the next… (the list itself is in reading order). */
+  rank: number;
   sources: SourceView[];
 }
 

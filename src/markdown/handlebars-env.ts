@@ -60,10 +60,18 @@ export const helpers = {
     const [value, digits = 0] = args(list);
     return `${(Number(value) * 100).toFixed(Number(digits))}%`;
   },
-  /** `{{#each (limit developments 3)}}`: the first n items of a list. */
+  /** `{{#each (limit quotes 2)}}`: the first n items of a list. */
   limit(...list: unknown[]): unknown[] {
     const [items, n] = args(list);
     return Array.isArray(items) ? items.slice(0, Math.max(0, Number(n))) : [];
+  },
+  /** `{{#each (strongest developments 3)}}`: the n items with the lowest `rank` (the strongest), in the list's order. */
+  strongest(...list: unknown[]): unknown[] {
+    const [items, n] = args(list);
+    if (!Array.isArray(items)) return [];
+    const rankOf = (item: unknown) => (item !== null && typeof item === 'object' && typeof (item as { rank?: unknown }).rank === 'number' ? (item as { rank: number }).rank : Infinity);
+    const kept = new Set([...items].sort((a, b) => rankOf(a) - rankOf(b)).slice(0, Math.max(0, Number(n))));
+    return items.filter((item) => kept.has(item));
   },
   /** `{{#if (eq a b)}}` */
   eq(...list: unknown[]): boolean {

@@ -9,6 +9,8 @@ type Expression = hbs.AST.Expression;
 /** Property names that lead out of the data into JavaScript's object machinery. */
 const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', 'toLocaleString']);
 const valueHelpers = new Set(Object.keys(helpers));
+/** Helpers that give back a shortened copy of the list they are passed. */
+const listHelpers = new Set(['limit', 'strongest']);
 const blockHelpers = new Set<string>(builtinBlockHelpers);
 const numberShape: Shape = { kind: 'number', doc: '' };
 const booleanShape: Shape = { kind: 'boolean', doc: '' };
@@ -107,8 +109,8 @@ class Linter {
     if (node.type === 'SubExpression') {
       const sub = node as hbs.AST.SubExpression;
       this.helperCall(sub.path, sub.params, sub.hash, scopes, file);
-      // (limit list n) is the list itself, shortened; the other helpers give values.
-      if (sub.path.original === 'limit' && sub.params[0]) return this.expression(sub.params[0], scopes, file);
+      // (limit list n) and (strongest list n) are the list itself, shortened; the other helpers give values.
+      if (listHelpers.has(sub.path.original) && sub.params[0]) return this.expression(sub.params[0], scopes, file);
       return booleanShape;
     }
     if (node.type === 'PathExpression') return this.resolve(node as hbs.AST.PathExpression, scopes, file);

@@ -28,6 +28,11 @@ describe('template helpers', () => {
     ['percent', [0.912, options], '91%'],
     ['percent', [0.912, 1, options], '91.2%'],
     ['limit', [[1, 2, 3, 4], 3, options], [1, 2, 3]],
+    // The strongest by rank, kept in the list's order.
+    ['strongest', [[{ rank: 3 }, { rank: 1 }, { rank: 4 }, { rank: 2 }], 2, options], [{ rank: 1 }, { rank: 2 }]],
+    ['strongest', [[{ rank: 3, t: 'a' }, { rank: 1, t: 'b' }, { rank: 2, t: 'c' }], 2, options], [{ rank: 1, t: 'b' }, { rank: 2, t: 'c' }]],
+    ['strongest', [[{ rank: 2, t: 'a' }, { rank: 3, t: 'b' }, { rank: 1, t: 'c' }], 2, options], [{ rank: 2, t: 'a' }, { rank: 1, t: 'c' }]],
+    ['strongest', ['not a list', 2, options], []],
     ['eq', ['a', 'a', options], true],
     ['eq', [1, '1', options], false],
     ['and', [true, 1, options], true],
