@@ -5,13 +5,14 @@ function clip(text: string, length = 140): string {
 }
 
 /**
- * A development's rank as the product it is: its relevance (capped topic score) times each
- * factor, the factor's input in brackets, so the printed numbers multiply out to the rank.
+ * A development's strength (what the developments are ranked by) as the product it is: its
+ * relevance (capped topic score) times each factor, the factor's input in brackets, so the printed
+ * numbers multiply out to it. ("Strength", as the view model's `rank` is the place it gives: 1, 2…)
  */
 function formatRank(p: RankParts): string {
   const relevance = p.score > p.relevance ? `relevance ${p.relevance.toFixed(2)} (score ${p.score.toFixed(2)}, capped)` : `relevance ${p.relevance.toFixed(2)}`;
   const factors = rankFactors(p).map((f) => `${f.factor.toFixed(3)} ${f.name} (${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)})`);
-  return `rank ${p.rank.toFixed(2)} = ${[relevance, ...factors].join(' × ')}`;
+  return `strength ${p.rank.toFixed(2)} = ${[relevance, ...factors].join(' × ')}`;
 }
 
 /** A readable account of why each development was chosen and what was left out (for --explain). */
@@ -28,7 +29,7 @@ export function formatExplanation(analysis: Analysis): string {
     for (const b of topic.background) lines.push(`  background (relevance ${b.parts.relevance.toFixed(2)}): "${clip(b.text)}"`);
     if (topic.rejected.length > 0) lines.push('  best passages not used (by topic score):');
     for (const r of topic.rejected) {
-      const scores = r.rank === undefined ? `score ${r.score.toFixed(2)}` : `score ${r.score.toFixed(2)}, rank ${r.rank.toFixed(2)}`;
+      const scores = r.rank === undefined ? `score ${r.score.toFixed(2)}` : `score ${r.score.toFixed(2)}, strength ${r.rank.toFixed(2)}`;
       lines.push(`    - ${scores}: ${r.reason} [${r.articleId}${r.alsoIn > 0 ? ` and ${r.alsoIn} more` : ''}]: "${clip(r.text, 110)}"`);
     }
     lines.push('');

@@ -189,8 +189,8 @@ describe('--explain accounts for each choice', () => {
     const analysis = analyzeTopics(await sampleCorpus(), topics, catalog, { period: twoWeeks, limits: { developments: 4, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic), explain: true });
     const lines = formatExplanation(analysis).split('\n');
 
-    // Each printed factor and the relevance are rounded; the rank must lie within their bounds.
-    const ranks = lines.map((line) => /^ *\d+\. rank ([\d.]+) = relevance ([\d.]+)(?: \(score [\d.]+, capped\))? × (.*)$/.exec(line)).filter((m) => m !== null);
+    // Each printed factor and the relevance are rounded; the strength must lie within their bounds.
+    const ranks = lines.map((line) => /^ *\d+\. strength ([\d.]+) = relevance ([\d.]+)(?: \(score [\d.]+, capped\))? × (.*)$/.exec(line)).filter((m) => m !== null);
     expect(ranks).toHaveLength(analysis.topics.reduce((sum, t) => sum + t.developments.length, 0));
     for (const [line, rank, relevance, rest] of ranks) {
       const factors = [...rest!.matchAll(/([\d.]+) (\w+) \([\d.]+\)/g)];

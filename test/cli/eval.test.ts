@@ -39,7 +39,7 @@ describe('generate --explain', () => {
     const result = await runCli(['generate', join(repoRoot, 'briefs', 'ukraine-weekly.yaml'), '--explain', '--no-store', '--out', await tempDir(), '-q']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^## russia-china: Russia–China ties \(\d+ passages assigned; developments in reading order\)$/m);
-    expect(result.stdout).toMatch(/^ 1\. rank \d+\.\d+ = relevance \d+\.\d+.* × \d+\.\d{3} sources \(\d+\) × \d+\.\d{3} specificity/m);
-    expect(result.stdout).toMatch(/^ {4}- score \d+\.\d+(, rank \d+\.\d+)?: (went to|below the threshold|ranked below|outranks|matches terms)/m);
+    expect(result.stdout).toMatch(/^ 1\. strength \d+\.\d+ = relevance \d+\.\d+.* × \d+\.\d{3} sources \(\d+\) × \d+\.\d{3} specificity/m);
+    expect(result.stdout).toMatch(/^ {4}- score \d+\.\d+(, strength \d+\.\d+)?: (went to|below the threshold|ranked below|outranks|matches terms)/m);
   });
 });
