@@ -98,7 +98,7 @@ export interface Rejected {
   alsoIn: number;
   /** The passage's score for the topic. */
   score: number;
-  /** Its rank as a development, when it reached the ranking. */
+  /** Its strength as a development (what developments are ranked by), when it reached the ranking. */
   rank?: number;
   reason: string;
 }
@@ -312,7 +312,9 @@ function inReadingOrder(chosen: readonly RankedCluster[]): RankedCluster[] {
   const byArticle = new Map<string, RankedCluster[]>();
   for (const c of chosen) {
     const id = c.lead.scored.passage.articleId;
-    byArticle.set(id, [...(byArticle.get(id) ?? []), c]);
+    const group = byArticle.get(id);
+    if (group) group.push(c);
+    else byArticle.set(id, [c]);
   }
   const position = (c: RankedCluster) => c.lead.scored.passage;
   return [...byArticle.values()].flatMap((group) => group.sort((a, b) => position(a).paragraph - position(b).paragraph || position(a).sentence - position(b).sentence));
@@ -465,7 +467,6 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
   }
   return [...listed.values()].map(({ cluster, ...item }) => (cluster ? { ...item, reason: whyNotChosen(cluster, chosen) } : item));
 }
-
 
 /**
  * Why a ranked development was left out. MMR chose each development by its rank less its likeness

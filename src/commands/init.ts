@@ -1,5 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { builtinTemplatesDir, packageRoot } from '../paths.js';
 import type { CommandIO } from '../run.js';
@@ -27,10 +28,14 @@ Made by \`brief init\`. Everything here is yours to edit:
 - \`corpus/\` — a few sample articles; add your own (Markdown, text, HTML, RSS/Atom, JSON).
 
 \`\`\`sh
-npx brief generate briefs/weekly.yaml          # writes output/weekly/2026-W04/
-npx brief validate briefs/weekly.yaml          # checks the brief, with file:line:col
-npx brief preview briefs/weekly.yaml --watch   # re-renders as you edit templates
+brief generate briefs/weekly.yaml          # writes output/weekly/2026-W04/
+brief validate briefs/weekly.yaml          # checks the brief, with file:line:col
+brief preview briefs/weekly.yaml --watch   # re-renders as you edit templates
 \`\`\`
+
+\`brief\` is Briefwright's command. If your shell does not find it, run \`npm install -g .\` once in
+the Briefwright folder. Do not use \`npx brief\` here: outside the Briefwright folder, npx offers
+to download an unrelated npm package that is also called \`brief\`.
 
 Set \`period: week\` in the brief to report on the last complete week, and see the Briefwright
 README for sending it by email and running it from cron.
@@ -61,6 +66,34 @@ export async function initCommand(options: { dir: string; force: boolean }, io: 
   await writeFile(join(dir, 'README.md'), readme);
   await writeFile(join(dir, '.gitignore'), 'output/\n.brief/\n');
   io.stdout(`created a workspace in ${dir}`);
-  io.stdout(`next: cd ${options.dir} && npx brief generate briefs/weekly.yaml`);
+  const cd = relative(process.cwd(), dir) ? `cd ${shellWord(options.dir)} && ` : '';
+  const brief = briefOnPath() ? 'brief' : `node ${shellWord(cliScript)}`;
+  io.stdout(`next: ${cd}${brief} generate briefs/weekly.yaml`);
+  if (brief !== 'brief') io.stdout(`(to type brief instead, put it on your PATH once: npm install -g ${shellWord(packageRoot)})`);
   return ExitCode.ok;
+}
+
+/** The script this install's \`brief\` command runs. */
+const cliScript = join(packageRoot, 'dist', 'brief.js');
+
+/**
+ * Whether \`brief\` on the PATH is this install. The next step is only shown as \`brief …\` then:
+ * \`npx brief\` finds Briefwright only inside its own folder, and elsewhere offers to download an
+ * unrelated npm package called \`brief\`.
+ */
+function briefOnPath(): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const ours = real(cliScript);
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && ours !== undefined && real(join(dir, 'brief')) === ours);
+}
+
+/** A path as one shell word: quoted when it holds anything but plain characters. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, spawnCli, tempDir } from '../helpers.js';
 
@@ -64,15 +64,31 @@ describe('brief run', () => {
 describe('brief init', () => {
   it('makes a workspace in an empty folder where brief generate works with no other setup', async () => {
     const dir = await tempDir();
-    const init = await spawnCli(['init', 'desk'], { cwd: dir });
+    const path = `${dirname(process.execPath)}:/usr/bin:/bin`;
+    const init = await spawnCli(['init', 'desk'], { cwd: dir, env: { PATH: path } });
     expect(init.code, init.stderr).toBe(0);
     const workspace = join(dir, 'desk');
     expect((await readdir(workspace)).sort()).toEqual(['.gitignore', 'README.md', 'briefs', 'corpus', 'templates']);
-    const generate = await spawnCli(['generate', 'briefs/weekly.yaml', '-q'], { cwd: workspace });
-    expect(generate.code, generate.stderr).toBe(0);
+    // The next step it prints works as printed (brief is not on this PATH, so it names the script).
+    const next = /^next: (.*)$/m.exec(init.stdout)?.[1];
+    expect(next).toBe(`cd desk && node ${join(repoRoot, 'dist', 'brief.js')} generate briefs/weekly.yaml`);
+    execFileSync('sh', ['-c', `${next} -q`], { cwd: dir, env: { ...process.env, PATH: path } });
     expect(await readdir(join(workspace, 'output', 'weekly', '2026-W04'))).toEqual(expect.arrayContaining(['weekly-2026-W04.pdf', 'weekly-2026-W04.md', 'manifest.json']));
     const again = await spawnCli(['init', 'desk'], { cwd: dir });
     expect(again.code).toBe(73);
+  });
+
+  it('names brief in the next step only when brief on the PATH is this install, never npx (which would fetch an unrelated package)', async () => {
+    const dir = await tempDir();
+    const [ours, other] = [join(dir, 'ours'), join(dir, 'other')];
+    await mkdir(ours);
+    await mkdir(other);
+    await symlink(join(repoRoot, 'dist', 'brief.js'), join(ours, 'brief'));
+    await writeFile(join(other, 'brief'), '#!/bin/sh\necho another brief\n', { mode: 0o755 });
+    const nextWith = async (path: string, name: string) => /^next: (.*)$/m.exec((await spawnCli(['init', name], { cwd: dir, env: { PATH: path } })).stdout)?.[1];
+    expect(await nextWith(`${other}:${ours}`, 'a')).toBe('cd a && brief generate briefs/weekly.yaml');
+    expect(await nextWith(other, 'b')).toBe(`cd b && node ${join(repoRoot, 'dist', 'brief.js')} generate briefs/weekly.yaml`);
+    expect(await readFile(join(dir, 'a', 'README.md'), 'utf8')).not.toMatch(/^npx /m);
   });
 });
 
