@@ -29,7 +29,9 @@ export function formatExplanation(analysis: Analysis): string {
     for (const b of topic.background) lines.push(`  background (relevance ${b.parts.relevance.toFixed(2)}): "${clip(b.text)}"`);
     if (topic.rejected.length > 0) lines.push('  best passages not used (by topic score):');
     for (const r of topic.rejected) {
-      const scores = r.rank === undefined ? `score ${r.score.toFixed(2)}` : `score ${r.score.toFixed(2)}, strength ${r.rank.toFixed(2)}`;
+      // Cut, not rounded: a score of 1.996 is below the threshold of 2, and should not print as 2.00.
+      const score = (Math.floor(r.score * 100) / 100).toFixed(2);
+      const scores = r.rank === undefined ? `score ${score}` : `score ${score}, strength ${r.rank.toFixed(2)}`;
       lines.push(`    - ${scores}: ${r.reason} [${r.articleId}${r.alsoIn > 0 ? ` and ${r.alsoIn} more` : ''}]: "${clip(r.text, 110)}"`);
     }
     lines.push('');

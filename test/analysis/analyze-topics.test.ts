@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTopics } from '../../src/analysis/analyze-topics.js';
+import { analyzeTopics, type Analysis } from '../../src/analysis/analyze-topics.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
@@ -224,6 +224,12 @@ describe('--explain accounts for each choice', () => {
     }
     expect(reasons.likeness, 'the corpus has a development dropped for likeness').toBeGreaterThan(0);
     expect(reasons.below, 'and one ranked below the limit').toBeGreaterThan(0);
+  });
+
+  it('prints a score just under the threshold as under it (cut, not rounded up to the threshold)', () => {
+    const rejected = [{ text: 'A sentence.', articleId: 'a', alsoIn: 0, score: 1.996, reason: 'below the threshold 2' }];
+    const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected }], bottomLine: [] } as unknown as Analysis;
+    expect(formatExplanation(analysis)).toContain('- score 1.99: below the threshold 2 [a]');
   });
 
   it('lists a text left out of several articles once, with how many more', () => {
