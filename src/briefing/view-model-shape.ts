@@ -109,7 +109,7 @@ const shape: ShapeOf<ViewModel> = {
           note: str("The analyst's note for this topic, or empty"),
           developments: {
             kind: 'array',
-            doc: "Key developments in reading order: those from one article together, in the article's order, where the strongest of them stands (take the strongest with {{strongest developments 3}})",
+            doc: "Key developments in reading order: those from one article together, in the article's order, where the strongest of them stands (the strongest three: {{#each (strongest developments 3)}})",
             item: {
               kind: 'object',
               doc: 'A development',
