@@ -11,10 +11,15 @@ export interface FoundFigure {
 const scale: Record<string, number> = { trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, m: 1e6 };
 const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', dollars: 'usd', euros: 'eur', pounds: 'gbp' };
 
-const percent = /(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)/gi;
-const money = /([$€£])\s?(\d+(?:[.,]\d+)*)\s?(trillion|billion|million|bn|m)?\b|(\d+(?:[.,]\d+)*)\s?(trillion|billion|million)\s+(dollars|euros|pounds)/gi;
-/** A count followed by what is counted: "153 secret documents", "more than 30 countries". */
-const count = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b/g;
+/**
+ * A whole number as written ("1,200", "153", "2.3"), never begun inside another: a match starting
+ * at the "3" of "2.3" would report 3 where the text says 2.3.
+ */
+const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
+const money = new RegExp(String.raw`([$€£])\s?${NUMBER}\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
+/** A count followed by what is counted: "153 secret documents", "more than 30 countries", "2.3 million refugees". */
+const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
 
 /**
@@ -53,13 +58,13 @@ function amount(text: string): number {
  * Years, dates and durations are not figures. Each keeps the clause that says what it measures.
  */
 export function extractFigures(sentence: string): FoundFigure[] {
-  const figures: FoundFigure[] = [];
+  const figures: (FoundFigure & { start: number })[] = [];
   const taken: [number, number][] = [];
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
   const add = (start: number, end: number, value: string, key: string) => {
     if (overlaps(start, end)) return;
     taken.push([start, end]);
-    figures.push({ value, key, context: clauseAround(sentence, start, end) });
+    figures.push({ value, key, context: clauseAround(sentence, start, end), start });
   };
   for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`);
   for (const match of sentence.matchAll(money)) {
@@ -71,12 +76,16 @@ export function extractFigures(sentence: string): FoundFigure[] {
   }
   for (const match of sentence.matchAll(count)) {
     const number = match[1]!;
-    const noun = match[2]!.split(/\s+/).at(-1)!;
+    const words = match[2]!.split(/\s+/);
+    const noun = words.at(-1)!;
+    // "2.3 million refugees" counts 2.3e6 refugees, as "2,300,000 refugees" does.
+    const counted = amount(number) * (scale[words[0]!] ?? 1);
     const isYear = /^(1[89]|20)\d{2}$/.test(number);
-    if (isYear || notCounted.test(noun) || amount(number) < 2) continue;
+    if (isYear || notCounted.test(noun) || counted < 2) continue;
     // "January 25 ministers" is a date, not a count.
     if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.)\s*$/.test(sentence.slice(0, match.index))) continue;
-    add(match.index, match.index + match[0].length, match[0].trim(), `${amount(number)}:${noun}`);
+    add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`);
   }
-  return figures.sort((a, b) => sentence.indexOf(a.value) - sentence.indexOf(b.value));
+  // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
+  return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);
 }

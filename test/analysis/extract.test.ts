@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analysis/extract-figures.js';
 import { extractQuotes } from '../../src/analysis/extract-quotes.js';
@@ -57,6 +58,36 @@ describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it 
 
   it.skipIf(!haveSeeds)('years and dates are not figures', async () => {
     expect(extractFigures(await seedSentence(s000, 'On February 1, Russian')).map((f) => f.value)).toEqual([]);
+  });
+});
+
+describe('figures keep their whole number', () => {
+  it.each([
+    ['About 2.3 million refugees have returned, officials said.', '2.3 million refugees', '2300000:refugees'],
+    ['Kyiv received 2.5 bn euros from the facility.', '2.5 bn euros', 'eur:2500000000'],
+    ['The programme would cost 1.5 trillion rubles over a decade.', '1.5 trillion rubles', '1500000000000:rubles'],
+    ['The central bank raised rates by 0.25 per cent on Friday.', '0.25%', '0.25%'],
+    ['Grain exports reached 1,200.5 tonnes in the week.', '1,200.5 tonnes', '1200.5:tonnes'],
+    ['Some 2,300,000 refugees have returned.', '2,300,000 refugees', '2300000:refugees'],
+  ])('%s → %s', (sentence, value, key) => {
+    expect(extractFigures(sentence)).toEqual([expect.objectContaining({ value, key })]);
+  });
+
+  it('never reads a number from inside another (property)', () => {
+    const number = fc.oneof(fc.integer({ min: 2, max: 999 }).map(String), fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 99 })).map(([a, b]) => `${a}.${b}`));
+    const figure = fc.tuple(number, fc.constantFrom('', ' million', ' billion'), fc.constantFrom(' refugees', ' tonnes', ' barrels', '%', ' per cent'));
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 1, maxLength: 4 }), (parts) => {
+        const sentence = `${parts.map(([n, scale, unit]) => `${n}${scale}${unit}`).join(' and ')} were reported.`;
+        const written = new Set(parts.map(([n]) => n));
+        for (const found of extractFigures(sentence)) expect(written, `${found.value} in "${sentence}"`).toContain(/^[\d.,]+/.exec(found.value)![0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists figures in the order the sentence gives them, "per cent" included', () => {
+    expect(extractFigures('Inflation fell to 2.3% while wages rose 12.75 per cent and debt 4.8%.').map((f) => f.value)).toEqual(['2.3%', '12.75%', '4.8%']);
   });
 });
 
