@@ -55,17 +55,49 @@ function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
   return (original ?? person).replace(titles, '').replace(/[,.;:’'s]+$/, '').trim() || undefined;
 }
 
+/** Lower-case words that belong inside a name ("Ursula von der Leyen", "Luis de Guindos"). */
+const nameParticle = /^(?:de|del|della|der|van|von|la|le|da|dos|du|al|bin|ibn)$/;
+
+/**
+ * The name that stands right before the speech verb, as written: the capitalised words that end
+ * the phrase, after any possessive. In "Putin's spokesman Dmitry Peskov said" the speaker is
+ * Dmitry Peskov, not Putin; '' when the phrase does not end in a name ("the official said").
+ */
+function nameBeforeVerb(words: readonly string[]): string {
+  const name: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    if (/['’]s$/.test(word) || !(/^\p{Lu}/u.test(word) || (name.length > 0 && nameParticle.test(word)))) break;
+    name.unshift(word);
+  }
+  while (name.length > 0 && nameParticle.test(name[0]!)) name.shift();
+  return name.join(' ');
+}
+
+/**
+ * A clause set off by commas between a speaker and the verb ("Peskov, asked about Zelensky,
+ * said"): its names are what the speaker was asked about, so it is dropped before the look-up.
+ */
+const interjection = new RegExp(`,\\s*(?:asked|speaking|responding|referring|commenting|reacting|replying|answering|when asked|in response)\\b[^,]*,(?=\\s*(?:${speechVerbs})\\b)`, 'giu');
+
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
 function attribution(outside: string, catalog: EntityCatalog, lastPerson: string | undefined): string | undefined {
   const according = /according to\s+([^,.;]+)/i.exec(outside);
   if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
-  const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(outside);
-  const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(outside);
-  for (const candidate of [before?.[1], after?.[1]]) {
+  const plain = outside.replace(interjection, '');
+  const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(plain);
+  const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
+  for (const [candidate, side] of [[before?.[1], 'before'], [after?.[1], 'after']] as const) {
     if (!candidate) continue;
     const words = candidate.trim().split(/\s+/).slice(-6).join(' ');
     if (pronoun.test(words.split(' ').at(-1) ?? '')) return lastPerson;
-    const person = personIn(words, catalog);
+    // Before the verb, the speaker is the name that ends the phrase: other names in it are someone
+    // else's ("Putin's spokesman …"), so when that name is not known, none is taken from earlier.
+    const name = side === 'before' ? nameBeforeVerb(words.split(' ')) : '';
+    // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
+    const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
+    if (aide) return aide;
+    const person = personIn(name || words, catalog);
     if (person) return person;
     const collective = group.exec(words)?.[1];
     if (collective) return collective;

@@ -61,6 +61,21 @@ describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it 
   });
 });
 
+describe('quotes: the speaker is who stands before the verb, not another name in the sentence', () => {
+  it.each([
+    ["Putin's spokesman Dmitry Peskov said “no decision has been taken yet on the talks”.", 'Dmitry Peskov'],
+    ['Kremlin spokesman Dmitry Peskov, asked about Zelensky, said “there is nothing to discuss at this stage”.', 'Dmitry Peskov'],
+    ["Putin's spokesman said “no decision has been taken yet on the talks”.", "Putin's spokesman"],
+    ["Zelensky's chief of staff said “the text is almost ready for signing”.", "Zelensky's chief of staff"],
+    ["Trump's envoy Steve Witkoff said “the document is very close to being done”.", 'Steve Witkoff'],
+    ['European Commission President Ursula von der Leyen said “Europe stands with Ukraine today”.', 'Ursula von der Leyen'],
+    ['Responding to Macron, Rutte said “NATO will not send troops to Ukraine now”.', 'Mark Rutte'],
+    ['Prime Minister Sánchez stated, “Spain will not join the Board of Peace.”', 'Pedro Sánchez'],
+  ])('%s → %s', (sentence, speaker) => {
+    expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual([speaker]);
+  });
+});
+
 describe('figures keep their whole number', () => {
   it.each([
     ['About 2.3 million refugees have returned, officials said.', '2.3 million refugees', '2300000:refugees'],
