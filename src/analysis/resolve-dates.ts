@@ -4,11 +4,15 @@ import { addDays } from '../period/period.js';
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const bareWeekday = /^(?:on\s+)?(last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i;
 /** Words that put a date in the future, so a bare weekday means the coming one. */
-const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to)\b/i;
+const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins|starts|resumes|opens|expires)\b/i;
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
 const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
-/** Date words chrono may read that name a day: a month, a weekday, or a numeric date. Durations ("a week") do not. */
-const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\d{1,2}[/.-]\d{1,2}/i;
+/**
+ * Date words chrono may read that name a day: a month, a weekday, or a numeric date (3/2,
+ * 03.02. or 03.02.2026, 2026-02-03). Durations ("a week") do not, and neither do decimals: chrono
+ * reads "for 12.5 hours" as a time tomorrow.
+ */
+const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
 
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
@@ -45,7 +49,8 @@ export function findDates(sentence: string, published: string): FoundDate[] {
   const reference = new Date(`${published}T12:00:00Z`);
   const found: FoundDate[] = [];
   for (const result of newsChrono.parse(sentence, { instant: reference, timezone: 0 })) {
-    const text = result.text.trim();
+    // chrono keeps the punctuation after a date ("on Monday," in "signed on Monday, takes effect").
+    const text = result.text.trim().replace(/[,;:]+$/, '');
     if (!namesADay.test(text)) continue;
     // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday is past.
     const before = sentence.slice(0, result.index);

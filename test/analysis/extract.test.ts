@@ -129,6 +129,22 @@ describe('timeline tense rules', () => {
   ])('%j published %s → %s', expectFirstDate);
 });
 
+describe('dates: every day a sentence names, and nothing else', () => {
+  it.each([
+    // A weekday followed by a comma was dropped; a present-tense schedule ("takes effect") is ahead.
+    ['The deal, signed on Monday, takes effect on Friday.', '2026-01-21', ['2026-01-19', '2026-01-23']],
+    // A decimal is not a date (chrono reads "for 12.5 hours" as a time tomorrow).
+    ['Negotiators talked for 12.5 hours on Thursday.', '2026-01-21', ['2026-01-15']],
+    ['Inflation rose 2.3 points in the year to December.', '2026-01-21', []],
+    ['The law comes into force on Monday, the ministry said.', '2026-01-21', ['2026-01-26']],
+    // Numeric dates still count: a slash date, a dotted one and an ISO one.
+    ['The next round opens on 2026-02-03 in Geneva.', '2026-01-21', ['2026-02-03']],
+    ['The ceasefire of 19.01.2026 was broken within hours.', '2026-01-21', ['2026-01-19']],
+  ])('%j published %s → %j', (sentence, published, dates) => {
+    expect(findDates(sentence, published).map((d) => d.date)).toEqual(dates);
+  });
+});
+
 describe('dates chrono reads through the parsers guarded for speed', () => {
   it.each([
     ['The accord was signed two days after January 28.', '2026-02-02', '2026-01-30'],
