@@ -2,8 +2,11 @@ const monthOrDay = /\b(January|February|March|April|May|June|July|August|Septemb
 const quotation = /["“][^"”]*(\s+\S+){2,}[^"”]*["”]/;
 /** Reported speech: the mark of reporting, as against the writer's own analysis. */
 const attribution = /\b(said|says|told|announced|stated|confirmed|according to|reported|declared|added)\b/i;
-/** A modal that hedges the sentence; in a relative clause ("a force that could deploy") it only describes. */
-const hedge = /(?<!\b(?:that|which|who)\s)\b(could|might|may|would)\b/i;
+/**
+ * A modal that hedges the sentence; in a relative clause ("a force that could deploy") it only
+ * describes. "may" counts in lower case only: "May" is a month ("on May 5") or a name.
+ */
+const hedge = /(?<!\b(?:[Tt]hat|[Ww]hich|[Ww]ho)\s)\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould)\b/;
 /** Evaluative verbs that mark commentary about events rather than the events themselves. */
 const evaluative =
   /\b(highlights?|highlighting|underscores?|underscoring|reflects?|reflecting|signals?|signall?ing|demonstrates?|exemplif(?:y|ies)|illustrates?|is a testament|is (?:crucial|essential|paramount|vital)|remains? (?:crucial|essential|vital))\b/i;
