@@ -18,8 +18,8 @@ const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp'
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
 const money = new RegExp(String.raw`([$€£])\s?${NUMBER}\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
-/** A count followed by what is counted: "153 secret documents", "more than 30 countries", "2.3 million refugees". */
-const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?[a-z-]+s)\b`, 'g');
+/** A count followed by what is counted: "153 secret documents", "more than 30 countries", "2.3 million refugees", "12 people". */
+const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
 
 /**

@@ -84,6 +84,9 @@ describe('figures keep their whole number', () => {
     ['The central bank raised rates by 0.25 per cent on Friday.', '0.25%', '0.25%'],
     ['Grain exports reached 1,200.5 tonnes in the week.', '1,200.5 tonnes', '1200.5:tonnes'],
     ['Some 2,300,000 refugees have returned.', '2,300,000 refugees', '2300000:refugees'],
+    // Plurals without an s count too.
+    ['At least 12 people were killed in the strike.', '12 people', '12:people'],
+    ['Some 2,000 staff were evacuated from the plant.', '2,000 staff', '2000:staff'],
   ])('%s → %s', (sentence, value, key) => {
     expect(extractFigures(sentence)).toEqual([expect.objectContaining({ value, key })]);
   });
