@@ -152,8 +152,24 @@ export interface AnalyzeOptions {
 function splitLabel(text: string): { headline: string; text: string } {
   const match = /^([^:.!?]{3,80}):\s+(?=\S)/.exec(text);
   const label = match?.[1];
-  if (!match || !label || label.split(' ').length > 9) return { headline: '', text };
+  if (!match || !label || label.split(' ').length > 9 || !isTitle(label)) return { headline: '', text };
   return { headline: label.replace(/["“”]/g, '').trim(), text: text.slice(match[0].length) };
+}
+
+/** Words a title leaves in lower case ("Rejection of the Board of Peace"). */
+const titleSmallWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with']);
+
+/**
+ * Whether the words before a colon are a label written as a title ("Economic and Political
+ * Pressures"), not the start of the sentence ("Zelensky said: …", "The message was clear: …"),
+ * which would otherwise be shown as a headline, cut from its own sentence.
+ */
+function isTitle(label: string): boolean {
+  return label
+    .replace(/["“”]/g, '')
+    .trim()
+    .split(/\s+/)
+    .every((word, i) => /^[\p{Lu}\d]/u.test(word) || (i > 0 && titleSmallWords.has(word)));
 }
 
 /** A passage's rank for its topic: its relevance (capped), raised for specific reporting. */

@@ -80,6 +80,21 @@ describe('topic scoring refuses passages that only share a name with a topic', (
   });
 });
 
+describe('a lead-in label before a colon', () => {
+  it('is a headline when written as a title, and stays in the sentence when it is the sentence\'s own start', () => {
+    const articles = [
+      article('a', 'Guarantees Text Finished: President Volodymyr Zelensky said on Sunday that the US security guarantees document is ready.', '2026-01-25'),
+      article('b', 'Zelensky told negotiators on Monday: "Finalise the US security guarantees document and submit it at the highest level."', '2026-01-19'),
+      article('c', 'The message from Coalition of the Willing leaders in Paris was clear: a reassurance force will follow any ceasefire.', '2026-01-20'),
+    ];
+    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    const byArticle = Object.fromEntries(section!.developments.map((d) => [d.articleIds[0], { headline: d.headline, text: d.text }]));
+    expect(byArticle.a).toEqual({ headline: 'Guarantees Text Finished', text: expect.stringMatching(/^President Volodymyr Zelensky said/) });
+    expect(byArticle.b).toEqual({ headline: '', text: expect.stringMatching(/^Zelensky told negotiators on Monday: /) });
+    expect(byArticle.c).toEqual({ headline: '', text: expect.stringMatching(/^The message from Coalition/) });
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [
