@@ -24,7 +24,10 @@ export interface TopicScore {
 
 export interface EvalResult {
   topics: TopicScore[];
-  /** Statements (developments, quotes, figure contexts, timeline entries) found verbatim in their first cited article. */
+  /**
+   * Statements (developments, quotes, figure contexts, timeline entries) found verbatim in their
+   * first cited article; a figure also needs its number written, whole, in its context.
+   */
   provenance: { checked: number; verified: number; failures: { topic: string; text: string; source: string }[] };
 }
 
@@ -42,6 +45,17 @@ export function sectionText(topic: ViewModel['topics'][number]): string {
     ...topic.figures.map((f) => `${f.value} ${f.context}`),
     ...topic.timeline.map((t) => t.text),
   ].join('\n');
+}
+
+/**
+ * Whether a figure's number ("2.3" of "2.3 million refugees", "12.75" of "12.75%") stands in its
+ * context as a whole number, not as the tail of another ("3" in "2.3").
+ */
+export function numberStandsIn(value: string, context: string): boolean {
+  const number = /\d[\d.,]*/.exec(value)?.[0].replace(/[.,]+$/, '');
+  if (!number) return true;
+  const escaped = number.replace(/[.]/g, '\\.');
+  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(context);
 }
 
 /** Scores a brief's view model against labelled facts; provenance needs the articles it cites. */
@@ -64,18 +78,19 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
   const byId = new Map(articles.map((article) => [article.id, foldText(`${article.title}\n${article.paragraphs.join('\n')}`)]));
   const provenance: EvalResult['provenance'] = { checked: 0, verified: 0, failures: [] };
   for (const topic of view.topics) {
-    const statements = [
+    const statements: { text: string; source: string | undefined; value?: string }[] = [
       ...topic.developments.map((d) => ({ text: d.text, source: d.sources[0]?.id })),
       ...topic.background.map((b) => ({ text: b.text, source: b.sources[0]?.id })),
       ...topic.quotes.map((q) => ({ text: q.text, source: q.sources[0]?.id })),
-      ...topic.figures.map((f) => ({ text: f.context, source: f.sources[0]?.id })),
+      ...topic.figures.map((f) => ({ text: f.context, source: f.sources[0]?.id, value: f.value })),
       ...topic.timeline.map((t) => ({ text: t.text, source: t.sources[0]?.id })),
     ];
     for (const statement of statements) {
       provenance.checked += 1;
       const article = statement.source ? byId.get(statement.source) : undefined;
-      if (article?.includes(foldText(statement.text))) provenance.verified += 1;
-      else provenance.failures.push({ topic: topic.id, text: statement.text, source: statement.source ?? '(none)' });
+      const { value } = statement;
+      if (article?.includes(foldText(statement.text)) && (value === undefined || numberStandsIn(value, statement.text))) provenance.verified += 1;
+      else provenance.failures.push({ topic: topic.id, text: value === undefined ? statement.text : `${value}: ${statement.text}`, source: statement.source ?? '(none)' });
     }
   }
   return { topics, provenance };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewModel } from '../../src/briefing/view-model.js';
+import { numberStandsIn, scoreFacts } from '../../src/eval/score-facts.js';
+import type { Article } from '../../src/sources/article.js';
+
+describe('provenance of a figure', () => {
+  const article = { id: 'a', title: 'Returns', paragraphs: ['About 2.3 million refugees have returned, officials said.'] } as Article;
+  const viewWith = (value: string) =>
+    ({ topics: [{ id: 't', developments: [], background: [], quotes: [], timeline: [], figures: [{ value, context: 'About 2.3 million refugees have returned', sources: [{ id: 'a' }] }] }] }) as unknown as ViewModel;
+
+  it('needs its number written whole in its verbatim context', () => {
+    expect(scoreFacts({ topics: {} }, viewWith('2.3 million refugees'), [article]).provenance).toMatchObject({ checked: 1, verified: 1 });
+    // The context is verbatim, but "3 million" is not what the article says.
+    expect(scoreFacts({ topics: {} }, viewWith('3 million refugees'), [article]).provenance).toMatchObject({ checked: 1, verified: 0, failures: [{ text: '3 million refugees: About 2.3 million refugees have returned' }] });
+  });
+
+  it.each([
+    ['12.75%', 'rose 12.75 per cent', true],
+    ['1,200 tonnes', 'rose to 1,200 tonnes', true],
+    ['200 tonnes', 'rose to 1,200 tonnes', false],
+    ['5 bn euros', 'received 2.5 bn euros', false],
+    ['$500 billion', 'more than $500 billion for', true],
+  ])('%s in "%s": %s', (value, context, stands) => {
+    expect(numberStandsIn(value, context)).toBe(stands);
+  });
+});
