@@ -82,7 +82,9 @@ const interjection = new RegExp(`,\\s*(?:asked|speaking|responding|referring|com
 
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
 function attribution(outside: string, catalog: EntityCatalog, lastPerson: string | undefined): string | undefined {
-  const according = /according to\s+([^,.;]+)/i.exec(outside);
+  // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
+  // Department", "Mr. Witkoff") does not end the source's name.
+  const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
   if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
   const plain = outside.replace(interjection, '');
   const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(plain);

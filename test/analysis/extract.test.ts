@@ -61,7 +61,7 @@ describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it 
   });
 });
 
-describe('quotes: the speaker is who stands before the verb, not another name in the sentence', () => {
+describe('quotes: the speaker the sentence gives (before the verb, or after "according to"), not another name in it', () => {
   it.each([
     ["Putin's spokesman Dmitry Peskov said “no decision has been taken yet on the talks”.", 'Dmitry Peskov'],
     ['Kremlin spokesman Dmitry Peskov, asked about Zelensky, said “there is nothing to discuss at this stage”.', 'Dmitry Peskov'],
@@ -71,6 +71,10 @@ describe('quotes: the speaker is who stands before the verb, not another name in
     ['European Commission President Ursula von der Leyen said “Europe stands with Ukraine today”.', 'Ursula von der Leyen'],
     ['Responding to Macron, Rutte said “NATO will not send troops to Ukraine now”.', 'Mark Rutte'],
     ['Prime Minister Sánchez stated, “Spain will not join the Board of Peace.”', 'Pedro Sánchez'],
+    // "According to" runs to a comma or the sentence's end, past the full stops of abbreviations.
+    ['The talks are “very close to a deal on guarantees”, according to the U.S. State Department.', 'the U.S. State Department'],
+    ['The plan is “a basis for further negotiations”, according to Mr. Witkoff.', 'Steve Witkoff'],
+    ['The summit was “a turning point for European security”, according to two diplomats, who asked not to be named.', 'two diplomats'],
   ])('%s → %s', (sentence, speaker) => {
     expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual([speaker]);
   });
