@@ -2,7 +2,7 @@ import { newsChrono } from '../text/news-chrono.js';
 import { addDays } from '../period/period.js';
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const bareWeekday = /^(?:on\s+)?(last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i;
+const bareWeekday = /^(?:on\s+)?(last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 /** Words that put a date in the future, so a bare weekday means the coming one. */
 const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins|starts|resumes|opens|expires)\b/i;
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
@@ -27,12 +27,16 @@ function weekdayOf(date: string): number {
 /**
  * Resolves a weekday against the article's date, as news is written: "said Monday" and
  * "last Tuesday" are the most recent such day (before the article's own day for "last"), "will
- * meet on Thursday" and "next Thursday" the coming one.
+ * meet on Thursday" and "next Thursday" the coming one, "this Friday" the one of the article's
+ * own week (Monday to Sunday).
  */
 function resolveWeekday(modifier: string, day: string, published: string, future: boolean): string {
   const target = weekdays.indexOf(day.toLowerCase());
   const today = weekdayOf(published);
   const mod = modifier.trim().toLowerCase();
+  // Days of the week counted from Monday (0) to Sunday (6).
+  const fromMonday = (weekday: number) => (weekday + 6) % 7;
+  if (mod === 'this') return addDays(published, fromMonday(target) - fromMonday(today));
   if (mod === 'next' || (future && mod !== 'last')) return addDays(published, ((target - today + 7) % 7) || 7);
   const back = (today - target + 7) % 7;
   return addDays(published, -(mod === 'last' && back === 0 ? 7 : back));

@@ -147,6 +147,10 @@ describe('dates: every day a sentence names, and nothing else', () => {
     // Numeric dates still count: a slash date, a dotted one and an ISO one.
     ['The next round opens on 2026-02-03 in Geneva.', '2026-01-21', ['2026-02-03']],
     ['The ceasefire of 19.01.2026 was broken within hours.', '2026-01-21', ['2026-01-19']],
+    // "This Friday" is the Friday of the article's week; a part of the day does not hide the day.
+    ['Talks continue this Friday in Geneva.', '2026-01-20', ['2026-01-23']],
+    ['Officials met this Monday in Kyiv.', '2026-01-20', ['2026-01-19']],
+    ['The talks ended on Sunday night without a deal.', '2026-01-20', ['2026-01-18']],
   ])('%j published %s → %j', (sentence, published, dates) => {
     expect(findDates(sentence, published).map((d) => d.date)).toEqual(dates);
   });
