@@ -2,9 +2,9 @@ import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
 import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-passages.js';
-import { clusterPassages, sameEvent, type Cluster } from './cluster-developments.js';
+import { clusterPassages, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
-import { extractFigures } from './extract-figures.js';
+import { figuresOf } from './extract-figures.js';
 import { extractQuotes, lastPersonIn } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
@@ -232,10 +232,11 @@ interface TimelineEntry {
  * is passed over unread: it could not have joined one.
  */
 function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
-  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameEvent(a.vector, b.vector);
+  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameReport(a.vector, a, b.vector, b);
   const timeline: TimelineEntry[] = [];
   for (const s of ranked) {
     const vector = ctx.vectors.get(s)!;
+    // Unlike every kept event in its words, it cannot join one (the details are checked on merging).
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
     const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => date.date >= window.from && date.date <= window.to);
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
@@ -432,7 +433,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     );
 
     const figures = mergeBy(
-      ranked.flatMap((s) => extractFigures(s.passage.text).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId] }))),
+      ranked.flatMap((s) => figuresOf(s.passage).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId] }))),
       (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3,
       options.limits.figures ?? 8,
     ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));

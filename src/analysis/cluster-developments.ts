@@ -1,4 +1,5 @@
 import type { ScoredPassage } from './assign-passages.js';
+import { figuresOf } from './extract-figures.js';
 import { cosine, type Vector } from './vectors.js';
 
 /** Passages this similar (TF-IDF cosine) report the same event. */
@@ -9,6 +10,72 @@ export function sameEvent(a: Vector, b: Vector): boolean {
   return cosine(a, b) >= SAME_EVENT_COSINE;
 }
 
+/**
+ * What pins a report to one event, each kind of detail by itself: the weekdays and the dates it
+ * names, the places it puts the event in ("in Kharkiv"), and its figures by what they count.
+ */
+interface Specifics {
+  weekdays: Set<string>;
+  dates: Set<string>;
+  places: Set<string>;
+  /** Figure amounts by unit: "%" → {"2.3"}, "people" → {"12"}, "usd" → {"500000000000"}. */
+  figures: Map<string, Set<string>>;
+}
+
+const months = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const weekdayPattern = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+const datePattern = new RegExp(`\\b(?:(${months})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${months}))\\b`, 'gi');
+/** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
+const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+const notPlaces = new Set([...months.split('|'), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const specificsCache = new WeakMap<object, Specifics>();
+
+function specificsOf(passage: { text: string }): Specifics {
+  let specifics = specificsCache.get(passage);
+  if (!specifics) {
+    const { text } = passage;
+    const figures = new Map<string, Set<string>>();
+    for (const { unit, amount } of figuresOf(passage)) figures.set(unit, (figures.get(unit) ?? new Set()).add(String(amount)));
+    specifics = {
+      weekdays: new Set([...text.matchAll(weekdayPattern)].map((m) => m[1]!.toLowerCase())),
+      dates: new Set([...text.matchAll(datePattern)].map((m) => (m[1] ? `${m[1]} ${Number(m[2])}` : `${m[4]} ${Number(m[3])}`).toLowerCase())),
+      places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !notPlaces.has(place))),
+      figures,
+    };
+    specificsCache.set(passage, specifics);
+  }
+  return specifics;
+}
+
+/** Both name a detail of this kind, and no value in common. */
+function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const value of a) if (b.has(value)) return false;
+  return true;
+}
+
+/**
+ * Whether two passages that read alike report different events by their details: another day
+ * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa") or another count of the
+ * same thing ("12 people" / "3 people"). Citing both for one statement would attribute to an
+ * outlet what it did not report; a detail only one of them gives decides nothing.
+ */
+export function differentEvents(a: { text: string }, b: { text: string }): boolean {
+  // The same sentence (a story reprinted) has the same details.
+  if (a.text === b.text) return false;
+  const x = specificsOf(a);
+  const y = specificsOf(b);
+  if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
+  for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
+  return false;
+}
+
+/** Whether two passages report the same event: alike in their words, and not set apart by their details. */
+export function sameReport(a: Vector, textA: { text: string }, b: Vector, textB: { text: string }): boolean {
+  return sameEvent(a, b) && !differentEvents(textA, textB);
+}
+
 /** Passages of one topic that report the same thing, best first. */
 export interface Cluster {
   members: { scored: ScoredPassage; vector: Vector }[];
@@ -16,13 +83,13 @@ export interface Cluster {
 
 /**
  * Groups a topic's passages into events: each passage joins the first cluster whose leading
- * passage it resembles (cosine >= SAME_EVENT_COSINE), else starts one. Passages arrive in
- * rank order, so a cluster's first member is its best.
+ * passage it reports the same event as (sameReport), else starts one. Passages arrive in rank
+ * order, so a cluster's first member is its best.
  */
 export function clusterPassages(ordered: readonly { scored: ScoredPassage; vector: Vector }[]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const item of ordered) {
-    const same = clusters.find((cluster) => sameEvent(cluster.members[0]!.vector, item.vector));
+    const same = clusters.find((cluster) => sameReport(cluster.members[0]!.vector, cluster.members[0]!.scored.passage, item.vector, item.scored.passage));
     if (same) same.members.push(item);
     else clusters.push({ members: [item] });
   }

@@ -4,6 +4,9 @@ export interface FoundFigure {
   value: string;
   /** A normalised key for deduplication: "2.3%", "usd:500e9", "153:documents". */
   key: string;
+  /** What it counts or measures ("%", "usd", "documents"), and how many: figures of one unit compare. */
+  unit: string;
+  amount: number;
   /** The clause around the number, verbatim: "inflation dropping to 2.3% in January". */
   context: string;
 }
@@ -61,18 +64,19 @@ export function extractFigures(sentence: string): FoundFigure[] {
   const figures: (FoundFigure & { start: number })[] = [];
   const taken: [number, number][] = [];
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
-  const add = (start: number, end: number, value: string, key: string) => {
+  const add = (start: number, end: number, value: string, key: string, unit: string, amount: number) => {
     if (overlaps(start, end)) return;
     taken.push([start, end]);
-    figures.push({ value, key, context: clauseAround(sentence, start, end), start });
+    figures.push({ value, key, unit, amount, context: clauseAround(sentence, start, end), start });
   };
-  for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`);
+  for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`, '%', amount(match[1]!));
   for (const match of sentence.matchAll(money)) {
     const symbol = match[1] ?? match[6]!;
     const number = match[2] ?? match[4]!;
     const unit = (match[3] ?? match[5] ?? '').toLowerCase();
     const value = amount(number) * (scale[unit] ?? 1);
-    add(match.index, match.index + match[0].length, match[0].trim(), `${currencies[symbol.toLowerCase()] ?? symbol}:${value}`);
+    const currency = currencies[symbol.toLowerCase()] ?? symbol;
+    add(match.index, match.index + match[0].length, match[0].trim(), `${currency}:${value}`, currency, value);
   }
   for (const match of sentence.matchAll(count)) {
     const number = match[1]!;
@@ -84,8 +88,17 @@ export function extractFigures(sentence: string): FoundFigure[] {
     if (isYear || notCounted.test(noun) || counted < 2) continue;
     // "January 25 ministers" is a date, not a count.
     if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.)\s*$/.test(sentence.slice(0, match.index))) continue;
-    add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`);
+    add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, noun, counted);
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
   return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);
+}
+
+const figuresCache = new WeakMap<object, FoundFigure[]>();
+
+/** A passage's figures, worked out once: clustering compares them, and the topic's figures list shows them. */
+export function figuresOf(passage: { text: string }): FoundFigure[] {
+  let figures = figuresCache.get(passage);
+  if (!figures) figuresCache.set(passage, (figures = extractFigures(passage.text)));
+  return figures;
 }

@@ -62,6 +62,30 @@ describe('developments across sources', () => {
   });
 });
 
+describe('reports alike in words but not in their details are different events', () => {
+  it.each([
+    ['another place and day', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.', 'A Russian drone and missile attack damaged a thermal power plant in Odesa on Tuesday, Ukrenergo said.'],
+    ['another place', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv, Ukrenergo said on Monday.', 'A Russian drone and missile attack damaged a thermal power plant in Odesa, Ukrenergo said on Monday.'],
+    ['another count', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 200,000 homes, Ukrenergo said on Monday.', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 50,000 homes, Ukrenergo said on Monday.'],
+  ])('%s: two developments, each citing only its own outlet', (_, first, second) => {
+    const articles = [article('x', first), article('y', second)];
+    const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.articleIds)).toEqual(expect.arrayContaining([['x'], ['y']]));
+    expect(section!.developments.every((d) => d.articleIds.length === 1)).toBe(true);
+    // Nor is one dated event on the timeline.
+    expect(section!.timeline.every((event) => event.articleIds.length === 1)).toBe(true);
+  });
+
+  it('while the same report in other words, with the same details, stays one development with both sources', () => {
+    const articles = [
+      article('x', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.'),
+      article('y', 'Ukrenergo said a Russian drone and missile attack had damaged a thermal power plant in Kharkiv on Monday.'),
+    ];
+    const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => [...d.articleIds].sort())).toEqual([['x', 'y']]);
+  });
+});
+
 describe('topic scoring refuses passages that only share a name with a topic', () => {
   it.each([
     ['russia-china', 'Russia and China both watched as Denmark rejected the idea of selling Greenland to the United States.'],
