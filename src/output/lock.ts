@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { lstat, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 
@@ -15,6 +15,22 @@ function alive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock file still without its holder after this long was left by a run killed as it took it. */
+const UNWRITTEN_LOCK_MS = 10_000;
+
+/**
+ * Who holds a lock, as its file says; nothing known when the file is empty or cut short (another
+ * run has just created it and not yet written it: eight runs started at once meet this).
+ */
+async function readHolder(path: string): Promise<{ pid?: number; host?: string; since?: string }> {
+  try {
+    const holder: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return holder !== null && typeof holder === 'object' ? holder : {};
+  } catch {
+    return {};
   }
 }
 
@@ -42,17 +58,24 @@ export async function acquireLock(folder: string, outDir?: string): Promise<Lock
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as { pid?: number; host?: string; since?: string };
+      const holder = await readHolder(path);
       const sameHost = !holder.host || holder.host === hostname();
       if (holder.pid && sameHost && !alive(holder.pid)) {
         // A stale lock: its run was killed. Take it over.
         await rm(path, { force: true });
         continue;
       }
-      if (!holder.pid && attempt === 0) {
-        // The holder may be between creating and writing the file.
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        continue;
+      if (!holder.pid) {
+        // Empty or cut short: its holder is between creating and writing it, or was killed there.
+        const age = Date.now() - ((await stat(path).catch(() => undefined))?.mtimeMs ?? 0);
+        if (age > UNWRITTEN_LOCK_MS) {
+          await rm(path, { force: true });
+          continue;
+        }
+        if (attempt < 2) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
       }
       throw new BriefError('locked', `${folder} is locked by pid ${holder.pid ?? '?'}${holder.host ? ` on ${holder.host}` : ''}${holder.since ? ` since ${holder.since}` : ''}`, {
         exitCode: ExitCode.tempFail,
