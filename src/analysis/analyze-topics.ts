@@ -333,8 +333,7 @@ function inReadingOrder(chosen: readonly RankedCluster[]): RankedCluster[] {
     if (group) group.push(c);
     else byArticle.set(id, [c]);
   }
-  const position = (c: RankedCluster) => c.lead.scored.passage;
-  return [...byArticle.values()].flatMap((group) => group.sort((a, b) => position(a).paragraph - position(b).paragraph || position(a).sentence - position(b).sentence));
+  return [...byArticle.values()].flatMap((group) => group.sort((a, b) => byReadingOrder(a.lead.scored, b.lead.scored)));
 }
 
 /** Maximal marginal relevance: the best-valued items, each penalised by its similarity to those already chosen. */
