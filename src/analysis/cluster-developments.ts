@@ -1,5 +1,6 @@
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
+import { weekdays } from './resolve-dates.js';
 import { cosine, type Vector } from './vectors.js';
 
 /** Passages this similar (TF-IDF cosine) report the same event. */
@@ -23,11 +24,11 @@ interface Specifics {
 }
 
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const weekdayPattern = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+const weekdayPattern = new RegExp(`\\b(${weekdays.join('|')})\\b`, 'gi');
 const datePattern = new RegExp(`\\b(?:(${months})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${months}))\\b`, 'gi');
 /** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
 const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
-const notPlaces = new Set([...months.split('|'), 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const notPlaces = new Set([...months.split('|'), ...weekdays]);
 
 const specificsCache = new WeakMap<object, Specifics>();
 
