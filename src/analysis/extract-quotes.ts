@@ -80,6 +80,22 @@ function nameBeforeVerb(words: readonly string[]): string {
  */
 const interjection = new RegExp(`,\\s*(?:asked|speaking|responding|referring|commenting|reacting|replying|answering|when asked|in response)\\b[^,]*,(?=\\s*(?:${speechVerbs})\\b)`, 'giu');
 
+/**
+ * The speaker a phrase before a speech verb names (`side` 'before': "Putin's spokesman Dmitry
+ * Peskov") or a phrase after it does ('after': "said Sánchez on Monday"); undefined when it names
+ * none.
+ */
+function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCatalog): string | undefined {
+  const words = phrase.trim().split(/\s+/).slice(-6).join(' ');
+  // Before the verb, the speaker is the name that ends the phrase: other names in it are someone
+  // else's ("Putin's spokesman …"), so when that name is not known, none is taken from earlier.
+  const name = side === 'before' ? nameBeforeVerb(words.split(' ')) : '';
+  // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
+  const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
+  if (aide) return aide;
+  return personIn(name || words, catalog) ?? group.exec(words)?.[1];
+}
+
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
 function attribution(outside: string, catalog: EntityCatalog, lastPerson: string | undefined): string | undefined {
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
@@ -91,26 +107,39 @@ function attribution(outside: string, catalog: EntityCatalog, lastPerson: string
   const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
   for (const [candidate, side] of [[before?.[1], 'before'], [after?.[1], 'after']] as const) {
     if (!candidate) continue;
-    const words = candidate.trim().split(/\s+/).slice(-6).join(' ');
-    if (pronoun.test(words.split(' ').at(-1) ?? '')) return lastPerson;
-    // Before the verb, the speaker is the name that ends the phrase: other names in it are someone
-    // else's ("Putin's spokesman …"), so when that name is not known, none is taken from earlier.
-    const name = side === 'before' ? nameBeforeVerb(words.split(' ')) : '';
-    // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
-    const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
-    if (aide) return aide;
-    const person = personIn(name || words, catalog);
-    if (person) return person;
-    const collective = group.exec(words)?.[1];
-    if (collective) return collective;
+    // "he said": the person named last before the sentence, or nobody.
+    if (pronoun.test(candidate.trim().split(/\s+/).at(-1) ?? '')) return lastPerson;
+    const speaker = speakerIn(candidate, side, catalog);
+    if (speaker) return speaker;
   }
   return group.exec(outside)?.[1];
+}
+
+/** Verbs that report what someone said, promised or called something: speech verbs and more. */
+const reportingAct = new RegExp(`([\\p{L}.’'\\- ]{0,80}?)\\s*,?\\s+(?:${speechVerbs}|promised|promises|pledged|pledges|vowed|vows|called|calls|described|describes|dubbed|branded|termed|labell?ed|claimed|claims|threatened|threatens|accused|accuses)\\b`, 'giu');
+/** Words between a subject and its verb: "Putin has reportedly promised". */
+const auxiliaries = /(?:\s+(?:has|had|have|would|will|also|reportedly|allegedly|previously|repeatedly|once|already|publicly|privately|then))+$/i;
+/** What may stand before a verb whose subject is the sentence's speaker: a pronoun, "and", nothing. */
+const sameSubject = /^(?:|he|she|they|it|i|we|and|but|then)$/i;
+
+/**
+ * Whether the words before a quotation report someone else's speech act: in "Zelensky said Putin
+ * had promised “…”" or "According to Zelensky, Putin has vowed to “…”" the words are Putin's as
+ * Zelensky tells them, and belong to neither as a quote. The act nearest the quotation decides.
+ */
+function reportsAnother(lead: string, speaker: string, catalog: EntityCatalog): boolean {
+  const last = [...lead.replace(interjection, '').matchAll(reportingAct)].at(-1);
+  if (!last) return false;
+  const subject = last[1]!.replace(auxiliaries, '').trim();
+  if (sameSubject.test(subject.split(/\s+/).at(-1) ?? '')) return false;
+  return speakerIn(subject, 'before', catalog) !== speaker;
 }
 
 /**
  * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
  * three officials", "Sánchez stated, “…”", and "he said" resolved to the person named last.
- * Quotes with no attributable speaker are left out rather than guessed.
+ * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
+ * sentence reports as someone else's ("Zelensky said Putin had promised “…”").
  */
 export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPerson?: string): FoundQuote[] {
   const quotes: FoundQuote[] = [];
@@ -119,7 +148,8 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPers
     const text = (match[1] ?? match[2] ?? '').trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, lastPerson);
-    if (speaker) quotes.push({ text, speaker });
+    const lead = sentence.slice(0, match.index).replace(quotePattern, ' QUOTE ');
+    if (speaker && !reportsAnother(lead, speaker, catalog)) quotes.push({ text, speaker });
   }
   return quotes;
 }

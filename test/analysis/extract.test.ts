@@ -80,6 +80,35 @@ describe('quotes: the speaker the sentence gives (before the verb, or after "acc
   });
 });
 
+describe("quotes: words the sentence reports as someone else's are nobody's quote", () => {
+  it.each([
+    'Zelensky said Putin had promised “no new offensive before the spring talks”.',
+    'Zelensky said that Putin had called the plan “a dead end for everyone involved”.',
+    'Zelensky said the Russian leader had promised “no new offensive before the spring talks”.',
+    'According to Zelensky, Putin has vowed to “fight until the last Ukrainian city falls”.',
+    'Putin has vowed to “fight until the last Ukrainian city falls”, according to Zelensky.',
+    'Rutte said that Trump had repeatedly called NATO “the strongest alliance in the history of the world”.',
+    // The speech verb nearest the quote is Zelensky's, the first one Putin's: neither is guessed.
+    'As Putin warned on Monday, Zelensky said “the talks will go on without preconditions”.',
+  ])('%s → no quote', (sentence) => {
+    expect(extractQuotes(sentence, catalog)).toEqual([]);
+  });
+
+  it.each([
+    ['Rubio said he had told Lavrov that Washington “will not accept any frozen conflict”.', ['Marco Rubio']],
+    ['Sánchez told reporters the coalition would “see out the legislature until 2027”.', ['Pedro Sánchez']],
+    ['Two senior officials said the allies had “no appetite for a long war in Europe”.', ['Two senior officials']],
+    ['Zelensky said “the guarantees must be binding” and added that “Europe is ready to send troops”.', ['Volodymyr Zelensky', 'Volodymyr Zelensky']],
+  ])('%s → the speaker keeps it', (sentence, speakers) => {
+    expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual(speakers);
+  });
+
+  it("keeps the speaker's own quote and leaves out the one reported after it", () => {
+    const sentence = '“We will not give up our land,” Zelensky told reporters, adding that Putin had promised “no new offensive before the spring talks”.';
+    expect(extractQuotes(sentence, catalog)).toEqual([{ text: 'We will not give up our land', speaker: 'Volodymyr Zelensky' }]);
+  });
+});
+
 describe('figures keep their whole number', () => {
   it.each([
     ['About 2.3 million refugees have returned, officials said.', '2.3 million refugees', '2300000:refugees'],
