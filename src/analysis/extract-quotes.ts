@@ -13,7 +13,43 @@ export interface FoundQuote {
 
 /** Quotations shorter than this are scare quotes or titles ("Board of Peace"), not statements. */
 const MIN_QUOTE_WORDS = 4;
-const quotePattern = /“([^”]{3,600})”|"([^"]{3,600})"/g;
+/** A quotation in double marks: “…” or "…". */
+const doubleQuoted = /“([^”]{3,600})”|"([^"]{3,600})"/g;
+/**
+ * A quotation in single marks, as British outlets write them: ‘…’ or '…'. The opening mark
+ * follows no letter or digit ("Ukraine's" opens nothing), an apostrophe inside stands between
+ * letters ("don’t"; the mark in "gave up 'the…" is no apostrophe), and the closing mark follows
+ * punctuation ("…,’ he said") or precedes punctuation or the sentence's end. So a plural
+ * possessive ("the allies’ plans") ends no quotation: one it would cut short is left out.
+ */
+const singleQuoted = /(?<![\p{L}\p{N}])['‘]([\p{L}\p{N}](?:[^'‘’"“”]|(?<=\p{L})['’](?=\p{L})){2,599}?)(?:(?<=[,.!?])['’]|['’](?=[,.;:!?)]|$))/gu;
+/** An opening single mark: ‘, or ' after no letter or digit. */
+const singleOpening = /‘|(?<![\p{L}\p{N}])'/u;
+
+/** Whether a sentence may hold a quotation at all: a quick test before quotationsIn. */
+export function mayQuote(sentence: string): boolean {
+  return sentence.includes('"') || sentence.includes('“') || singleOpening.test(sentence);
+}
+
+/** A quotation's place in its sentence and its words, without the marks. */
+interface Quotation {
+  index: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The quotations of a sentence in its order: in double marks, and in single marks outside them
+ * (one inside a double-quoted one is part of it: “…from ‘unauthorized’ use…”).
+ */
+export function quotationsIn(sentence: string): Quotation[] {
+  const found: Quotation[] = [...sentence.matchAll(doubleQuoted)].map((m) => ({ index: m.index, end: m.index + m[0].length, text: m[1] ?? m[2] ?? '' }));
+  if (!singleOpening.test(sentence)) return found;
+  // Single-quoted text cannot hold a double mark, so one that overlaps a double-quoted span lies inside it.
+  const within = (index: number) => found.some((q) => index >= q.index && index < q.end);
+  for (const m of sentence.matchAll(singleQuoted)) if (!within(m.index)) found.push({ index: m.index, end: m.index + m[0].length, text: m[1]! });
+  return found.sort((a, b) => a.index - b.index);
+}
 const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated';
 const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
 const pronoun = /^(he|she|they|it)$/i;
@@ -143,13 +179,24 @@ function reportsAnother(lead: string, speaker: string, catalog: EntityCatalog): 
  */
 export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPerson?: string): FoundQuote[] {
   const quotes: FoundQuote[] = [];
-  const outside = sentence.replace(quotePattern, ' QUOTE ').replace(/\s+/g, ' ');
-  for (const match of sentence.matchAll(quotePattern)) {
-    const text = (match[1] ?? match[2] ?? '').trim().replace(/[,]$/, '');
+  const found = quotationsIn(sentence);
+  // The sentence up to `until`, each quotation before it replaced by QUOTE.
+  const unquoted = (until: number) => {
+    let text = '';
+    let at = 0;
+    for (const quotation of found) {
+      if (quotation.index >= until) break;
+      text += `${sentence.slice(at, quotation.index)} QUOTE `;
+      at = quotation.end;
+    }
+    return text + sentence.slice(at, until);
+  };
+  const outside = unquoted(sentence.length).replace(/\s+/g, ' ');
+  for (const quotation of found) {
+    const text = quotation.text.trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, lastPerson);
-    const lead = sentence.slice(0, match.index).replace(quotePattern, ' QUOTE ');
-    if (speaker && !reportsAnother(lead, speaker, catalog)) quotes.push({ text, speaker });
+    if (speaker && !reportsAnother(unquoted(quotation.index), speaker, catalog)) quotes.push({ text, speaker });
   }
   return quotes;
 }

@@ -6,9 +6,20 @@ const abbreviations = new Set(
 /** A quotation longer than this is not held open across sentences (an unbalanced quote mark). */
 const MAX_QUOTE_SPAN = 600;
 
+/**
+ * A closing single curly mark: after punctuation ("…,’ he said"), or before punctuation or the
+ * text's end. Not an apostrophe: "don’t", "the allies’ plans" (as in extract-quotes.ts).
+ */
+const singleClosing = /(?<=[,.!?])’|’(?=[,.;:!?)]|$)/g;
+
 /** True when position `at` lies inside a quotation that opened before it and closes after it. */
 function insideQuote(paragraph: string, start: number, at: number): boolean {
   const before = paragraph.slice(start, at);
+  // ‘We are ready. We will sign,’ he said: British single marks, curly only (a straight ' is
+  // mostly an apostrophe).
+  if (before.includes('‘') && (before.match(/‘/g) ?? []).length > (before.match(singleClosing) ?? []).length) {
+    if (paragraph.slice(at, at + MAX_QUOTE_SPAN).search(singleClosing) >= 0) return true;
+  }
   const curlyOpen = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
   const straight = (before.match(/"/g) ?? []).length % 2 === 1;
   if (curlyOpen <= 0 && !straight) return false;
@@ -19,7 +30,7 @@ function insideQuote(paragraph: string, start: number, at: number): boolean {
 /**
  * Splits a paragraph into sentences. Handles abbreviations (Gen., Jan.), initialisms (U.S.),
  * decimals (2.3%), closing quotes after the full stop, and quotations that span sentences
- * ("We are ready. We will sign," he said) which stay in one sentence.
+ * ("We are ready. We will sign," he said, or in single curly marks) which stay in one sentence.
  */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];

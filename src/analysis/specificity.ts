@@ -1,3 +1,5 @@
+import { quotationsIn } from './extract-quotes.js';
+
 const monthOrDay = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/;
 const quotation = /["“][^"”]*(\s+\S+){2,}[^"”]*["”]/;
 /** Reported speech: the mark of reporting, as against the writer's own analysis. */
@@ -25,7 +27,7 @@ export function specificity(text: string, entityCount: number): number {
   if (/\d/.test(undated)) score += 1;
   if (monthOrDay.test(undated)) score += 1;
   if (undated !== text && !/\d/.test(undated) && !monthOrDay.test(undated)) score += 0.5;
-  if (quotation.test(text)) score += 1;
+  if (quotation.test(text) || quotationsIn(text).some((q) => q.text.trim().split(/\s+/).length >= 3)) score += 1;
   if (attributed) score += 1;
   score += Math.min(1, entityCount * 0.5);
   if (hedge.test(text) && !attributed) score -= 0.75;

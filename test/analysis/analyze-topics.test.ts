@@ -119,6 +119,17 @@ describe('a lead-in label before a colon', () => {
   });
 });
 
+describe('quotes in single marks reach the section', () => {
+  it('as double-quoted ones do', () => {
+    const articles = [
+      article('a', "Zelensky said on Sunday in Vilnius: 'The security guarantees document is ready for signing.'", '2026-01-25'),
+      article('b', 'Zelensky said on Monday in Kyiv: “The security guarantees text must be binding on Congress.”', '2026-01-19'),
+    ];
+    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.quotes.map((q) => q.text).sort()).toEqual(['The security guarantees document is ready for signing.', 'The security guarantees text must be binding on Congress.']);
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [

@@ -109,6 +109,35 @@ describe("quotes: words the sentence reports as someone else's are nobody's quot
   });
 });
 
+describe('quotes in single marks, as British outlets write them', () => {
+  it.each([
+    ["Starmer said: 'We will stand with Ukraine for as long as it takes.'", 'We will stand with Ukraine for as long as it takes.', 'Keir Starmer'],
+    ["'We will stand with Ukraine for as long as it takes,' Starmer told MPs.", 'We will stand with Ukraine for as long as it takes', 'Keir Starmer'],
+    ['‘We don’t want a frozen conflict on Europe’s border,’ Macron said.', 'We don’t want a frozen conflict on Europe’s border', 'Emmanuel Macron'],
+    // A plural possessive before the quotation is no opening mark.
+    ["Macron said the allies’ plans would 'deter any new attack on Ukraine'.", 'deter any new attack on Ukraine', 'Emmanuel Macron'],
+    // "'90s" opens nothing that "up 'the" could close.
+    ["In the '90s, Zelensky said, Ukraine gave up 'the third largest nuclear arsenal in the world'.", 'the third largest nuclear arsenal in the world', 'Volodymyr Zelensky'],
+  ])('%s', (sentence, text, speaker) => {
+    expect(extractQuotes(sentence, catalog)).toEqual([{ text, speaker }]);
+  });
+
+  it('leaves out a quotation a plural possessive would cut short, rather than cut it', () => {
+    expect(extractQuotes("Zelensky said Kyiv would 'never accept the allies' demands on its land'.", catalog)).toEqual([]);
+  });
+
+  it('takes a single-quoted phrase inside a double-quoted quotation as part of it', () => {
+    const sentence = 'Musk said “measures taken to stop Russia’s ‘unauthorized use’ of the terminals appear to be working”.';
+    expect(extractQuotes(sentence, catalog)).toEqual([{ text: 'measures taken to stop Russia’s ‘unauthorized use’ of the terminals appear to be working', speaker: 'Elon Musk' }]);
+  });
+
+  it('reads each of several, and the reported rule holds for them too', () => {
+    const sentence = "Rutte said the alliance's members were 'ready to do more for Ukraine', adding that 'nobody wants a long war'.";
+    expect(extractQuotes(sentence, catalog).map((q) => q.text)).toEqual(['ready to do more for Ukraine', 'nobody wants a long war']);
+    expect(extractQuotes("Zelensky said Putin had promised 'no new offensive before the spring talks'.", catalog)).toEqual([]);
+  });
+});
+
 describe('figures keep their whole number', () => {
   it.each([
     ['About 2.3 million refugees have returned, officials said.', '2.3 million refugees', '2300000:refugees'],

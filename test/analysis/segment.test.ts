@@ -15,5 +15,9 @@ describe('quotations spanning sentences', () => {
     ['“We are ready. We will sign,” he said. Then he left.', ['“We are ready. We will sign,” he said.', 'Then he left.']],
     ['"We negotiate. Our documents are ready," he added. Talks go on.', ['"We negotiate. Our documents are ready," he added.', 'Talks go on.']],
     ['An unbalanced “quote. Next sentence here. And another.', ['An unbalanced “quote.', 'Next sentence here.', 'And another.']],
+    ['‘We are ready. We will sign,’ he said. Then he left.', ['‘We are ready. We will sign,’ he said.', 'Then he left.']],
+    // Apostrophes close nothing: the quotation runs to its closing mark.
+    ['‘We don’t sign. The allies’ plan is not ours,’ he said. Then he left.', ['‘We don’t sign. The allies’ plan is not ours,’ he said.', 'Then he left.']],
+    ['An unbalanced ‘quote. Next sentence here. And another.', ['An unbalanced ‘quote.', 'Next sentence here.', 'And another.']],
   ])('%j', (paragraph, sentences) => expect(splitSentences(paragraph)).toEqual(sentences));
 });
