@@ -21,6 +21,8 @@ interface Specifics {
   places: Set<string>;
   /** Figure amounts by unit: "%" → {"2.3"}, "people" → {"12"}, "usd" → {"500000000000"}. */
   figures: Map<string, Set<string>>;
+  /** Whether it denies or refutes what it reports ("Kyiv denied that…"). */
+  denies: boolean;
 }
 
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -29,6 +31,11 @@ const datePattern = new RegExp(`\\b(?:(${months})\\s+(\\d{1,2})|(\\d{1,2})\\s+($
 /** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
 const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
 const notPlaces = new Set([...months.split('|'), ...weekdays]);
+/**
+ * A denial: "denied that Russian forces had taken…", "dismissed the reports as false". Words of
+ * denial, not every "not": "Spain will not join" and "Spain declined to join" report one thing.
+ */
+const denial = /\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|(?:dismiss|reject)(?:ed|es|s|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accusations?)|(?:false|fake|untrue|baseless|groundless)\b(?!\s+(?:promises?|hopes?|sense|start|dawn|alarm|flag))|disinformation|no evidence)/i;
 
 const specificsCache = new WeakMap<object, Specifics>();
 
@@ -43,6 +50,7 @@ function specificsOf(passage: { text: string }): Specifics {
       dates: new Set([...text.matchAll(datePattern)].map((m) => (m[1] ? `${m[1]} ${Number(m[2])}` : `${m[4]} ${Number(m[3])}`).toLowerCase())),
       places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !notPlaces.has(place))),
       figures,
+      denies: denial.test(text),
     };
     specificsCache.set(passage, specifics);
   }
@@ -59,7 +67,8 @@ function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /**
  * Whether two passages that read alike report different events by their details: another day
  * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa") or another count of the
- * same thing ("12 people" / "3 people"). Citing both for one statement would attribute to an
+ * same thing ("12 people" / "3 people"), or one denies what the other reports ("Russia said its
+ * forces took…" / "Kyiv denied that…"). Citing both for one statement would attribute to an
  * outlet what it did not report; a detail only one of them gives decides nothing.
  */
 export function differentEvents(a: { text: string }, b: { text: string }): boolean {
@@ -67,6 +76,7 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   if (a.text === b.text) return false;
   const x = specificsOf(a);
   const y = specificsOf(b);
+  if (x.denies !== y.denies) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;

@@ -67,6 +67,8 @@ describe('reports alike in words but not in their details are different events',
     ['another place and day', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.', 'A Russian drone and missile attack damaged a thermal power plant in Odesa on Tuesday, Ukrenergo said.'],
     ['another place', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv, Ukrenergo said on Monday.', 'A Russian drone and missile attack damaged a thermal power plant in Odesa, Ukrenergo said on Monday.'],
     ['another count', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 200,000 homes, Ukrenergo said on Monday.', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 50,000 homes, Ukrenergo said on Monday.'],
+    ['a denial', 'Russia said on Monday its drones had destroyed a thermal power plant in Kharkiv.', 'Ukrenergo denied on Monday that Russian drones had destroyed a thermal power plant in Kharkiv.'],
+    ['reports dismissed', 'Russian drones destroyed a thermal power plant in Kharkiv on Monday, Russian media reported.', 'Ukrenergo dismissed reports that Russian drones destroyed a thermal power plant in Kharkiv on Monday.'],
   ])('%s: two developments, each citing only its own outlet', (_, first, second) => {
     const articles = [article('x', first), article('y', second)];
     const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
@@ -76,11 +78,13 @@ describe('reports alike in words but not in their details are different events',
     expect(section!.timeline.every((event) => event.articleIds.length === 1)).toBe(true);
   });
 
-  it('while the same report in other words, with the same details, stays one development with both sources', () => {
-    const articles = [
-      article('x', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.'),
-      article('y', 'Ukrenergo said a Russian drone and missile attack had damaged a thermal power plant in Kharkiv on Monday.'),
-    ];
+  it.each([
+    ['A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.', 'Ukrenergo said a Russian drone and missile attack had damaged a thermal power plant in Kharkiv on Monday.'],
+    // Both report the denial; and a plain "not" is no denial.
+    ['Ukrenergo denied on Monday that Russian drones had destroyed a thermal power plant in Kharkiv.', 'Ukrenergo on Monday denied Russian claims that drones had destroyed a thermal power plant in Kharkiv.'],
+    ['Ukrenergo said on Monday that Russian drones had not destroyed the thermal power plant in Kharkiv.', 'Ukrenergo said on Monday the thermal power plant in Kharkiv was not destroyed by Russian drones.'],
+  ])('while the same report in other words, with the same details, stays one development with both sources: %s', (first, second) => {
+    const articles = [article('x', first), article('y', second)];
     const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
     expect(section!.developments.map((d) => [...d.articleIds].sort())).toEqual([['x', 'y']]);
   });
