@@ -44,13 +44,26 @@ export function clauseAround(sentence: string, start: number, end: number, befor
     from = left + previous;
   }
   let to = end;
+  const ends: number[] = [];
   for (let words = 0; words < after; words++) {
     const next = /^\s*\S+/.exec(sentence.slice(to, right));
     if (!next) break;
     to += next[0].length;
+    ends.push(to);
+  }
+  // Cut short by the word count, the clause ends on a word of its own ("…coup has" reads as a
+  // sentence broken off): words that only lead into the rest are dropped.
+  if (to < right) {
+    while (ends.length > 0 && danglingWord.test(sentence.slice(ends.at(-2) ?? end, ends.at(-1)).trim())) {
+      ends.pop();
+      to = ends.at(-1) ?? end;
+    }
   }
   return sentence.slice(from, to).trim().replace(/[,.;:]+$/, '');
 }
+
+/** Words that lead into what follows them: a clause cut after one of them is left hanging. */
+const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
 
 function amount(text: string): number {
   return Number(text.replace(/,/g, ''));

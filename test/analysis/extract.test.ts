@@ -40,6 +40,19 @@ describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => 
   });
 });
 
+describe('a figure\'s context cut short by its length ends on a word of its own', () => {
+  it.each([
+    ['The declassification of 153 secret documents related to the 1981 attempted military coup has reignited a debate in Madrid.', '153 secret documents', 'The declassification of 153 secret documents related to the 1981 attempted military coup'],
+    ['Ukraine received 40 air defence systems from its allies over the past year and more are due.', '40 air defence systems', 'Ukraine received 40 air defence systems from its allies over the past year'],
+    // Ended by the clause, not by the count, it is left as written.
+    ['Spain sent 20 armoured vehicles to the front, officials said.', '20 armoured vehicles', 'Spain sent 20 armoured vehicles to the front'],
+  ])('%s', (sentence, value, context) => {
+    const figure = extractFigures(sentence).find((f) => f.value === value);
+    expect(figure?.context).toBe(context);
+    expect(sentence).toContain(figure!.context);
+  });
+});
+
 describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it measures', () => {
   it.each([
     [s000, 'inflation dropping', '2.3%', /inflation/],
