@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-p
 import { clusterPassages, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, lastPersonIn, mayQuote } from './extract-quotes.js';
+import { extractQuotes, mayQuote, referentIn } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
 import { findDates } from './resolve-dates.js';
@@ -410,12 +410,12 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   }));
 
   // Quotes need the sentences before them ("he said"), so they are found in reading order.
-  const lastPerson = new Map<string, string>();
+  const referents = new Map<string, string | null>();
   const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
   for (const s of scored) {
-    if (s.topic >= 0 && mayQuote(s.passage.text)) quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, lastPerson.get(s.passage.articleId)));
-    const person = lastPersonIn(s.passage.tokens, catalog);
-    if (person) lastPerson.set(s.passage.articleId, person);
+    if (s.topic >= 0 && mayQuote(s.passage.text)) quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, referents.get(s.passage.articleId) ?? undefined));
+    const referent = referentIn(s.passage.tokens, catalog);
+    if (referent !== undefined) referents.set(s.passage.articleId, referent);
   }
 
   const analyses = topics.map((topic, topicIndex) => {

@@ -133,7 +133,7 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
 }
 
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
-function attribution(outside: string, catalog: EntityCatalog, lastPerson: string | undefined): string | undefined {
+function attribution(outside: string, catalog: EntityCatalog, referent: string | undefined): string | undefined {
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
   // Department", "Mr. Witkoff") does not end the source's name.
   const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
@@ -143,8 +143,8 @@ function attribution(outside: string, catalog: EntityCatalog, lastPerson: string
   const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
   for (const [candidate, side] of [[before?.[1], 'before'], [after?.[1], 'after']] as const) {
     if (!candidate) continue;
-    // "he said": the person named last before the sentence, or nobody.
-    if (pronoun.test(candidate.trim().split(/\s+/).at(-1) ?? '')) return lastPerson;
+    // "he said": the one person the sentences before name (referentIn), or nobody.
+    if (pronoun.test(candidate.trim().split(/\s+/).at(-1) ?? '')) return referent;
     const speaker = speakerIn(candidate, side, catalog);
     if (speaker) return speaker;
   }
@@ -173,11 +173,12 @@ function reportsAnother(lead: string, speaker: string, catalog: EntityCatalog): 
 
 /**
  * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
- * three officials", "Sánchez stated, “…”", and "he said" resolved to the person named last.
+ * three officials", "Sánchez stated, “…”", and "he said" resolved to `referent`, the one person
+ * named in the last sentence before it that names any (referentIn).
  * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
  * sentence reports as someone else's ("Zelensky said Putin had promised “…”").
  */
-export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPerson?: string): FoundQuote[] {
+export function extractQuotes(sentence: string, catalog: EntityCatalog, referent?: string): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
   // The sentence up to `until`, each quotation before it replaced by QUOTE.
@@ -195,23 +196,34 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, lastPers
   for (const quotation of found) {
     const text = quotation.text.trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
-    const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, lastPerson);
+    const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, referent);
     if (speaker && !reportsAnother(unquoted(quotation.index), speaker, catalog)) quotes.push({ text, speaker });
   }
   return quotes;
 }
 
-/** The last person a sentence names (for resolving "he said" in the sentences after it); takes the sentence's tokens. */
-export function lastPersonIn(tokens: readonly string[], catalog: EntityCatalog): string | undefined {
-  let last: { at: number; name: string } | undefined;
+/** Each person a sentence names (by the longest alias of up to three words that starts there), in order. */
+function* peopleNamed(tokens: readonly string[], catalog: EntityCatalog): Generator<string> {
   const byStart = aliasesByStart(catalog);
   for (let i = 0; i < tokens.length; i++) {
-    // The longest alias of up to three words that starts here and names a person.
     for (const alias of byStart.get(tokens[i]!) ?? []) {
       if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || catalog.kinds.get(alias.name) !== 'person') continue;
-      if (!last || i >= last.at) last = { at: i, name: alias.name };
+      yield alias.name;
       break;
     }
   }
-  return last?.name;
+}
+
+/**
+ * Whom "he said" in the sentences after this one stands for (takes the sentence's tokens): the person it names;
+ * null when it names several, as in "Zelensky said Trump had promised more aid. He added “…”",
+ * where "he" may be either (the quote is then left out); undefined when it names none.
+ */
+export function referentIn(tokens: readonly string[], catalog: EntityCatalog): string | null | undefined {
+  let referent: string | undefined;
+  for (const name of peopleNamed(tokens, catalog)) {
+    if (referent !== undefined && name !== referent) return null;
+    referent = name;
+  }
+  return referent;
 }

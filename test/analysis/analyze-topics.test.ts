@@ -134,6 +134,17 @@ describe('quotes in single marks reach the section', () => {
   });
 });
 
+describe('"he said" after a sentence that names two people', () => {
+  it('is nobody\'s quote; after one that names one person, it is that person\'s', () => {
+    const articles = [
+      article('a', 'Zelensky said on Sunday that Trump had promised more help on security guarantees. He added: “The security guarantees document must be binding on Congress.”', '2026-01-25'),
+      article('b', 'Zelensky spoke to reporters in Vilnius on Sunday about the security guarantees. He said: “The security guarantees document is ready for signing now.”', '2026-01-25'),
+    ];
+    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 } }).topics;
+    expect(section!.quotes.map((q) => [q.text, q.speaker])).toEqual([['The security guarantees document is ready for signing now.', 'Volodymyr Zelensky']]);
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [
