@@ -8,7 +8,9 @@ import { figuresOf } from './extract-figures.js';
 import { extractQuotes, mayQuote, referentIn } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
+import { refersBack } from './refers-back.js';
 import { findDates } from './resolve-dates.js';
+import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, type Vector } from './vectors.js';
@@ -289,20 +291,82 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
     parts.rank = rankFactors(parts).reduce((rank, { factor }) => rank * factor, relevance);
     return { cluster, lead, score, articleIds, parts };
   });
-  const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank);
+  const standing = standingAfter(ctx);
+  const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank, standing([]));
   // Background: the most on-topic remaining passages (uncapped relevance), informative ones first;
   // clear commentary (evaluative and hedged at once) is left out.
   const rest = scoredClusters.filter((c) => !developments.includes(c) && c.parts.specificity > -1);
   // Explanation is about the topic's own terms: entity mentions ("key figures include…") do not count here.
   const explains = (c: RankedCluster) => (c.score.score - ENTITY_WEIGHT * c.score.entities.length) * (1 + c.parts.centrality) * (1 + SPECIFICITY_BONUS * c.parts.specificity);
-  const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains);
+  const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains, standing(developments));
   const used = new Set([...developments, ...background]);
   const shown = inReadingOrder(developments);
+  const fits = standing([...developments, ...background]);
   return {
     developments: shown.map((c) => toDevelopment(c, ctx, developments.indexOf(c) + 1)),
     background: background.map((c, index) => toDevelopment(c, ctx, index + 1)),
-    chosen: { picked: developments, shown },
+    chosen: { picked: developments, shown, orphans: new Set(scoredClusters.filter((c) => !used.has(c) && !fits(c, []))) },
     unused: scoredClusters.filter((c) => !used.has(c)),
+  };
+}
+
+/** Where a passage stands in its article: its id, paragraph and sentence. */
+const placeOf = (articleId: string, paragraph: number, sentence: number) => `${articleId}\0${paragraph}\0${sentence}`;
+
+/** How far back a sentence that refers back may find what it refers to: "The decision…" may follow a sentence on the decision's reasons. */
+const REFERS_BACK_UP_TO = 2;
+
+/**
+ * The places of the sentences before a passage in its article, nearest first, up to `count`
+ * (across paragraphs), whether or not they became passages.
+ */
+function placesBefore(passage: Passage, articles: ReadonlyMap<string, Article>, count: number): string[] {
+  const places: string[] = [];
+  let { paragraph, sentence } = passage;
+  while (places.length < count) {
+    if (sentence > 0) sentence -= 1;
+    else {
+      const previous = articles.get(passage.articleId)?.paragraphs[paragraph - 1];
+      if (previous === undefined) break;
+      paragraph -= 1;
+      sentence = splitSentences(previous).length - 1;
+      if (sentence < 0) continue;
+    }
+    places.push(placeOf(passage.articleId, paragraph, sentence));
+  }
+  return places;
+}
+
+/**
+ * Whether a passage can stand where it would be shown, after the developments `before` and the
+ * items chosen with it: one that opens by referring back ("This visit underscores…", "The
+ * decision…") stands only once one of the REFERS_BACK_UP_TO sentences before it in its article
+ * leads one of them, so a reader meets what it refers to first (developments are shown in reading
+ * order, background after them).
+ */
+function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) => (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean {
+  const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeOf(passage.articleId, passage.paragraph, passage.sentence);
+  // The places of the sentences each passage may refer back to; null for one that stands alone.
+  const antecedents = new Map<RankedCluster, string[] | null>();
+  const antecedentsOf = (c: RankedCluster) => {
+    let places = antecedents.get(c);
+    if (places === undefined) {
+      const { passage } = c.lead.scored;
+      places = refersBack(splitLabel(passage.text).text) ? placesBefore(passage, ctx.articles, REFERS_BACK_UP_TO) : null;
+      antecedents.set(c, places);
+    }
+    return places;
+  };
+  // Each test is for one choice, whose list of chosen items only grows: their places are added as it does.
+  return (before) => {
+    const led = new Set(before.map(placeOfLead));
+    let counted = 0;
+    return (c, chosen) => {
+      const places = antecedentsOf(c);
+      if (places === null) return true;
+      for (; counted < chosen.length; counted++) led.add(placeOfLead(chosen[counted]!));
+      return places.some((place) => led.has(place));
+    };
   };
 }
 
@@ -310,6 +374,8 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
 interface Chosen {
   picked: readonly RankedCluster[];
   shown: readonly RankedCluster[];
+  /** Left out as they refer back to a sentence not shown (standingAfter). */
+  orphans: ReadonlySet<RankedCluster>;
 }
 
 interface RankedCluster {
@@ -336,15 +402,20 @@ function inReadingOrder(chosen: readonly RankedCluster[]): RankedCluster[] {
   return [...byArticle.values()].flatMap((group) => group.sort((a, b) => byReadingOrder(a.lead.scored, b.lead.scored)));
 }
 
-/** Maximal marginal relevance: the best-valued items, each penalised by its similarity to those already chosen. */
-function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value: (c: RankedCluster) => number): RankedCluster[] {
+/**
+ * Maximal marginal relevance: the best-valued items, each penalised by its similarity to those
+ * already chosen; only items that `stands` admits after those are chosen.
+ */
+function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value: (c: RankedCluster) => number, stands: (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean = () => true): RankedCluster[] {
   const maxValue = Math.max(1e-9, ...candidates.map(value));
   const remaining = [...candidates].sort((a, b) => value(b) - value(a) || a.lead.scored.passage.text.localeCompare(b.lead.scored.passage.text));
   const selected: RankedCluster[] = [];
   while (selected.length < limit && remaining.length > 0) {
-    let best = 0;
+    let best = -1;
     let bestValue = -Infinity;
     remaining.forEach((candidate, index) => {
+      // One that cannot stand yet may once what it refers back to is chosen.
+      if (!stands(candidate, selected)) return;
       const similarity = Math.max(0, ...selected.map((chosen) => cosine(chosen.lead.vector, candidate.lead.vector)));
       const mmr = MMR_LAMBDA * (value(candidate) / maxValue) - (1 - MMR_LAMBDA) * similarity;
       if (mmr > bestValue + 1e-12) {
@@ -352,6 +423,7 @@ function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value:
         bestValue = mmr;
       }
     });
+    if (best < 0) break;
     selected.push(...remaining.splice(best, 1));
   }
   return selected;
@@ -489,7 +561,8 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
  * to those chosen before it, so one that outranks a chosen development lost to that likeness when
  * the weaker one was chosen. Developments are named by their number as shown.
  */
-function whyNotChosen(cluster: RankedCluster, { picked, shown }: Chosen): string {
+function whyNotChosen(cluster: RankedCluster, { picked, shown, orphans }: Chosen): string {
+  if (orphans.has(cluster)) return `opens by referring back ("This…", "The move…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
   const ranks = picked.map((c) => c.parts.rank);
   const weakest = ranks.indexOf(Math.min(...ranks));
   const before = picked.slice(0, Math.max(0, weakest));

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics, type Analysis } from '../../src/analysis/analyze-topics.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
+import { refersBack } from '../../src/analysis/refers-back.js';
+import { splitSentences } from '../../src/analysis/segment.js';
 import { buildTopicMatcher, scorePassage } from '../../src/analysis/match-topic.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { resolvePeriod } from '../../src/period/period.js';
@@ -145,6 +147,24 @@ describe('"he said" after a sentence that names two people', () => {
   });
 });
 
+describe('a sentence that opens by referring back', () => {
+  const text = (lines: string[]) => lines.join(' ');
+  const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
+  const follow = 'This visit underscores the strengthening strategic partnership between Moscow and Beijing, Russia and China, officials in both capitals said.';
+
+  it('is shown after the sentence it refers to, when that sentence is shown', () => {
+    const [section] = analyzeTopics([article('a', text([visit, follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toEqual([visit, follow]);
+  });
+
+  it('is left out when nothing it could refer to is shown, and --explain says so', () => {
+    const unrelated = 'The weather in Moscow was cold on Sunday, with snow expected in the evening across the region.';
+    const [section] = analyzeTopics([article('a', text([unrelated, unrelated.replace('Sunday', 'Monday'), follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain: true }).topics;
+    expect(section!.developments.map((d) => d.text)).not.toContain(follow);
+    expect(section!.rejected.find((r) => r.text === follow)?.reason).toMatch(/^opens by referring back/);
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [
@@ -251,7 +271,8 @@ describe('--explain accounts for each choice', () => {
   it("prints the factors that multiply out to a development's rank, and which rule left each passage out", async () => {
     const topics = ['security-guarantees', 'spain-politics', 'russia-china', 'energy-infrastructure', 'battlefield-technology'].map(topic);
     const twoWeeks = resolvePeriod({ from: '2026-01-12', to: '2026-01-25' }, new Date(0));
-    const analysis = analyzeTopics(await sampleCorpus(), topics, catalog, { period: twoWeeks, limits: { developments: 4, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic), explain: true });
+    const corpus = await sampleCorpus();
+    const analysis = analyzeTopics(corpus, topics, catalog, { period: twoWeeks, limits: { developments: 4, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic), explain: true });
     const lines = formatExplanation(analysis).split('\n');
 
     // Each printed factor and the relevance are rounded; the strength must lie within their bounds.
@@ -267,12 +288,22 @@ describe('--explain accounts for each choice', () => {
     }
 
     // A development left out either ranks below every chosen one, or outranks the weakest and lost
-    // on likeness to one chosen before it (MMR).
-    const reasons = { below: 0, likeness: 0 };
+    // on likeness to one chosen before it (MMR), or opens by referring back to sentences not shown.
+    const reasons = { below: 0, likeness: 0, refersBack: 0 };
+    const sentences = (articleId: string) => corpus.find((a) => a.id === articleId)!.paragraphs.flatMap((p) => splitSentences(p));
     for (const section of analysis.topics) {
       const chosen = section.developments.map((d) => d.parts.rank);
       const weakest = chosen.indexOf(Math.min(...chosen));
       for (const left of section.rejected.filter((r) => r.rank !== undefined)) {
+        if (left.reason.startsWith('opens by referring back')) {
+          reasons.refersBack += 1;
+          expect(refersBack(left.text), left.text).toBe(true);
+          const article = sentences(left.articleId);
+          const before = article.slice(Math.max(0, article.indexOf(left.text) - 2), article.indexOf(left.text));
+          expect(before.length, left.text).toBeGreaterThan(0);
+          expect(section.developments.filter((d) => before.includes(d.text)), left.text).toEqual([]);
+          continue;
+        }
         const likeness = /^outranks development (\d+) but is too like development (\d+) \(cosine ([\d.]+)\)$/.exec(left.reason);
         if (likeness) {
           reasons.likeness += 1;
@@ -289,6 +320,7 @@ describe('--explain accounts for each choice', () => {
     }
     expect(reasons.likeness, 'the corpus has a development dropped for likeness').toBeGreaterThan(0);
     expect(reasons.below, 'and one ranked below the limit').toBeGreaterThan(0);
+    expect(reasons.refersBack, 'and one that refers back ("The release reopened…")').toBeGreaterThan(0);
   });
 
   it('prints a score just under the threshold as under it (cut, not rounded up to the threshold)', () => {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { refersBack } from '../../src/analysis/refers-back.js';
+
+describe('refersBack: sentences that open by pointing at the one before them', () => {
+  it.each([
+    'This visit underscores the strengthening strategic alliance between Moscow and Beijing.',
+    'This enhances Spain’s capacity to contribute to Ukraine’s defence.',
+    'This move has reignited national debates.',
+    'The decision puts Madrid at odds with several European partners.',
+    'The release reopened a sharp exchange between Sánchez and Feijóo.',
+    'Such an alliance may complicate efforts to isolate Russia.',
+    'Both men’s show of support was read as a sign of US commitment.',
+    'It also serves as a barometer of Russia’s sincerity.',
+    'He added that the Davos format would be useful.',
+    'They emphasised the need for a united front.',
+  ])('%s', (sentence) => expect(refersBack(sentence)).toBe(true));
+
+  it.each([
+    // The noun is specified where it stands, or names its referent.
+    'The meeting of the Coalition of the Willing in Paris was followed by bilateral talks.',
+    'The decision to close the airspace was taken on Monday.',
+    'These guarantees, modelled on NATO’s Article 5, would assure Ukraine of support.',
+    // A time, not a reference; "it" with nothing to stand for.
+    'This week, Zelensky met European leaders in Davos.',
+    'It is unclear whether the talks will resume.',
+    'It was not immediately clear who fired the missiles.',
+    'Zelensky said the document was ready.',
+  ])('not: %s', (sentence) => expect(refersBack(sentence)).toBe(false));
+});
