@@ -15,6 +15,25 @@ const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|ad
  */
 const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
 
+/** A date in figures: 3/2, 3/2/2026, 03.02.2026. */
+const numericDate = /^(\d{1,2})([./])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$/;
+
+/**
+ * A date in figures as the writer meant it, or undefined when that cannot be known. Dots are
+ * day.month (03.02.2026 is 3 February, as in every country that writes them; chrono reads it as
+ * 2 March). With slashes, 25/1 and 1/25 can only be 25 January, but 3/2 is 3 February in Kyiv and
+ * London and 2 March in Washington, so it dates nothing.
+ */
+function readNumericDate([, first, separator, second, written]: RegExpExecArray, inferred: number): string | undefined {
+  const [a, b] = [Number(first), Number(second)];
+  if (separator === '/' && a <= 12 && b <= 12 && a !== b) return undefined;
+  const [day, month] = separator === '.' || a > 12 ? [a, b] : [b, a];
+  // The year as written ("26" is 2026), else the one chrono took (the nearest to the article's date).
+  const year = written === undefined ? inferred : written.length === 2 ? 2000 + Number(written) : Number(written);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+}
+
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
   date: string;
@@ -66,6 +85,12 @@ export function findDates(sentence: string, published: string): FoundDate[] {
       continue;
     }
     if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
+    const numeric = numericDate.exec(text);
+    if (numeric) {
+      const date = readNumericDate(numeric, result.start.get('year') ?? reference.getUTCFullYear());
+      if (date) found.push({ date, text });
+      continue;
+    }
     found.push({ date: result.start.date().toISOString().slice(0, 10), text });
   }
   return found;

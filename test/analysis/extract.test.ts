@@ -218,6 +218,15 @@ describe('dates: every day a sentence names, and nothing else', () => {
     // Numeric dates still count: a slash date, a dotted one and an ISO one.
     ['The next round opens on 2026-02-03 in Geneva.', '2026-01-21', ['2026-02-03']],
     ['The ceasefire of 19.01.2026 was broken within hours.', '2026-01-21', ['2026-01-19']],
+    // Dots are day.month (chrono took 03.02.2026 for 2 March); a slash date both ways a day and a
+    // month (3/2: 3 February in Kyiv, 2 March in Washington) dates nothing.
+    ['The ceasefire of 03.02.2026 was broken within hours.', '2026-02-05', ['2026-02-03']],
+    ['The ceasefire of 03.02.26 was broken within hours.', '2026-02-05', ['2026-02-03']],
+    ['The ceasefire of 3/2 was broken within hours.', '2026-02-05', []],
+    ['The ceasefire of 3/2/2026 was broken within hours.', '2026-02-05', []],
+    ['The ceasefire of 25/1 and the truce of 1/25 were broken within hours.', '2026-02-05', ['2026-01-25', '2026-01-25']],
+    ['The ceasefire of 2/2 was broken within hours.', '2026-02-05', ['2026-02-02']],
+    ['The ceasefire of 31.02.2026 was broken within hours.', '2026-02-05', []],
     // "This Friday" is the Friday of the article's week; a part of the day does not hide the day.
     ['Talks continue this Friday in Geneva.', '2026-01-20', ['2026-01-23']],
     ['Officials met this Monday in Kyiv.', '2026-01-20', ['2026-01-19']],
