@@ -34,8 +34,9 @@ const notPlaces = new Set([...months.split('|'), ...weekdays]);
 /**
  * A denial: "denied that Russian forces had taken…", "dismissed the reports as false". Words of
  * denial, not every "not": "Spain will not join" and "Spain declined to join" report one thing.
+ * Whole words: Denys Shmyhal denies nothing.
  */
-const denial = /\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|(?:dismiss|reject)(?:ed|es|s|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accusations?)|(?:false|fake|untrue|baseless|groundless)\b(?!\s+(?:promises?|hopes?|sense|start|dawn|alarm|flag))|disinformation|no evidence)/i;
+const denial = /\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|(?:dismiss|reject)(?:ed|es|s|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accusations?)|(?:false|fake|untrue|baseless|groundless)(?!\s+(?:promises?|hopes?|sense|start|dawn|alarm|flag)\b)|disinformation|no evidence)\b/i;
 
 const specificsCache = new WeakMap<object, Specifics>();
 

@@ -85,6 +85,8 @@ describe('reports alike in words but not in their details are different events',
     // Both report the denial; and a plain "not" is no denial.
     ['Ukrenergo denied on Monday that Russian drones had destroyed a thermal power plant in Kharkiv.', 'Ukrenergo on Monday denied Russian claims that drones had destroyed a thermal power plant in Kharkiv.'],
     ['Ukrenergo said on Monday that Russian drones had not destroyed the thermal power plant in Kharkiv.', 'Ukrenergo said on Monday the thermal power plant in Kharkiv was not destroyed by Russian drones.'],
+    // A name that starts like a denial is none.
+    ['Prime Minister Denys Shmyhal said Russian drones had destroyed a thermal power plant in Kharkiv on Monday.', 'Russian drones destroyed a thermal power plant in Kharkiv on Monday, the government said.'],
   ])('while the same report in other words, with the same details, stays one development with both sources: %s', (first, second) => {
     const articles = [article('x', first), article('y', second)];
     const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
