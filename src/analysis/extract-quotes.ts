@@ -151,6 +151,21 @@ function attribution(outside: string, catalog: EntityCatalog, referent: string |
   return group.exec(outside)?.[1];
 }
 
+/** A speech verb that the quotation follows at once: "Zelensky said: “…”", "…, Rutte said that “…”". */
+const introduction = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\s*(?:[,:]|\\s+that)?\\s*$`, 'iu');
+
+/**
+ * The speaker of a quotation that follows its speech verb at once, named just before the verb.
+ * In "As Putin warned on Monday, Zelensky said “…”" that is Zelensky, though Putin's verb comes
+ * first. Undefined when the quotation does not follow a verb so, or the phrase names no speaker.
+ */
+function introducedBy(lead: string, catalog: EntityCatalog, referent: string | undefined): string | undefined {
+  const subject = introduction.exec(lead.replace(interjection, ''))?.[1]?.trim();
+  if (!subject) return undefined;
+  if (pronoun.test(subject.split(/\s+/).at(-1) ?? '')) return referent;
+  return speakerIn(subject, 'before', catalog);
+}
+
 /** Verbs that report what someone said, promised or called something: speech verbs and more. */
 const reportingAct = new RegExp(`([\\p{L}.’'\\- ]{0,80}?)\\s*,?\\s+(?:${speechVerbs}|promised|promises|pledged|pledges|vowed|vows|called|calls|described|describes|dubbed|branded|termed|labell?ed|claimed|claims|threatened|threatens|accused|accuses)\\b`, 'giu');
 /** Words between a subject and its verb: "Putin has reportedly promised". */
@@ -196,8 +211,9 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, referent
   for (const quotation of found) {
     const text = quotation.text.trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
-    const speaker = attribution(outside.replace(/QUOTE/g, ''), catalog, referent);
-    if (speaker && !reportsAnother(unquoted(quotation.index), speaker, catalog)) quotes.push({ text, speaker });
+    const lead = unquoted(quotation.index);
+    const speaker = introducedBy(lead, catalog, referent) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, referent);
+    if (speaker && !reportsAnother(lead, speaker, catalog)) quotes.push({ text, speaker });
   }
   return quotes;
 }

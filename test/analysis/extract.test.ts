@@ -101,8 +101,6 @@ describe("quotes: words the sentence reports as someone else's are nobody's quot
     'According to Zelensky, Putin has vowed to “fight until the last Ukrainian city falls”.',
     'Putin has vowed to “fight until the last Ukrainian city falls”, according to Zelensky.',
     'Rutte said that Trump had repeatedly called NATO “the strongest alliance in the history of the world”.',
-    // The speech verb nearest the quote is Zelensky's, the first one Putin's: neither is guessed.
-    'As Putin warned on Monday, Zelensky said “the talks will go on without preconditions”.',
   ])('%s → no quote', (sentence) => {
     expect(extractQuotes(sentence, catalog)).toEqual([]);
   });
@@ -112,6 +110,9 @@ describe("quotes: words the sentence reports as someone else's are nobody's quot
     ['Sánchez told reporters the coalition would “see out the legislature until 2027”.', ['Pedro Sánchez']],
     ['Two senior officials said the allies had “no appetite for a long war in Europe”.', ['Two senior officials']],
     ['Zelensky said “the guarantees must be binding” and added that “Europe is ready to send troops”.', ['Volodymyr Zelensky', 'Volodymyr Zelensky']],
+    // The quote follows Zelensky's verb at once; Putin's comes first in the sentence.
+    ['As Putin warned on Monday, Zelensky said “the talks will go on without preconditions”.', ['Volodymyr Zelensky']],
+    ['After Putin spoke in Moscow, Rutte told reporters: “NATO will not send troops to Ukraine now.”', ['Mark Rutte']],
   ])('%s → the speaker keeps it', (sentence, speakers) => {
     expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual(speakers);
   });
