@@ -129,7 +129,18 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
   const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
   if (aide) return aide;
-  return personIn(name || words, catalog) ?? group.exec(words)?.[1];
+  // "the Kremlin said", "the White House said": an institution named with its article, as written.
+  return personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ?? group.exec(words)?.[1];
+}
+
+/** "the Kremlin", "the White House", "the State Department": a name that "the" introduces, as written (not a bare title). */
+function theInstitution(words: string, name: string): string | undefined {
+  // A title alone ("the President said") names nobody in particular.
+  if (titles.test(`${name} `)) return undefined;
+  // At the sentence's start the article is capitalised, and so part of the name found.
+  if (/^The\s/.test(name)) return name;
+  const before = words.slice(0, words.length - name.length).trimEnd();
+  return words.endsWith(name) && /(?:^|\s)the$/i.test(before) ? `${before.slice(-3)} ${name}` : undefined;
 }
 
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */

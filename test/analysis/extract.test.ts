@@ -88,8 +88,17 @@ describe('quotes: the speaker the sentence gives (before the verb, or after "acc
     ['The talks are “very close to a deal on guarantees”, according to the U.S. State Department.', 'the U.S. State Department'],
     ['The plan is “a basis for further negotiations”, according to Mr. Witkoff.', 'Steve Witkoff'],
     ['The summit was “a turning point for European security”, according to two diplomats, who asked not to be named.', 'two diplomats'],
+    // An institution named with its article, as written.
+    ['“There is nothing to discuss at this stage,” the Kremlin said.', 'the Kremlin'],
+    ['The White House said “the talks were productive and will continue”.', 'The White House'],
+    ['“The talks were productive and will continue,” the U.S. State Department said on Monday.', 'the U.S. State Department'],
   ])('%s → %s', (sentence, speaker) => {
     expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('takes no bare title for a speaker ("the President said": which one?)', () => {
+    expect(extractQuotes('The President said “sanctions will stay in place until the war ends”.', catalog)).toEqual([]);
+    expect(extractQuotes('“Sanctions will stay in place until the war ends,” the Foreign Minister said.', catalog)).toEqual([]);
   });
 });
 
