@@ -88,6 +88,10 @@ describe('quotes: the speaker the sentence gives (before the verb, or after "acc
     ['The talks are “very close to a deal on guarantees”, according to the U.S. State Department.', 'the U.S. State Department'],
     ['The plan is “a basis for further negotiations”, according to Mr. Witkoff.', 'Steve Witkoff'],
     ['The summit was “a turning point for European security”, according to two diplomats, who asked not to be named.', 'two diplomats'],
+    // Names on this beat the catalog knows by surname alone.
+    ['Peskov told reporters in Moscow that “there is nothing to discuss at this stage”.', 'Dmitry Peskov'],
+    ['Kallas said Europe must “stop being a bystander in its own security”.', 'Kaja Kallas'],
+    ['“We will not accept a ceasefire on these terms,” Sybiha said.', 'Andrii Sybiha'],
     // An institution named with its article, as written.
     ['“There is nothing to discuss at this stage,” the Kremlin said.', 'the Kremlin'],
     ['The White House said “the talks were productive and will continue”.', 'The White House'],
