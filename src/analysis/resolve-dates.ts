@@ -67,12 +67,12 @@ function resolveWeekday(modifier: string, day: string, published: string, future
  * (chrono-node parses; weekdays follow news usage). Only day-precise dates are kept: "in 2025"
  * or "in February" do not place an event on a timeline.
  */
-export function findDates(sentence: string, published: string): FoundDate[] {
+export function findDates(sentence: string, published: string, chrono: Pick<typeof newsChrono, 'parse'> = newsChrono): FoundDate[] {
   // chrono costs milliseconds a sentence; one that names no day cannot yield a kept date.
   if (!published || !namesADay.test(sentence)) return [];
   const reference = new Date(`${published}T12:00:00Z`);
   const found: FoundDate[] = [];
-  for (const result of newsChrono.parse(sentence, { instant: reference, timezone: 0 })) {
+  for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
     // chrono keeps the punctuation after a date ("on Monday," in "signed on Monday, takes effect").
     const text = result.text.trim().replace(/[,;:]+$/, '');
     if (!namesADay.test(text)) continue;

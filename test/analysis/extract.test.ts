@@ -245,6 +245,9 @@ describe('dates: every day a sentence names, and nothing else', () => {
     ['Talks continue this Friday in Geneva.', '2026-01-20', ['2026-01-23']],
     ['Officials met this Monday in Kyiv.', '2026-01-20', ['2026-01-19']],
     ['The talks ended on Sunday night without a deal.', '2026-01-20', ['2026-01-18']],
+    // A time after the weekday no longer hides it ("Monday at 10:00" gave no date).
+    ['The talks ended on Monday at 10:00 in Geneva.', '2026-01-21', ['2026-01-19']],
+    ['The summit opens on January 26 at 9am in Brussels.', '2026-01-21', ['2026-01-26']],
   ])('%j published %s → %j', (sentence, published, dates) => {
     expect(findDates(sentence, published).map((d) => d.date)).toEqual(dates);
   });

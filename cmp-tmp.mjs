@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newsChrono } from './dist/text/news-chrono.js';
+import { findDates } from './dist/analysis/resolve-dates.js';
+import { splitSentences } from './dist/analysis/segment.js';
+const keep = new Set(['ENYearMonthDayParser','ISOFormatParser','SlashDateFormatParser','ENMonthNameLittleEndianParser','ENMonthNameMiddleEndianParser','ENWeekdayParser','ENMonthNameParser','Object']);
+const dirs = ['corpus', '../shared/seeds', 'bench/.data/corpus-1000'];
+const files = dirs.flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(d, f)));
+const sentences = [...new Set(files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((l) => splitSentences(l))))];
+const extra = ['The talks ended on Monday at 10:00 in Geneva.', 'The vote is due on Thursday morning, officials said.', 'The accord was signed two days after January 28.', 'The summit runs from January 25 to January 27.', 'On Monday, January 26, leaders met.', 'Talks resume next Monday.', 'Officials met last Tuesday evening.', 'The deadline is the end of the month, February 28.', 'Talks will resume within three days of January 20.'];
+const all = [...sentences, ...extra];
+const before = all.map((s) => JSON.stringify(findDates(s, '2026-01-21')));
+newsChrono.parsers = newsChrono.parsers.filter((p) => keep.has(p.constructor.name));
+const after = all.map((s) => JSON.stringify(findDates(s, '2026-01-21')));
+let diff = 0;
+all.forEach((s, i) => { if (before[i] !== after[i]) { diff++; if (diff < 30) console.log('DIFF', s.slice(0, 120), '\n  ', before[i], '\n  ', after[i]); } });
+console.log(all.length, 'sentences', diff, 'differ');
