@@ -167,6 +167,19 @@ describe('a sentence that opens by referring back', () => {
   });
 });
 
+describe('the front line: a claim and its denial', () => {
+  it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
+    const articles = [
+      article('ru', 'Russian forces captured the village of Pishchane in the Kharkiv region on Wednesday, the Russian defence ministry said.'),
+      article('ua', "Ukraine's general staff denied on Wednesday that Russian forces had captured the village of Pishchane in the Kharkiv region."),
+    ];
+    const analysis = analyzeTopics(articles, [topic('front-line'), topic('battlefield-technology'), topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) });
+    const [front, tech, guarantees] = analysis.topics;
+    expect(front!.developments.map((d) => d.articleIds)).toEqual([['ru'], ['ua']]);
+    expect([...tech!.developments, ...guarantees!.developments]).toEqual([]);
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [

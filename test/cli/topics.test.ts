@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
 describe('brief topics', () => {
-  it('lists the eight shipped topics', async () => {
+  it('lists the nine shipped topics', async () => {
     const result = await runCli(['topics', '--json']);
     expect(result.code).toBe(0);
     const ids = JSON.parse(result.stdout).map((topic: { id: string }) => topic.id);
@@ -10,6 +10,7 @@ describe('brief topics', () => {
       'battlefield-technology',
       'energy-infrastructure',
       'eu-accession',
+      'front-line',
       'reconstruction-finance',
       'russia-china',
       'security-guarantees',
@@ -20,7 +21,7 @@ describe('brief topics', () => {
 
   it('prints one line per topic with its title', async () => {
     const { stdout } = await runCli(['topics']);
-    expect(stdout.split('\n')).toHaveLength(8);
+    expect(stdout.split('\n')).toHaveLength(9);
     expect(stdout).toMatch(/^russia-china\s+Russia–China ties\s+\(\d+ terms, \d+ entities; /m);
   });
 });
