@@ -342,7 +342,7 @@ function placesBefore(passage: Passage, articles: ReadonlyMap<string, Article>, 
  * items chosen with it: one that opens by referring back ("This visit underscores…", "The
  * decision…") stands only once one of the REFERS_BACK_UP_TO sentences before it in its article
  * leads one of them, so a reader meets what it refers to first (developments are shown in reading
- * order, background after them).
+ * order, background after them). An article's first sentence, which can only lean on the headline, stands.
  */
 function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) => (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean {
   const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeOf(passage.articleId, passage.paragraph, passage.sentence);
@@ -363,7 +363,8 @@ function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) =>
     let counted = 0;
     return (c, chosen) => {
       const places = antecedentsOf(c);
-      if (places === null) return true;
+      // An article's first sentence refers back to its headline ("The talks ended…"): it stands.
+      if (places === null || places.length === 0) return true;
       for (; counted < chosen.length; counted++) led.add(placeOfLead(chosen[counted]!));
       return places.some((place) => led.has(place));
     };

@@ -159,6 +159,11 @@ describe('a sentence that opens by referring back', () => {
     expect(section!.developments.map((d) => d.text)).toEqual([visit, follow]);
   });
 
+  it("stands as an article's first sentence, which leans on the headline", () => {
+    const [section] = analyzeTopics([article('a', follow)], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toEqual([follow]);
+  });
+
   it('is left out when nothing it could refer to is shown, and --explain says so', () => {
     const unrelated = 'The weather in Moscow was cold on Sunday, with snow expected in the evening across the region.';
     const [section] = analyzeTopics([article('a', text([unrelated, unrelated.replace('Sunday', 'Monday'), follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain: true }).topics;
