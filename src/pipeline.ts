@@ -95,7 +95,7 @@ export interface GenerateResult {
 }
 
 /** The entity catalog beside the brief when there is one, else the shipped one. */
-async function entitiesFileFor(brief: Brief): Promise<string> {
+export async function entitiesFileFor(brief: Brief): Promise<string> {
   const local = join(brief.dir, 'entities.yaml');
   return (await stat(local).catch(() => undefined))?.isFile() ? local : builtinEntitiesFile;
 }

@@ -26,7 +26,8 @@ export interface EvalResult {
   topics: TopicScore[];
   /**
    * Statements (developments, quotes, figure contexts, timeline entries) found verbatim in their
-   * first cited article; a figure also needs its number written, whole, in its context.
+   * first cited article; a figure also needs its number written, whole, in its context, and a
+   * quote its speaker named in that article (under any spelling the catalog knows).
    */
   provenance: { checked: number; verified: number; failures: { topic: string; text: string; source: string }[] };
 }
@@ -58,8 +59,8 @@ export function numberStandsIn(value: string, context: string): boolean {
   return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(context);
 }
 
-/** Scores a brief's view model against labelled facts; provenance needs the articles it cites. */
-export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly Article[]): EvalResult {
+/** Scores a brief's view model against labelled facts; provenance needs the articles it cites and the spellings of catalog names. */
+export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly Article[], spellings: ReadonlyMap<string, readonly string[]> = new Map()): EvalResult {
   const topics: TopicScore[] = [];
   for (const [id, labelled] of Object.entries(facts.topics)) {
     const topic = view.topics.find((t) => t.id === id);
@@ -78,19 +79,20 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
   const byId = new Map(articles.map((article) => [article.id, foldText(`${article.title}\n${article.paragraphs.join('\n')}`)]));
   const provenance: EvalResult['provenance'] = { checked: 0, verified: 0, failures: [] };
   for (const topic of view.topics) {
-    const statements: { text: string; source: string | undefined; value?: string }[] = [
+    const statements: { text: string; source: string | undefined; value?: string; speaker?: string }[] = [
       ...topic.developments.map((d) => ({ text: d.text, source: d.sources[0]?.id })),
       ...topic.background.map((b) => ({ text: b.text, source: b.sources[0]?.id })),
-      ...topic.quotes.map((q) => ({ text: q.text, source: q.sources[0]?.id })),
+      ...topic.quotes.map((q) => ({ text: q.text, source: q.sources[0]?.id, speaker: q.speaker })),
       ...topic.figures.map((f) => ({ text: f.context, source: f.sources[0]?.id, value: f.value })),
       ...topic.timeline.map((t) => ({ text: t.text, source: t.sources[0]?.id })),
     ];
     for (const statement of statements) {
       provenance.checked += 1;
       const article = statement.source ? byId.get(statement.source) : undefined;
-      const { value } = statement;
-      if (article?.includes(foldText(statement.text)) && (value === undefined || numberStandsIn(value, statement.text))) provenance.verified += 1;
-      else provenance.failures.push({ topic: topic.id, text: value === undefined ? statement.text : `${value}: ${statement.text}`, source: statement.source ?? '(none)' });
+      const { value, speaker } = statement;
+      const named = (name: string) => (spellings.get(name) ?? [name]).some((spelling) => article!.includes(foldText(spelling)));
+      if (article?.includes(foldText(statement.text)) && (value === undefined || numberStandsIn(value, statement.text)) && (speaker === undefined || named(speaker))) provenance.verified += 1;
+      else provenance.failures.push({ topic: topic.id, text: value !== undefined ? `${value}: ${statement.text}` : speaker !== undefined ? `${statement.text} — ${speaker}` : statement.text, source: statement.source ?? '(none)' });
     }
   }
   return { topics, provenance };

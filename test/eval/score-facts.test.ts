@@ -24,3 +24,26 @@ describe('provenance of a figure', () => {
     expect(numberStandsIn(value, context)).toBe(stands);
   });
 });
+
+describe('provenance of a quote', () => {
+  const article = { id: 'a', title: 'Talks', paragraphs: ['“There is nothing to discuss at this stage,” Peskov told reporters.', 'Zelenskiy met Macron.'] } as Article;
+  const viewWith = (speaker: string) =>
+    ({ topics: [{ id: 't', developments: [], background: [], figures: [], timeline: [], quotes: [{ text: 'There is nothing to discuss at this stage', speaker, sources: [{ id: 'a' }] }] }] }) as unknown as ViewModel;
+  const spellings = new Map([
+    ['Dmitry Peskov', ['Dmitry Peskov', 'Peskov']],
+    ['Volodymyr Zelensky', ['Volodymyr Zelensky', 'Zelensky', 'Zelenskiy']],
+  ]);
+
+  it('needs its speaker named in the cited article, under any spelling the catalog knows', () => {
+    expect(scoreFacts({ topics: {} }, viewWith('Dmitry Peskov'), [article], spellings).provenance).toMatchObject({ checked: 1, verified: 1 });
+    // Named in the article, though not as the speaker: the check proves the name is grounded, no more.
+    expect(scoreFacts({ topics: {} }, viewWith('Volodymyr Zelensky'), [article], spellings).provenance).toMatchObject({ verified: 1 });
+    // A speaker the article never names is not proven, though the words are verbatim.
+    expect(scoreFacts({ topics: {} }, viewWith('Sergei Lavrov'), [article], spellings).provenance).toMatchObject({
+      verified: 0,
+      failures: [{ text: 'There is nothing to discuss at this stage — Sergei Lavrov' }],
+    });
+    // A speaker as written ("two diplomats") is looked for as written.
+    expect(scoreFacts({ topics: {} }, viewWith('two diplomats'), [article], spellings).provenance).toMatchObject({ verified: 0 });
+  });
+});
