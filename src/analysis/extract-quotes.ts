@@ -50,6 +50,7 @@ export function quotationsIn(sentence: string): Quotation[] {
   for (const m of sentence.matchAll(singleQuoted)) if (!within(m.index)) found.push({ index: m.index, end: m.index + m[0].length, text: m[1]! });
   return found.sort((a, b) => a.index - b.index);
 }
+
 const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated';
 const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
 const pronoun = /^(he|she|they|it)$/i;
@@ -242,9 +243,9 @@ function* peopleNamed(tokens: readonly string[], catalog: EntityCatalog): Genera
 }
 
 /**
- * Whom "he said" in the sentences after this one stands for (takes the sentence's tokens): the person it names;
- * null when it names several, as in "Zelensky said Trump had promised more aid. He added “…”",
- * where "he" may be either (the quote is then left out); undefined when it names none.
+ * Whom "he said" in the sentences after this one stands for, from the sentence's tokens: the
+ * person it names; null when it names several, as in "Zelensky said Trump had promised more aid.
+ * He added “…”", where "he" may be either (the quote is then left out); undefined for none.
  */
 export function referentIn(tokens: readonly string[], catalog: EntityCatalog): string | null | undefined {
   let referent: string | undefined;
