@@ -59,8 +59,14 @@ export function clauseAround(sentence: string, start: number, end: number, befor
       to = ends.at(-1) ?? end;
     }
   }
+  // A date is not cut from its year: "the coup of 23 February" in a 2026 brief reads as this year's.
+  const year = endsOnDay.test(sentence.slice(from, to)) ? /^,?\s+\d{4}\b/.exec(sentence.slice(to)) : null;
+  if (year) to += year[0].length;
   return sentence.slice(from, to).trim().replace(/[,.;:]+$/, '');
 }
+
+/** A text that ends on a day of a month: "23 February", "February 23". */
+const endsOnDay = /(?:\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})$/;
 
 /** Words that lead into what follows them: a clause cut after one of them is left hanging. */
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;

@@ -44,6 +44,9 @@ describe('a figure\'s context cut short by its length ends on a word of its own'
   it.each([
     ['The declassification of 153 secret documents related to the 1981 attempted military coup has reignited a debate in Madrid.', '153 secret documents', 'The declassification of 153 secret documents related to the 1981 attempted military coup'],
     ['Ukraine received 40 air defence systems from its allies over the past year and more are due.', '40 air defence systems', 'Ukraine received 40 air defence systems from its allies over the past year'],
+    // Nor is a date cut from its year, even past the clause's comma.
+    ['The government declassified 153 secret documents on the attempted military coup of 23 February 1981, saying it wanted openness.', '153 secret documents', 'The government declassified 153 secret documents on the attempted military coup of 23 February 1981'],
+    ['Officials said 40 air defence systems would arrive in Kyiv by February 23, 2027, at the latest.', '40 air defence systems', 'Officials said 40 air defence systems would arrive in Kyiv by February 23, 2027'],
     // Ended by the clause, not by the count, it is left as written.
     ['Spain sent 20 armoured vehicles to the front, officials said.', '20 armoured vehicles', 'Spain sent 20 armoured vehicles to the front'],
   ])('%s', (sentence, value, context) => {
