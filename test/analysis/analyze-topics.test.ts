@@ -127,14 +127,16 @@ describe('a lead-in label before a colon', () => {
   });
 });
 
+/** The quotes a security-guarantees section takes from these articles. */
+const guaranteeQuotes = (articles: Article[]) => analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 } }).topics[0]!.quotes;
+
 describe('quotes in single marks reach the section', () => {
   it('as double-quoted ones do', () => {
     const articles = [
       article('a', "Zelensky said on Sunday in Vilnius: 'The security guarantees document is ready for signing.'", '2026-01-25'),
       article('b', 'Zelensky said on Monday in Kyiv: “The security guarantees text must be binding on Congress.”', '2026-01-19'),
     ];
-    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
-    expect(section!.quotes.map((q) => q.text).sort()).toEqual(['The security guarantees document is ready for signing.', 'The security guarantees text must be binding on Congress.']);
+    expect(guaranteeQuotes(articles).map((q) => q.text).sort()).toEqual(['The security guarantees document is ready for signing.', 'The security guarantees text must be binding on Congress.']);
   });
 });
 
@@ -144,8 +146,7 @@ describe('"he said" after a sentence that names two people', () => {
       article('a', 'Zelensky said on Sunday that Trump had promised more help on security guarantees. He added: “The security guarantees document must be binding on Congress.”', '2026-01-25'),
       article('b', 'Zelensky spoke to reporters in Vilnius on Sunday about the security guarantees. He said: “The security guarantees document is ready for signing now.”', '2026-01-25'),
     ];
-    const [section] = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 } }).topics;
-    expect(section!.quotes.map((q) => [q.text, q.speaker])).toEqual([['The security guarantees document is ready for signing now.', 'Volodymyr Zelensky']]);
+    expect(guaranteeQuotes(articles).map((q) => [q.text, q.speaker])).toEqual([['The security guarantees document is ready for signing now.', 'Volodymyr Zelensky']]);
   });
 });
 
