@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-p
 import { clusterPassages, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, mayQuote, referentIn } from './extract-quotes.js';
+import { extractQuotes, mayQuote, referentIn, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
 import { refersBack } from './refers-back.js';
@@ -30,6 +30,8 @@ const MMR_LAMBDA = 0.65;
 const NEWSINESS_WEIGHT = 0.5;
 /** Timeline events further than this from the period are history, not this period's timeline. */
 const TIMELINE_WINDOW_DAYS = 45;
+/** How many quotations left out --explain lists per topic (the topic's best passages first). */
+const QUOTES_LEFT_OUT_SHOWN = 5;
 
 /** Why a development was chosen: the parts of its rank. */
 export interface RankParts {
@@ -120,6 +122,8 @@ export interface TopicAnalysis {
   articleIds: string[];
   /** The strongest passages that were not used, and why (only when asked: options.explain). */
   rejected: Rejected[];
+  /** Quotations in the topic's passages that were not taken as quotes, and why (only with options.explain). */
+  quotesLeftOut: (LeftOutQuote & { articleId: string })[];
 }
 
 export interface Analysis {
@@ -485,8 +489,13 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   // Quotes need the sentences before them ("he said"), so they are found in reading order.
   const referents = new Map<string, string | null>();
   const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
+  const quotesLeftOut = new Map<ScoredPassage, LeftOutQuote[]>();
   for (const s of scored) {
-    if (s.topic >= 0 && mayQuote(s.passage.text)) quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, referents.get(s.passage.articleId) ?? undefined));
+    if (s.topic >= 0 && mayQuote(s.passage.text)) {
+      const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
+      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, referents.get(s.passage.articleId) ?? undefined, leftOut));
+      if (leftOut?.length) quotesLeftOut.set(s, leftOut);
+    }
     const referent = referentIn(s.passage.tokens, catalog);
     if (referent !== undefined) referents.set(s.passage.articleId, referent);
   }
@@ -522,8 +531,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     );
 
     const rejected = options.explain ? explainRejections(scored, topicIndex, chosen, unused, everyTopic) : [];
+    const leftOutQuotes = ranked.flatMap((s) => (quotesLeftOut.get(s) ?? []).map((quote) => ({ ...quote, articleId: s.passage.articleId }))).slice(0, QUOTES_LEFT_OUT_SHOWN);
     const articleIds = [...new Set(assigned.map((s) => s.passage.articleId))].sort();
-    return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, articleIds, rejected };
+    return { topic, developments, background, quotes, figures, timeline, actors, candidates: assigned.length, articleIds, rejected, quotesLeftOut: leftOutQuotes };
   });
 
   const bottomLine = analyses

@@ -186,16 +186,26 @@ const auxiliaries = /(?:\s+(?:has|had|have|would|will|also|reportedly|allegedly|
 const sameSubject = /^(?:|he|she|they|it|i|we|and|but|then)$/i;
 
 /**
- * Whether the words before a quotation report someone else's speech act: in "Zelensky said Putin
- * had promised “…”" or "According to Zelensky, Putin has vowed to “…”" the words are Putin's as
- * Zelensky tells them, and belong to neither as a quote. The act nearest the quotation decides.
+ * Someone else's speech act that the words before a quotation report, as who and verb ("Vladimir
+ * Putin, promised"): in "Zelensky said Putin had promised “…”" or "According to Zelensky, Putin has
+ * vowed to “…”" the words are Putin's as Zelensky tells them, and belong to neither as a quote.
+ * The act nearest the quotation decides; undefined when it is the speaker's own.
  */
-function reportsAnother(lead: string, speaker: string, catalog: EntityCatalog): boolean {
+function anotherSpeechAct(lead: string, speaker: string, catalog: EntityCatalog): string | undefined {
   const last = [...lead.replace(interjection, '').matchAll(reportingAct)].at(-1);
-  if (!last) return false;
+  if (!last) return undefined;
   const subject = last[1]!.replace(auxiliaries, '').trim();
-  if (sameSubject.test(subject.split(/\s+/).at(-1) ?? '')) return false;
-  return speakerIn(subject, 'before', catalog) !== speaker;
+  if (sameSubject.test(subject.split(/\s+/).at(-1) ?? '')) return undefined;
+  const who = speakerIn(subject, 'before', catalog);
+  if (who === speaker) return undefined;
+  const verb = last[0].trim().split(/\s+/).at(-1)!;
+  return `${who ?? subject.split(/\s+/).slice(-3).join(' ')}, ${verb}`;
+}
+
+/** A quotation left out, and why (for --explain). */
+export interface LeftOutQuote {
+  text: string;
+  reason: string;
 }
 
 /**
@@ -203,9 +213,10 @@ function reportsAnother(lead: string, speaker: string, catalog: EntityCatalog): 
  * three officials", "Sánchez stated, “…”", and "he said" resolved to `referent`, the one person
  * named in the last sentence before it that names any (referentIn).
  * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
- * sentence reports as someone else's ("Zelensky said Putin had promised “…”").
+ * sentence reports as someone else's ("Zelensky said Putin had promised “…”"); `leftOut`, when
+ * given, is told each of those and why.
  */
-export function extractQuotes(sentence: string, catalog: EntityCatalog, referent?: string): FoundQuote[] {
+export function extractQuotes(sentence: string, catalog: EntityCatalog, referent?: string, leftOut?: LeftOutQuote[]): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
   // The sentence up to `until`, each quotation before it replaced by QUOTE.
@@ -225,7 +236,9 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, referent
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const lead = unquoted(quotation.index);
     const speaker = introducedBy(lead, catalog, referent) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, referent);
-    if (speaker && !reportsAnother(lead, speaker, catalog)) quotes.push({ text, speaker });
+    const act = speaker ? anotherSpeechAct(lead, speaker, catalog) : undefined;
+    if (speaker && !act) quotes.push({ text, speaker });
+    else leftOut?.push({ text, reason: act ? `the words of another as the sentence reports them (${act})` : 'no speaker: none named, or "he" or "she" after a sentence naming two people or none' });
   }
   return quotes;
 }

@@ -34,6 +34,8 @@ export function formatExplanation(analysis: Analysis): string {
       const scores = r.rank === undefined ? `score ${score}` : `score ${score}, strength ${r.rank.toFixed(2)}`;
       lines.push(`    - ${scores}: ${r.reason} [${r.articleId}${r.alsoIn > 0 ? ` and ${r.alsoIn} more` : ''}]: "${clip(r.text, 110)}"`);
     }
+    if (topic.quotesLeftOut.length > 0) lines.push('  quotations not taken as quotes:');
+    for (const q of topic.quotesLeftOut) lines.push(`    - ${q.reason} [${q.articleId}]: “${clip(q.text, 100)}”`);
     lines.push('');
   }
   return lines.join('\n');

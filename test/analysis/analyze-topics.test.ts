@@ -186,6 +186,25 @@ describe('the front line: a claim and its denial', () => {
   });
 });
 
+describe('--explain names the quotations not taken as quotes, and why', () => {
+  it('the words of another, and a "he said" with no single person before it', () => {
+    const articles = [
+      article('a', 'Zelensky said on Sunday that Putin had promised “no new offensive before the security guarantees talks”.', '2026-01-25'),
+      article('b', 'Zelensky said on Sunday that Trump had promised more help on security guarantees. He added: “The security guarantees document must be binding on Congress.”', '2026-01-25'),
+    ];
+    const analysis = analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 }, explain: true });
+    expect(analysis.topics[0]!.quotes).toEqual([]);
+    const lines = formatExplanation(analysis).split('\n');
+    expect(lines).toContain('    - the words of another as the sentence reports them (Vladimir Putin, promised) [a]: “no new offensive before the security guarantees talks”');
+    expect(lines).toContain('    - no speaker: none named, or "he" or "she" after a sentence naming two people or none [b]: “The security guarantees document must be binding on Congress.”');
+  });
+
+  it('lists nothing without --explain', () => {
+    const articles = [article('a', 'Zelensky said on Sunday that Putin had promised “no new offensive before the security guarantees talks”.', '2026-01-25')];
+    expect(analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 } }).topics[0]!.quotesLeftOut).toEqual([]);
+  });
+});
+
 describe('new since the last brief', () => {
   it('marks developments whose event was in the previous brief as not new', () => {
     const articles = [
@@ -346,7 +365,7 @@ describe('--explain accounts for each choice', () => {
 
   it('prints a score just under the threshold as under it (cut, not rounded up to the threshold)', () => {
     const rejected = [{ text: 'A sentence.', articleId: 'a', alsoIn: 0, score: 1.996, reason: 'below the threshold 2' }];
-    const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected }], bottomLine: [] } as unknown as Analysis;
+    const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected, quotesLeftOut: [] }], bottomLine: [] } as unknown as Analysis;
     expect(formatExplanation(analysis)).toContain('- score 1.99: below the threshold 2 [a]');
   });
 
