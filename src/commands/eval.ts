@@ -33,7 +33,7 @@ function report(result: EvalResult, io: CommandIO): void {
   io.stdout('| topic | recall | leakage |\n|---|---:|---:|');
   for (const topic of result.topics) io.stdout(`| ${topic.topic} | ${topic.surfaced.length}/${topic.facts} (${(topic.recall * 100).toFixed(0)}%) | ${topic.leaked.length} |`);
   const { checked, verified } = result.provenance;
-  io.stdout(`\nprovenance: ${verified}/${checked} statements found verbatim in their cited article (${checked ? ((verified / checked) * 100).toFixed(1) : '100.0'}%)`);
+  io.stdout(`\nprovenance: ${verified}/${checked} statements found verbatim in their cited article, each quote's speaker named there (${checked ? ((verified / checked) * 100).toFixed(1) : '100.0'}%)`);
   for (const topic of result.topics) {
     for (const fact of topic.missing) io.stdout(`missing  ${topic.topic} ${fact.id}: ${fact.statement} [${fact.keywords.join(', ')}]`);
     for (const fact of topic.leaked) io.stdout(`LEAKED   ${topic.topic} ${fact.id}: ${fact.statement} [${fact.keywords.join(', ')}]`);
