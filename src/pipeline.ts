@@ -21,6 +21,7 @@ import { DEFAULT_STORE, openStore, recordStats, type Store } from './store/open-
 import { storedDateWindow } from './store/query-articles.js';
 import { loadTemplate, type Template } from './templates/load-template.js';
 import { loadEntityCatalog, loadTopicLibrary } from './topics/load-topics.js';
+import type { EntityCatalog } from './topics/topic.js';
 import { outputFolder, writeOutputs, type OutputFile, type WriteFs, type WrittenFile } from './output/write-outputs.js';
 import { acquireLock } from './output/lock.js';
 import { checkpoint } from './output/checkpoint.js';
@@ -75,6 +76,8 @@ export interface GenerateResult {
   period: Period;
   view: ViewModel;
   analysis: Analysis;
+  /** The entity catalog the analysis named people and places with. */
+  catalog: EntityCatalog;
   template: Template;
   /** The folder the outputs were (or would be) written to. */
   folder: string;
@@ -95,7 +98,7 @@ export interface GenerateResult {
 }
 
 /** The entity catalog beside the brief when there is one, else the shipped one. */
-export async function entitiesFileFor(brief: Brief): Promise<string> {
+async function entitiesFileFor(brief: Brief): Promise<string> {
   const local = join(brief.dir, 'entities.yaml');
   return (await stat(local).catch(() => undefined))?.isFile() ? local : builtinEntitiesFile;
 }
@@ -122,11 +125,12 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
   // The template is loaded and linted before any source is read: a template mistake costs nothing.
   const template = await loadTemplate(brief.template, brief.dir);
+  // Read once, for every analysis this run makes (one made ahead may be voided and made again).
+  const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
   progress({ stage: 'brief', brief, period });
 
   /** Analysis, composition and Markdown: a pure function of the period's articles. */
   const analyze = async (articles: Article[], report: (event: ProgressEvent) => void, signal?: { readonly aborted: boolean }): Promise<Analyzed> => {
-    const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
     const competitors = [...library.values()].map((entry) => entry.topic);
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
     const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(signal && { signal }), ...(options.explain && { explain: true }) });
@@ -170,7 +174,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
 
   const folder = outputFolder(options.outDir, brief.id, period.label);
   const backgroundScan = ahead ? ('current' as const) : kept ? ('changed-kept' as const) : scanned ? ('changed' as const) : undefined;
-  const result = { brief, period, view, analysis, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], ...(backgroundScan && { backgroundScan }) };
+  const result = { brief, period, view, analysis, catalog, template, folder, articles: sources.articles, markdown, warnings: [...sources.warnings], ...(backgroundScan && { backgroundScan }) };
   if (options.write === false) return { ...result, files: [] };
   const lock = await acquireLock(folder, options.outDir);
   try {
