@@ -309,7 +309,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   return {
     developments: shown.map((c) => toDevelopment(c, ctx, developments.indexOf(c) + 1)),
     background: background.map((c, index) => toDevelopment(c, ctx, index + 1)),
-    chosen: { picked: developments, shown, orphans: new Set(scoredClusters.filter((c) => !used.has(c) && !fits(c, []))) },
+    chosen: { picked: developments, shown, standsAfterShown: (c) => fits(c, []) },
     unused: scoredClusters.filter((c) => !used.has(c)),
   };
 }
@@ -379,8 +379,8 @@ function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) =>
 interface Chosen {
   picked: readonly RankedCluster[];
   shown: readonly RankedCluster[];
-  /** Left out as they refer back to a sentence not shown (standingAfter). */
-  orphans: ReadonlySet<RankedCluster>;
+  /** Whether a passage could stand after all that is shown (standingAfter): one that cannot was left out for it. */
+  standsAfterShown: (c: RankedCluster) => boolean;
 }
 
 interface RankedCluster {
@@ -572,8 +572,8 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
  * to those chosen before it, so one that outranks a chosen development lost to that likeness when
  * the weaker one was chosen. Developments are named by their number as shown.
  */
-function whyNotChosen(cluster: RankedCluster, { picked, shown, orphans }: Chosen): string {
-  if (orphans.has(cluster)) return `opens by referring back ("This…", "The move…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
+function whyNotChosen(cluster: RankedCluster, { picked, shown, standsAfterShown }: Chosen): string {
+  if (!standsAfterShown(cluster)) return `opens by referring back ("This…", "The move…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
   const ranks = picked.map((c) => c.parts.rank);
   const weakest = ranks.indexOf(Math.min(...ranks));
   const before = picked.slice(0, Math.max(0, weakest));
