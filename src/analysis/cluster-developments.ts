@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../period/period.js';
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
 import { weekdays } from './resolve-dates.js';
@@ -25,12 +26,12 @@ interface Specifics {
   denies: boolean;
 }
 
-const months = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const months = MONTH_NAMES.map((month) => month.toLowerCase());
 const weekdayPattern = new RegExp(`\\b(${weekdays.join('|')})\\b`, 'gi');
-const datePattern = new RegExp(`\\b(?:(${months})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${months}))\\b`, 'gi');
+const datePattern = new RegExp(`\\b(?:(${months.join('|')})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${months.join('|')}))\\b`, 'gi');
 /** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
 const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
-const notPlaces = new Set([...months.split('|'), ...weekdays]);
+const notPlaces = new Set([...months, ...weekdays]);
 /**
  * A denial: "denied that Russian forces had taken…", "dismissed the reports as false". Words of
  * denial, not every "not": "Spain will not join" and "Spain declined to join" report one thing.

@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from '../period/period.js';
+
 /** A number with its unit and the words around it that say what it measures. */
 export interface FoundFigure {
   /** As written: "2.3%", "$500 billion", "153". */
@@ -65,8 +67,11 @@ export function clauseAround(sentence: string, start: number, end: number, befor
   return sentence.slice(from, to).trim().replace(/[,.;:]+$/, '');
 }
 
+const monthNames = MONTH_NAMES.join('|');
 /** A text that ends on a day of a month: "23 February", "February 23". */
-const endsOnDay = /(?:\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})$/;
+const endsOnDay = new RegExp(`(?:\\b\\d{1,2}\\s+(?:${monthNames})|\\b(?:${monthNames})\\s+\\d{1,2})$`);
+/** A text that ends on a month's name, written out or cut short: "January 25 ministers" is a date, not a count. */
+const endsOnMonth = new RegExp(`(${monthNames}|Jan\\.|Feb\\.)\\s*$`);
 
 /** Words that lead into what follows them: a clause cut after one of them is left hanging. */
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
@@ -106,7 +111,7 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const isYear = /^(1[89]|20)\d{2}$/.test(number);
     if (isYear || notCounted.test(noun) || counted < 2) continue;
     // "January 25 ministers" is a date, not a count.
-    if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.)\s*$/.test(sentence.slice(0, match.index))) continue;
+    if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
     add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, noun, counted);
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").

@@ -12,7 +12,8 @@ export interface Period {
   to: string;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months' English names, January first. */
+export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The English name of month `m` (1–12), as briefs write dates: `monthName(1)` is `January`. */
 export function monthName(m: number): string {
