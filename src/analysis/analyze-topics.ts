@@ -71,8 +71,19 @@ export interface Development {
   parts: RankParts;
   /** Not reported in the previous period's brief. */
   new: boolean;
-  /** 1 for the topic's development chosen first (the strongest), 2 for the next…; lists are in reading order. */
+  /**
+   * 1 for the topic's development chosen first (the strongest), 2 for the next…; lists are in
+   * reading order. A follow-on comes after every development chosen, in the order it was chosen.
+   */
   pick: number;
+  /** Opens by referring back to the item shown just before it, from the same article ("The visit is meant to…"). */
+  continues: boolean;
+  /**
+   * Chosen as background, but it refers back to a development (or to another follow-on): it is
+   * shown after what it refers to, with the developments, since under "Background" "The decision…"
+   * would seem to be whatever came before it there.
+   */
+  followsOn: boolean;
   /** Every passage in the cluster (for --explain). */
   members: { articleId: string; text: string }[];
 }
@@ -295,20 +306,25 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
     parts.rank = rankFactors(parts).reduce((rank, { factor }) => rank * factor, relevance);
     return { cluster, lead, score, articleIds, parts };
   });
-  const standing = standingAfter(ctx);
+  const antecedentsOf = antecedentsReader(ctx);
+  const standing = standingAfter(antecedentsOf);
   const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank, standing([]));
   // Background: the most on-topic remaining passages (uncapped relevance), informative ones first;
   // clear commentary (evaluative and hedged at once) is left out.
   const rest = scoredClusters.filter((c) => !developments.includes(c) && c.parts.specificity > -1);
   // Explanation is about the topic's own terms: entity mentions ("key figures include…") do not count here.
   const explains = (c: RankedCluster) => (c.score.score - ENTITY_WEIGHT * c.score.entities.length) * (1 + c.parts.centrality) * (1 + SPECIFICITY_BONUS * c.parts.specificity);
-  const background = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains, standing(developments));
-  const used = new Set([...developments, ...background]);
-  const shown = inReadingOrder(developments);
-  const fits = standing([...developments, ...background]);
+  const chosenBackground = chooseByMmr(rest, ctx.options.limits.background ?? 3, explains, standing(developments));
+  const followOns = followingOn(developments, chosenBackground, antecedentsOf);
+  const background = chosenBackground.filter((c) => !followOns.includes(c));
+  const used = new Set([...developments, ...chosenBackground]);
+  const picks = [...developments, ...followOns];
+  const shown = inReadingOrder(picks);
+  const fits = standing(picks.concat(background));
+  const toItem = (c: RankedCluster, pick: number) => toDevelopment(c, ctx, { pick, continues: (antecedentsOf(c)?.length ?? 0) > 0, followsOn: followOns.includes(c) });
   return {
-    developments: shown.map((c) => toDevelopment(c, ctx, developments.indexOf(c) + 1)),
-    background: background.map((c, index) => toDevelopment(c, ctx, index + 1)),
+    developments: shown.map((c) => toItem(c, picks.indexOf(c) + 1)),
+    background: inReadingOrder(background).map((c) => toItem(c, chosenBackground.indexOf(c) + 1)),
     chosen: { picked: developments, shown, standsAfterShown: (c) => fits(c, []) },
     unused: scoredClusters.filter((c) => !used.has(c)),
   };
@@ -341,18 +357,16 @@ function placesBefore(passage: Passage, articles: ReadonlyMap<string, Article>, 
   return places;
 }
 
+const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeOf(passage.articleId, passage.paragraph, passage.sentence);
+
 /**
- * Whether a passage can stand where it would be shown, after the developments `before` and the
- * items chosen with it: one that opens by referring back ("This visit underscores…", "The
- * decision…") stands only once one of the REFERS_BACK_UP_TO sentences before it in its article
- * leads one of them, so a reader meets what it refers to first (developments are shown in reading
- * order, background after them). An article's first sentence, which can only lean on the headline, stands.
+ * The places of the sentences a passage may refer back to (REFERS_BACK_UP_TO before it in its
+ * article): null for one that stands alone, none for an article's first sentence, which can only
+ * lean on the headline. Worked out once a passage.
  */
-function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) => (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean {
-  const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeOf(passage.articleId, passage.paragraph, passage.sentence);
-  // The places of the sentences each passage may refer back to; null for one that stands alone.
+function antecedentsReader(ctx: TopicContext): (c: RankedCluster) => string[] | null {
   const antecedents = new Map<RankedCluster, string[] | null>();
-  const antecedentsOf = (c: RankedCluster) => {
+  return (c) => {
     let places = antecedents.get(c);
     if (places === undefined) {
       const { passage } = c.lead.scored;
@@ -361,6 +375,17 @@ function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) =>
     }
     return places;
   };
+}
+
+/**
+ * Whether a passage can stand where it would be shown, after the developments `before` and the
+ * items chosen with it: one that opens by referring back ("This visit underscores…", "The
+ * decision…") stands only once one of the REFERS_BACK_UP_TO sentences before it in its article
+ * leads one of them, so a reader meets what it refers to first (developments are shown in reading
+ * order, and a background passage that refers back to one follows it on: followingOn). An
+ * article's first sentence, which can only lean on the headline, stands.
+ */
+function standingAfter(antecedentsOf: (c: RankedCluster) => string[] | null): (before: readonly RankedCluster[]) => (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean {
   // Each test is for one choice, whose list of chosen items only grows: their places are added as it does.
   return (before) => {
     const led = new Set(before.map(placeOfLead));
@@ -373,6 +398,22 @@ function standingAfter(ctx: TopicContext): (before: readonly RankedCluster[]) =>
       return places.some((place) => led.has(place));
     };
   };
+}
+
+/**
+ * The background passages (in the order chosen) that refer back to a development, or to one of
+ * these: each is shown after what it refers to, among the developments. One chosen as background
+ * is chosen after what it refers to, so one pass in that order finds chains.
+ */
+function followingOn(developments: readonly RankedCluster[], background: readonly RankedCluster[], antecedentsOf: (c: RankedCluster) => string[] | null): RankedCluster[] {
+  const led = new Set(developments.map(placeOfLead));
+  const followOns: RankedCluster[] = [];
+  for (const c of background) {
+    if (!antecedentsOf(c)?.some((place) => led.has(place))) continue;
+    followOns.push(c);
+    led.add(placeOfLead(c));
+  }
+  return followOns;
 }
 
 /** A topic's developments in the order MMR picked them, and in the order they are shown (numbered by --explain). */
@@ -434,15 +475,15 @@ function chooseByMmr(candidates: readonly RankedCluster[], limit: number, value:
   return selected;
 }
 
-function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluster, ctx: TopicContext, pick: number): Development {
+function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluster, ctx: TopicContext, place: Pick<Development, 'pick' | 'continues' | 'followsOn'>): Development {
   return {
+    ...place,
     ...splitLabel(lead.scored.passage.text),
     articleIds,
     terms: [...score.terms],
     entities: [...score.entities],
     parts,
     new: !ctx.previous.some((vector) => sameEvent(vector, lead.vector)),
-    pick,
     members: cluster.members.map((member) => ({ articleId: member.scored.passage.articleId, text: member.scored.passage.text })),
   };
 }

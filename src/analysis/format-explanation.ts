@@ -20,8 +20,10 @@ export function formatExplanation(analysis: Analysis): string {
   const lines: string[] = [];
   for (const topic of analysis.topics) {
     lines.push(`## ${topic.topic.id}: ${topic.topic.title} (${topic.candidates} passages assigned; developments in reading order)`);
+    const picked = topic.developments.filter((d) => !d.followsOn).length;
     topic.developments.forEach((d, i) => {
-      lines.push(`${String(i + 1).padStart(2)}. ${formatRank(d.parts)}  (chosen ${d.pick} of ${topic.developments.length})${d.new ? '' : '  (not new)'}`);
+      const chosen = d.followsOn ? 'chosen as background; it refers back to the one above, so it follows it on' : `chosen ${d.pick} of ${picked}`;
+      lines.push(`${String(i + 1).padStart(2)}. ${formatRank(d.parts)}  (${chosen})${d.new ? '' : '  (not new)'}`);
       lines.push(`    terms: ${d.terms.join(', ') || '-'}; entities: ${d.entities.join(', ') || '-'}`);
       lines.push(`    "${clip(d.headline ? `${d.headline}: ${d.text}` : d.text)}"`);
       for (const member of d.members.slice(1)) lines.push(`    + same event in ${member.articleId}: "${clip(member.text, 100)}"`);

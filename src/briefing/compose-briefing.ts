@@ -85,6 +85,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       text: development.text,
       new: development.new,
       rank: development.pick,
+      continues: development.continues,
       sources: citeAll(development.articleIds),
     })),
     background: background.map((item) => ({ text: item.members[0]!.text, sources: citeAll(item.articleIds) })),

@@ -23,6 +23,8 @@ export interface RenderContext {
   width: number;
   /** The structure element new content belongs to (tagged PDF). */
   parent: StructElement;
+  /** How many lists the current block is inside: a list inside another is marked with a dash. */
+  listDepth: number;
   headings: PlacedHeading[];
   /** A layout that takes longer than this is stopped (a theme or input that would hang). */
   deadline: number;

@@ -96,9 +96,11 @@ const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, c
 const list: BlockRenderer<List> = (node, ctx) => {
   const { doc, theme } = ctx;
   const indent = theme.sizes.body * 1.8;
+  const bullet = ctx.listDepth > 0 ? '–' : '•';
+  ctx.listDepth += 1;
   within(ctx, doc.struct('L'), 0, () => {
     node.children.forEach((item, index) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '•';
+      const marker = node.ordered ? `${(node.start ?? 1) + index}.` : bullet;
       within(ctx, doc.struct('LI'), 0, () => {
         const first = item.children[0];
         const firstLines = first?.type === 'paragraph' ? layout(ctx, collectRuns(first.children, bodyStyle(ctx), ctx), indent) : [];
@@ -127,6 +129,7 @@ const list: BlockRenderer<List> = (node, ctx) => {
       });
     });
   });
+  ctx.listDepth -= 1;
   doc.y += theme.sizes.body * 0.3;
 };
 

@@ -103,6 +103,7 @@ function layoutDocument(root: Root, view: ViewModel, theme: Theme, fonts: FontSe
     x: theme.page.margins.left,
     width: doc.page.width - theme.page.margins.left - theme.page.margins.right,
     parent: documentElement,
+    listDepth: 0,
     headings: [],
     deadline: Date.now() + theme.timeoutMs,
     maxPages: theme.maxPages,

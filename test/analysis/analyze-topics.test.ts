@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTopics, type Analysis } from '../../src/analysis/analyze-topics.js';
+import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { refersBack } from '../../src/analysis/refers-back.js';
 import { splitSentences } from '../../src/analysis/segment.js';
@@ -158,6 +158,25 @@ describe('a sentence that opens by referring back', () => {
   it('is shown after the sentence it refers to, when that sentence is shown', () => {
     const [section] = analyzeTopics([article('a', text([visit, follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
     expect(section!.developments.map((d) => d.text)).toEqual([visit, follow]);
+  });
+
+  it('chosen as background, follows on from the development it refers to, under it, not under "Background"', () => {
+    const other = 'China and Russia have expanded trade in energy and machinery since 2022, and their strategic partnership now covers joint military exercises.';
+    // One development: "This visit…" is background, where it would seem to be about the item before it there.
+    const [section] = analyzeTopics([article('a', text([visit, follow])), article('b', other)], [topic('russia-china')], catalog, { period, limits: { developments: 1, quotes: 3 } }).topics;
+    const shown = (items: Development[]) => items.map(({ text, pick, continues, followsOn }) => ({ text, pick, continues, followsOn }));
+    expect(shown(section!.developments)).toEqual([
+      { text: visit, pick: 1, continues: false, followsOn: false },
+      // Ranked after every development, so `strongest` never keeps it without what it refers to.
+      { text: follow, pick: 2, continues: true, followsOn: true },
+    ]);
+    expect(section!.background.map((b) => b.text)).toEqual([other]);
+    const explained = formatExplanation({ topics: [section!], bottomLine: [] }).split('\n');
+    expect(explained.filter((line) => /^ *\d+\. strength/.test(line)).map((line) => /\(([^()]*)\)$/.exec(line)?.[1])).toEqual(['chosen 1 of 1', 'chosen as background; it refers back to the one above, so it follows it on']);
+    // It counts against the background's limit, as chosen there.
+    const [one] = analyzeTopics([article('a', text([visit, follow])), article('b', other)], [topic('russia-china')], catalog, { period, limits: { developments: 1, quotes: 3, background: 1 } }).topics;
+    expect(one!.developments.map((d) => d.text)).toEqual([visit, follow]);
+    expect(one!.background).toEqual([]);
   });
 
   it("stands as an article's first sentence, which leans on the headline", () => {
@@ -332,7 +351,8 @@ describe('--explain accounts for each choice', () => {
     const reasons = { below: 0, likeness: 0, refersBack: 0 };
     const sentences = (articleId: string) => corpus.find((a) => a.id === articleId)!.paragraphs.flatMap((p) => splitSentences(p));
     for (const section of analysis.topics) {
-      const chosen = section.developments.map((d) => d.parts.rank);
+      // Numbered as shown; a background passage shown as a follow-on was not chosen by rank.
+      const chosen = section.developments.map((d) => (d.followsOn ? Infinity : d.parts.rank));
       const weakest = chosen.indexOf(Math.min(...chosen));
       for (const left of section.rejected.filter((r) => r.rank !== undefined)) {
         if (left.reason.startsWith('opens by referring back')) {
@@ -353,7 +373,7 @@ describe('--explain accounts for each choice', () => {
           expect(Number(likeness[2]), left.text).toBeLessThanOrEqual(chosen.length);
         } else {
           reasons.below += 1;
-          expect(left.reason).toBe(`ranked below the limit (${chosen.length} developments)`);
+          expect(left.reason).toBe(`ranked below the limit (${chosen.filter(Number.isFinite).length} developments)`);
           expect(left.rank!, left.text).toBeLessThanOrEqual(chosen[weakest]!);
         }
       }

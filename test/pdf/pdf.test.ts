@@ -139,6 +139,24 @@ describe.skipIf(!ready)('the sample brief PDF', () => {
     }
   });
 
+  it('draws an item that continues the one before under it: a dash, further in', () => {
+    const { words, lines } = readLayout(sample.pdf);
+    // The item's first line, and the marker drawn level with it, left of it.
+    const item = (start: string) => {
+      const line = lines.find((l) => l.text.startsWith(start));
+      expect(line, start).toBeDefined();
+      const marker = words.find((w) => w.page === line!.page && Math.abs(w.yMin - line!.yMin) < 3 && w.xMax < line!.xMin);
+      return { line: line!, marker: marker?.text, markerX: marker?.xMin ?? NaN };
+    };
+    // "The decision…" follows on from Spain's refusal to join the Board of Peace (the sample's Markdown nests it).
+    const parent = item('Spain will not join the "Board of Peace"');
+    const child = item('The decision puts Madrid at odds');
+    expect([parent.marker, child.marker]).toEqual(['•', '–']);
+    expect(child.markerX).toBeGreaterThan(parent.markerX + 10);
+    expect(child.line.xMin).toBeGreaterThan(parent.line.xMin + 10);
+    expect(child.line.yMin).toBeGreaterThan(parent.line.yMin);
+  });
+
   it('renders on Letter as well as A4', async () => {
     const letter = await generate({ template: weeklyWith({ '  size': 'LETTER                 # A4 or LETTER' }) });
     expect(letter.result.code, letter.result.stderr).toBe(0);
