@@ -179,6 +179,20 @@ describe('a sentence that opens by referring back', () => {
     expect(one!.background).toEqual([]);
   });
 
+  it('chosen as background after what it refers to there, is listed right after it (background in reading order)', () => {
+    const partnership = 'The strategic partnership between Russia and China has deepened since 2022, with Moscow and Beijing holding joint military exercises and expanding energy trade.';
+    const worried = 'This has worried Western governments, which see Russia and China coordinating their positions at the United Nations.';
+    const noLimits = 'China and Russia declared a partnership with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.';
+    const articles = [article('a', visit), article('b', text([partnership, worried])), article('c', noLimits)];
+    const [section] = analyzeTopics(articles, [topic('russia-china')], catalog, { period, limits: { developments: 1, quotes: 3 } }).topics;
+    // Chosen in the order partnership, noLimits, worried: listed so, "This" would seem to be the no-limits pact.
+    expect(section!.background.map(({ text, pick, continues }) => ({ text, pick, continues }))).toEqual([
+      { text: partnership, pick: 1, continues: false },
+      { text: worried, pick: 3, continues: true },
+      { text: noLimits, pick: 2, continues: false },
+    ]);
+  });
+
   it("stands as an article's first sentence, which leans on the headline", () => {
     const [section] = analyzeTopics([article('a', follow)], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
     expect(section!.developments.map((d) => d.text)).toEqual([follow]);
