@@ -1,8 +1,9 @@
 /**
  * Sentences that open by pointing back at the one before them, and so cannot stand in a brief
- * without it: a pronoun for subject ("It also…", "They said…"), a demonstrative that stands for
- * a whole sentence ("This enhances…", "That means…"), a generic noun for an event named before
- * ("The move…", "This visit…", "Such an alliance…", "Both men…").
+ * without it: a pronoun for subject ("It also…", "They said…") or its possessive ("Her decision
+ * leaves…"), a demonstrative that stands for a whole sentence ("This enhances…", "That means…"),
+ * a generic noun for an event named before ("The move…", "This visit…", "Such an alliance…",
+ * "Both men…").
  */
 const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:unclear|clear|likely|unlikely|expected|understood|possible|impossible|hoped|feared|thought|believed|estimated|reported|known|not)\b)/;
 /** "This"/"That" directly before a verb: it stands for what came before. */
@@ -10,9 +11,11 @@ const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|coul
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
 const eventNoun =
   /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|proposal|talks|meeting|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
+/** A possessive for whose ("Her decision…", "His visit to Beijing…", "Their talks…"): whoever it is was named before. */
+const possessive = /^(?:His|Her|Its|Their)\s+\p{Ll}/u;
 const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials|ministers|presidents|parties)\b/;
 
 /** Whether a sentence (without any lead-in label) opens by referring back to the sentence before it. */
 export function refersBack(text: string): boolean {
-  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || both.test(text);
+  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || possessive.test(text) || both.test(text);
 }

@@ -8,6 +8,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'This move has reignited national debates.',
     'The decision puts Madrid at odds with several European partners.',
     'The release reopened a sharp exchange between Sánchez and Feijóo.',
+    'Her decision leaves Sumar searching for a new leader.',
+    'Their talks ended without a joint statement.',
+    'His visit to Beijing in May set the agenda.',
     'Such an alliance may complicate efforts to isolate Russia.',
     'Both men’s show of support was read as a sign of US commitment.',
     'It also serves as a barometer of Russia’s sincerity.',
@@ -19,6 +22,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     // The noun is specified where it stands, or names its referent.
     'The meeting of the Coalition of the Willing in Paris was followed by bilateral talks.',
     'The decision to close the airspace was taken on Monday.',
+    // A title, not a possessive.
+    'Her Majesty’s Government said the talks would resume.',
     'These guarantees, modelled on NATO’s Article 5, would assure Ukraine of support.',
     // A time, not a reference; "it" with nothing to stand for.
     'This week, Zelensky met European leaders in Davos.',
