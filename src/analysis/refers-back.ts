@@ -10,7 +10,7 @@ const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:uncl
 const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|could|can|may|might|must|should|comes|came|means|meant|marks|marked|follows|followed|shows|showed|suggests|suggested|\p{Ll}+(?:es|ed))\b/u;
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
 const eventNoun =
-  /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|proposal|talks|meeting|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
+  /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|summit|conference|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
 /** A possessive for whose ("Her decision…", "His visit to Beijing…", "Their talks…"): whoever it is was named before. */
 const possessive = /^(?:His|Her|Its|Their)\s+\p{Ll}/u;
 const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials|ministers|presidents|parties)\b/;

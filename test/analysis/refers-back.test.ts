@@ -8,6 +8,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'This move has reignited national debates.',
     'The decision puts Madrid at odds with several European partners.',
     'The release reopened a sharp exchange between Sánchez and Feijóo.',
+    'The summit involves heads of state from more than 30 countries.',
+    'The strikes damaged two power plants in the east.',
+    'The plan would put European troops in western Ukraine.',
     'Her decision leaves Sumar searching for a new leader.',
     'Their talks ended without a joint statement.',
     'His visit to Beijing in May set the agenda.',
@@ -22,6 +25,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     // The noun is specified where it stands, or names its referent.
     'The meeting of the Coalition of the Willing in Paris was followed by bilateral talks.',
     'The decision to close the airspace was taken on Monday.',
+    'The summit in Paris drew leaders from more than 30 countries.',
+    'The strikes on Ukraine’s grid have cut power in six regions.',
     // A title, not a possessive.
     'Her Majesty’s Government said the talks would resume.',
     'These guarantees, modelled on NATO’s Article 5, would assure Ukraine of support.',
