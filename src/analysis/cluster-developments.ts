@@ -24,6 +24,8 @@ interface Specifics {
   figures: Map<string, Set<string>>;
   /** Whether it denies or refutes what it reports ("Kyiv denied that…"). */
   denies: boolean;
+  /** Whether it says something did not or will not happen ("will not join", "declined to join", "ruled out"). */
+  negated: boolean;
 }
 
 const months = MONTH_NAMES.map((month) => month.toLowerCase());
@@ -39,6 +41,14 @@ const notPlaces = new Set([...months, ...weekdays]);
  */
 const denial = /\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|(?:dismiss|reject)(?:ed|es|s|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accusations?)|(?:false|fake|untrue|baseless|groundless)(?!\s+(?:promises?|hopes?|sense|start|dawn|alarm|flag)\b)|disinformation|no evidence)\b/i;
 
+/**
+ * A negation: "Spain will not join" is not the report "Spain will join", though nearly all their
+ * words are one. "Declined to", "refused to" and "ruled out" say no as "not" does, so "Spain will
+ * not join" and "Spain declined to join" report one thing ("inflation declined to 2.3%" says no
+ * to nothing).
+ */
+const negation = /\b(?:not|never|no longer)\b|n['’]t\b|\brefus(?:e|es|ed|ing)\b|\bdeclin(?:e|es|ed|ing)\s+to\s+\p{Ll}|\brul(?:e|es|ed|ing)\s+out\b/iu;
+
 const specificsCache = new WeakMap<object, Specifics>();
 
 function specificsOf(passage: { text: string }): Specifics {
@@ -53,6 +63,7 @@ function specificsOf(passage: { text: string }): Specifics {
       places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !notPlaces.has(place))),
       figures,
       denies: denial.test(text),
+      negated: negation.test(text),
     };
     specificsCache.set(passage, specifics);
   }
@@ -69,16 +80,17 @@ function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /**
  * Whether two passages that read alike report different events by their details: another day
  * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa") or another count of the
- * same thing ("12 people" / "3 people"), or one denies what the other reports ("Russia said its
- * forces took…" / "Kyiv denied that…"). Citing both for one statement would attribute to an
- * outlet what it did not report; a detail only one of them gives decides nothing.
+ * same thing ("12 people" / "3 people"), or one denies or negates what the other reports ("Russia
+ * said its forces took…" / "Kyiv denied that…"; "will join" / "will not join"). Citing both for
+ * one statement would attribute to an outlet what it did not report; a detail only one of them
+ * gives decides nothing.
  */
 export function differentEvents(a: { text: string }, b: { text: string }): boolean {
   // The same sentence (a story reprinted) has the same details.
   if (a.text === b.text) return false;
   const x = specificsOf(a);
   const y = specificsOf(b);
-  if (x.denies !== y.denies) return true;
+  if (x.denies !== y.denies || x.negated !== y.negated) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;

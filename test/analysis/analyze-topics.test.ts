@@ -71,6 +71,8 @@ describe('reports alike in words but not in their details are different events',
     ['another count', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 200,000 homes, Ukrenergo said on Monday.', 'A Russian drone and missile attack damaged a thermal power plant and cut power to 50,000 homes, Ukrenergo said on Monday.'],
     ['a denial', 'Russia said on Monday its drones had destroyed a thermal power plant in Kharkiv.', 'Ukrenergo denied on Monday that Russian drones had destroyed a thermal power plant in Kharkiv.'],
     ['reports dismissed', 'Russian drones destroyed a thermal power plant in Kharkiv on Monday, Russian media reported.', 'Ukrenergo dismissed reports that Russian drones destroyed a thermal power plant in Kharkiv on Monday.'],
+    ['a negation', 'Ukrenergo said on Monday that Russian drones had destroyed the thermal power plant in Kharkiv.', 'Ukrenergo said on Monday that Russian drones had not destroyed the thermal power plant in Kharkiv.'],
+    ['a refusal', 'Ukrenergo said on Monday that scheduled power cuts in Kharkiv would end after the thermal power plant was repaired.', 'Ukrenergo refused on Monday to say when scheduled power cuts in Kharkiv would end after the thermal power plant was repaired.'],
   ])('%s: two developments, each citing only its own outlet', (_, first, second) => {
     const articles = [article('x', first), article('y', second)];
     const [section] = analyzeTopics(articles, [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
@@ -85,6 +87,10 @@ describe('reports alike in words but not in their details are different events',
     // Both report the denial; and a plain "not" is no denial.
     ['Ukrenergo denied on Monday that Russian drones had destroyed a thermal power plant in Kharkiv.', 'Ukrenergo on Monday denied Russian claims that drones had destroyed a thermal power plant in Kharkiv.'],
     ['Ukrenergo said on Monday that Russian drones had not destroyed the thermal power plant in Kharkiv.', 'Ukrenergo said on Monday the thermal power plant in Kharkiv was not destroyed by Russian drones.'],
+    // "Ruled out" and "declined to" say no as "not" does.
+    ['Ukrenergo said on Monday that it would not restore power to Kharkiv before the thermal power plant was repaired.', 'Ukrenergo on Monday ruled out restoring power to Kharkiv before the thermal power plant was repaired.'],
+    // A fall is no refusal.
+    ['Power output in Kharkiv fell to 40% of normal after the thermal power plant was damaged on Monday, Ukrenergo said.', 'Power output in Kharkiv declined to 40% of normal after the thermal power plant was damaged on Monday, Ukrenergo said.'],
     // A name that starts like a denial is none.
     ['Prime Minister Denys Shmyhal said Russian drones had destroyed a thermal power plant in Kharkiv on Monday.', 'Russian drones destroyed a thermal power plant in Kharkiv on Monday, the government said.'],
   ])('while the same report in other words, with the same details, stays one development with both sources: %s', (first, second) => {
