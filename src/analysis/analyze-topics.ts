@@ -2,7 +2,7 @@ import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
 import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-passages.js';
-import { clusterPassages, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
+import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
 import { extractQuotes, mayQuote, referentIn, type LeftOutQuote } from './extract-quotes.js';
@@ -548,9 +548,10 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, articles: byId, options, previous };
     const { developments, background, chosen, unused } = selectDevelopments(ctx);
 
+    // One quote cites several outlets only for one speaker's words, with no detail or negation apart.
     const quotes = mergeBy(
       ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
-      (a, b) => overlap(a.text, b.text) >= 0.8,
+      (a, b) => a.speaker === b.speaker && overlap(a.text, b.text) >= 0.8 && !differentEvents(a, b),
       options.limits.quotes,
     );
 

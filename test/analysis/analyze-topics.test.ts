@@ -146,6 +146,24 @@ describe('quotes in single marks reach the section', () => {
   });
 });
 
+describe('one quote citing several outlets', () => {
+  const said = (speaker: string, words: string) => `${speaker} said on Monday in Kyiv: “${words}”`;
+  const ready = 'The security guarantees document is ready for signing on Thursday.';
+  const cited = (articles: Article[]) => guaranteeQuotes(articles).map(({ text, speaker, articleIds }) => ({ text, speaker, articleIds }));
+
+  it('is the same words from the same speaker', () => {
+    expect(cited([article('a', said('Zelensky', ready)), article('b', said('Volodymyr Zelenskyy', ready))])).toEqual([{ text: ready, speaker: 'Volodymyr Zelensky', articleIds: ['a', 'b'] }]);
+  });
+
+  it.each([
+    ['another speaker', said('Zelensky', ready), said('Macron', ready)],
+    ['a negation', said('Zelensky', ready), said('Zelensky', ready.replace('is ready', 'is not ready'))],
+    ['another day', said('Zelensky', ready), said('Zelensky', ready.replace('Thursday', 'Friday'))],
+  ])('not with %s: each outlet is cited for its own words', (_, first, second) => {
+    expect(cited([article('a', first), article('b', second)]).map((q) => q.articleIds)).toEqual([['a'], ['b']]);
+  });
+});
+
 describe('"he said" after a sentence that names two people', () => {
   it('is nobody\'s quote; after one that names one person, it is that person\'s', () => {
     const articles = [
