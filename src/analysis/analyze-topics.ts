@@ -555,9 +555,10 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
       options.limits.quotes,
     );
 
+    // One figure cites several outlets only where their sentences have no detail or negation apart.
     const figures = mergeBy(
-      ranked.flatMap((s) => figuresOf(s.passage).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId] }))),
-      (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3,
+      ranked.flatMap((s) => figuresOf(s.passage).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage }))),
+      (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3 && !differentEvents(a.passage, b.passage),
       options.limits.figures ?? 8,
     ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));
 

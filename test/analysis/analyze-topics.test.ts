@@ -164,6 +164,24 @@ describe('one quote citing several outlets', () => {
   });
 });
 
+describe('one figure citing several outlets', () => {
+  const figures = (first: string, second: string) =>
+    analyzeTopics([article('a', first), article('b', second)], [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } })
+      .topics[0]!.figures.map(({ context, articleIds }) => ({ context, articleIds }));
+
+  it('is the same count of the same thing', () => {
+    const merged = figures('A Russian attack on a thermal power plant on Monday cut power to 200,000 homes in Kharkiv, Ukrenergo said.', 'Ukrenergo said power was cut to 200,000 homes in Kharkiv after a Russian attack on a thermal power plant on Monday.');
+    expect(merged.map((f) => f.articleIds)).toEqual([['a', 'b']]);
+  });
+
+  it.each([
+    ['another place', 'A Russian attack on a thermal power plant on Monday cut power to 200,000 homes in Kharkiv, Ukrenergo said.', 'A Russian attack on a thermal power plant on Monday cut power to 200,000 homes in Odesa, Ukrenergo said.'],
+    ['a negation', 'Ukrenergo said on Monday that the Russian attack on a thermal power plant had cut power to 200,000 homes in Kharkiv.', 'Ukrenergo said on Monday that the Russian attack on a thermal power plant had not cut power to 200,000 homes in Kharkiv.'],
+  ])('not in %s: each outlet is cited for its own', (_, first, second) => {
+    expect(figures(first, second).map((f) => f.articleIds)).toEqual([['a'], ['b']]);
+  });
+});
+
 describe('"he said" after a sentence that names two people', () => {
   it('is nobody\'s quote; after one that names one person, it is that person\'s', () => {
     const articles = [
