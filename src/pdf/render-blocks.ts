@@ -56,15 +56,24 @@ function headingDestination(ctx: RenderContext): string {
   return `h-${ctx.headings.length + 1}`;
 }
 
+/** A heading's type size and its lines. */
+function headingLines(node: Heading, ctx: RenderContext): { size: number; lines: Line[]; height: number } {
+  const { theme } = ctx;
+  const size = node.depth === 1 ? theme.sizes.h1 : node.depth === 2 ? theme.sizes.h2 : theme.sizes.h3;
+  const lines = layout(ctx, collectRuns(node.children, { bold: true, italic: false, size, color: theme.colors.heading, font: 'heading' }, ctx));
+  return { size, lines, height: lines.reduce((sum, line) => sum + line.height, 0) };
+}
+
+/** The space above a heading (none for a title, or at a page's top) and below it. */
+const spaceAbove = (size: number) => size * 0.6;
+const spaceBelowAtLeast = (size: number) => size * 0.4;
+
 const heading: BlockRenderer<Heading> = (node, ctx) => {
   const { theme, doc } = ctx;
-  const size = node.depth === 1 ? theme.sizes.h1 : node.depth === 2 ? theme.sizes.h2 : theme.sizes.h3;
-  const runs = collectRuns(node.children, { bold: true, italic: false, size, color: theme.colors.heading, font: 'heading' }, ctx);
-  const lines = layout(ctx, runs);
-  const height = lines.reduce((sum, line) => sum + line.height, 0);
+  const { size, lines, height } = headingLines(node, ctx);
   // Keep a heading with the start of what follows (two lines, or a table's header and first row).
-  if (node.depth > 1 && doc.y > doc.page.margins.top + 0.5) doc.y += size * 0.6;
-  ensureSpace(ctx, height + size * 0.4 + ctx.nextStart);
+  if (node.depth > 1 && doc.y > doc.page.margins.top + 0.5) doc.y += spaceAbove(size);
+  ensureSpace(ctx, height + spaceBelowAtLeast(size) + ctx.nextStart);
   const destination = headingDestination(ctx);
   ctx.headings.push({ level: node.depth, text: plainText(node), page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1, destination });
   const element = doc.struct(`H${Math.min(node.depth, 6)}`);
@@ -288,7 +297,12 @@ export function startHeight(node: Block | undefined, ctx: RenderContext): number
   const [only] = node.type === 'paragraph' ? node.children : [];
   if (only?.type === 'image' && ctx.charts.has(decodeURIComponent(only.url))) return ctx.charts.get(decodeURIComponent(only.url))!(ctx.width).height;
   if (node.type === 'paragraph') return Math.min(twoLines, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)).reduce((s, l) => s + l.height, 0));
-  if (node.type === 'heading') return lineHeight(ctx, ctx.theme.sizes.h3) + twoLines;
+  // A heading after a heading ("## Spain…" then "### Key developments"): all it keeps on the page
+  // with it, its space above included, or the first would be left alone at the foot.
+  if (node.type === 'heading') {
+    const { size, height } = headingLines(node, ctx);
+    return spaceAbove(size) + height + spaceBelowAtLeast(size) + twoLines;
+  }
   return twoLines;
 }
 

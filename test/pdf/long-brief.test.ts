@@ -13,6 +13,8 @@ describe.skipIf(!ready)('a long brief (12+ pages), checked on positions read bac
   let lines: TextLine[];
   let pageHeights: number[];
   let headings: Set<string>;
+  /** Each paragraph of the Markdown as plain text, to tell a page that starts one. */
+  let paragraphs: string[];
   let tablePages: number[];
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describe.skipIf(!ready)('a long brief (12+ pages), checked on positions read bac
     lines = layout.lines.filter((l) => l.yMin > 60 && l.yMin < pageHeights[l.page]! - 58 && !/^Page \d+ of \d+$/.test(l.text));
     const markdown = await readFile(join(dir, 'out', 'long', '2026-W04', 'long-2026-W04.md'), 'utf8');
     headings = new Set([...markdown.matchAll(/^#{2,3} (.*)$/gm)].map((m) => m[1]!.replace(/\\/g, '')));
+    paragraphs = markdown.split(/\n{2,}/).map((block) => block.replace(/\*\*|\\/g, '').replace(/\[\^(\d+)\]/g, '[$1]').replace(/\s+/g, ' ').trim());
     tablePages = [...new Set(lines.filter((l) => l.text === 'Development text').map((l) => l.page))];
   });
 
@@ -60,13 +63,14 @@ describe.skipIf(!ready)('a long brief (12+ pages), checked on positions read bac
       const top = lines.filter((l) => l.page === page);
       const bottom = lines.filter((l) => l.page === page - 1);
       const first = top[0];
-      // A page that starts mid-paragraph: not a list item, a citation entry, a heading or a date.
-      if (!first || /^(•|\[\d+\]|\d+ [A-Z][a-z]+ \d{4})/.test(first.text) || headings.has(first.text)) continue;
+      // A page that starts mid-paragraph: not a list item (a nested one has a dash), a citation
+      // entry, a heading, a date or a paragraph's first line ("Actors: …", one line long).
+      if (!first || /^([•–]|\[\d+\]|\d+ [A-Z][a-z]+ \d{4})/.test(first.text) || headings.has(first.text) || paragraphs.some((p) => p.startsWith(first.text))) continue;
       let continued = 1;
-      while (continued < top.length && top[continued]!.yMin - top[continued - 1]!.yMin < lineHeight * 1.3 && !/^•/.test(top[continued]!.text)) continued++;
+      while (continued < top.length && top[continued]!.yMin - top[continued - 1]!.yMin < lineHeight * 1.3 && !/^[•–]/.test(top[continued]!.text)) continued++;
       expect(continued, `page ${page + 1} starts with a single line: "${first.text}"`).toBeGreaterThanOrEqual(2);
       let tail = 1;
-      while (tail < bottom.length && bottom.at(-tail)!.yMin - bottom.at(-tail - 1)!.yMin < lineHeight * 1.3 && !/^•/.test(bottom.at(-tail)!.text)) tail++;
+      while (tail < bottom.length && bottom.at(-tail)!.yMin - bottom.at(-tail - 1)!.yMin < lineHeight * 1.3 && !/^[•–]/.test(bottom.at(-tail)!.text)) tail++;
       expect(tail, `page ${page} ends with a single line: "${bottom.at(-1)?.text}"`).toBeGreaterThanOrEqual(2);
     }
   });
