@@ -616,7 +616,7 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
  * the weaker one was chosen. Developments are named by their number as shown.
  */
 function whyNotChosen(cluster: RankedCluster, { picked, shown, standsAfterShown }: Chosen): string {
-  if (!standsAfterShown(cluster)) return `opens by referring back ("This…", "The move…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
+  if (!standsAfterShown(cluster)) return `refers back ("This…", "The move…", "is due to attend, as…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
   const ranks = picked.map((c) => c.parts.rank);
   const weakest = ranks.indexOf(Math.min(...ranks));
   const before = picked.slice(0, Math.max(0, weakest));

@@ -10,12 +10,21 @@ const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:uncl
 const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|could|can|may|might|must|should|comes|came|means|meant|marks|marked|follows|followed|shows|showed|suggests|suggested|\p{Ll}+(?:es|ed))\b/u;
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
 const eventNoun =
-  /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|summit|conference|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
+  /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
 /** A possessive for whose ("Her decision…", "His visit to Beijing…", "Their talks…"): whoever it is was named before. */
 const possessive = /^(?:His|Her|Its|Their)\s+\p{Ll}/u;
 const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials|ministers|presidents|parties)\b/;
 
-/** Whether a sentence (without any lead-in label) opens by referring back to the sentence before it. */
+/**
+ * A verb of going to an event with the event left out, as said before: "Macron is due to attend,
+ * as are…", "Rutte will also take part." Wherever it stands in the sentence.
+ */
+const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking part|participate|participates|participating)\s*(?:[,;:.!?]|$|\s+(?:as|too|also|alongside|along with|together with)\b)/;
+
+/**
+ * Whether a sentence (without any lead-in label) leans on the sentence before it: it opens by
+ * referring back, or leaves out the event it is about.
+ */
 export function refersBack(text: string): boolean {
-  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || possessive.test(text) || both.test(text);
+  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
 }

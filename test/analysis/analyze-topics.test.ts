@@ -244,7 +244,7 @@ describe('a sentence that opens by referring back', () => {
     const unrelated = 'The weather in Moscow was cold on Sunday, with snow expected in the evening across the region.';
     const [section] = analyzeTopics([article('a', text([unrelated, unrelated.replace('Sunday', 'Monday'), follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain: true }).topics;
     expect(section!.developments.map((d) => d.text)).not.toContain(follow);
-    expect(section!.rejected.find((r) => r.text === follow)?.reason).toMatch(/^opens by referring back/);
+    expect(section!.rejected.find((r) => r.text === follow)?.reason).toMatch(/^refers back/);
   });
 });
 
@@ -411,7 +411,7 @@ describe('--explain accounts for each choice', () => {
       const chosen = section.developments.map((d) => (d.followsOn ? Infinity : d.parts.rank));
       const weakest = chosen.indexOf(Math.min(...chosen));
       for (const left of section.rejected.filter((r) => r.rank !== undefined)) {
-        if (left.reason.startsWith('opens by referring back')) {
+        if (left.reason.startsWith('refers back')) {
           reasons.refersBack += 1;
           expect(refersBack(left.text), left.text).toBe(true);
           const article = sentences(left.articleId);

@@ -12,6 +12,10 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'The strikes damaged two power plants in the east.',
     'The plan would put European troops in western Ukraine.',
     'Her decision leaves Sumar searching for a new leader.',
+    'The session worked on a framework for a multinational force.',
+    // The event left out: attend what?
+    'Emmanuel Macron is due to attend, as are Ursula von der Leyen and Mark Rutte.',
+    'NATO Secretary-General Mark Rutte will also take part.',
     'Their talks ended without a joint statement.',
     'His visit to Beijing in May set the agenda.',
     'Such an alliance may complicate efforts to isolate Russia.',
@@ -26,6 +30,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'The meeting of the Coalition of the Willing in Paris was followed by bilateral talks.',
     'The decision to close the airspace was taken on Monday.',
     'The summit in Paris drew leaders from more than 30 countries.',
+    'Emmanuel Macron will attend the summit in Davos, as will Mark Rutte.',
+    'Leaders of more than 30 countries will take part in the talks.',
     'The strikes on Ukraine’s grid have cut power in six regions.',
     // A title, not a possessive.
     'Her Majesty’s Government said the talks would resume.',
