@@ -45,6 +45,19 @@ export function clauseAround(sentence: string, start: number, end: number, befor
     if (previous < 0) break;
     from = left + previous;
   }
+  // Cut short by the word count, the clause starts on a word of its own: not on the rest of a
+  // date ("[on] January 25 that the guarantees…"), a common noun bound to the word before it
+  // ("[heads of] state and top officials…") or a word that only leads on ("and", "that").
+  if (from > left) {
+    const date = startsOnDay.exec(sentence.slice(from, start));
+    if (date) from += date[0].length;
+    for (;;) {
+      const word = /^(\S+)\s+/.exec(sentence.slice(from, start));
+      const previous = /(\S+)\s+$/.exec(sentence.slice(left, from))?.[1] ?? '';
+      if (!word || !((bindsNext.test(previous) && /^\p{Ll}/u.test(word[1]!)) || leadsOn.test(word[1]!))) break;
+      from += word[0].length;
+    }
+  }
   let to = end;
   const ends: number[] = [];
   for (let words = 0; words < after; words++) {
@@ -70,8 +83,16 @@ export function clauseAround(sentence: string, start: number, end: number, befor
 const monthNames = MONTH_NAMES.join('|');
 /** A text that ends on a day of a month: "23 February", "February 23". */
 const endsOnDay = new RegExp(`(?:\\b\\d{1,2}\\s+(?:${monthNames})|\\b(?:${monthNames})\\s+\\d{1,2})$`);
+/** A text that starts on a day of a month, and what leads on from it: "January 25 that ", "23 February, ". */
+const startsOnDay = new RegExp(`^(?:\\d{1,2}\\s+(?:${monthNames})|(?:${monthNames})\\s+\\d{1,2})\\b,?\\s+(?:that\\s+)?`);
 /** A text that ends on a month's name, written out or cut short: "January 25 ministers" is a date, not a count. */
 const endsOnMonth = new RegExp(`(${monthNames}|Jan\\.|Feb\\.)\\s*$`);
+
+/** Words bound to the word after them: a clause that starts after one of them starts mid-phrase. */
+const bindsNext = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|about|than|its|their|his|her|our|my|your|this|these|those)$/i;
+
+/** Words that join what follows them to what came before: a clause does not start on one. */
+const leadsOn = /^(?:and|or|but|nor|that|which|who|whose|whom|than|as|of)$/i;
 
 /** Words that lead into what follows them: a clause cut after one of them is left hanging. */
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
