@@ -76,7 +76,7 @@ export interface Development {
    * reading order. A follow-on comes after every development chosen, in the order it was chosen.
    */
   pick: number;
-  /** Opens by referring back to the item shown just before it, from the same article ("The visit is meant to…"). */
+  /** Leans on the item shown just before it, from the same article ("The visit is meant to…", "Macron is due to attend"). */
   continues: boolean;
   /**
    * Chosen as background, but it refers back to a development (or to another follow-on): it is

@@ -118,7 +118,7 @@ const shape: ShapeOf<ViewModel> = {
                 text: str('Verbatim sentence from the first source'),
                 new: bool('Not in the previous brief'),
                 rank: num("1 for the topic's strongest development, 2 for the next… (a background passage shown as a follow-on ranks after them all)"),
-                continues: bool('Opens by referring back to the item just before it ("The visit is meant to…"), from the same article: shown under it'),
+                continues: bool('Leans on the item just before it, from the same article ("The visit is meant to…", "Macron is due to attend, as are…"): shown under it'),
                 sources,
               },
             },

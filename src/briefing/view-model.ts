@@ -70,8 +70,8 @@ export interface DevelopmentView {
   /** 1 for the topic's strongest development, 2 for the next… (the list itself is in reading order). */
   rank: number;
   /**
-   * Opens by referring back to the development just before it, from the same article ("The visit
-   * is meant to…", "The decision puts…"): shown under it. A background passage that refers back
+   * Leans on the development just before it, from the same article ("The visit is meant to…",
+   * "The decision puts…", "Macron is due to attend, as are…"): shown under it. A background passage that refers back
    * to a development is one of these (ranked after the developments), not background.
    */
   continues: boolean;
