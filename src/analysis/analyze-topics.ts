@@ -246,7 +246,9 @@ interface TimelineEntry {
  * A topic's dated events: the first date each ranked passage gives within the window, passages
  * giving the same date for a similar text merged, the first `limit` kept. Reading a passage's
  * dates is the costly part (chrono), so once `limit` events are kept, a passage unlike all of them
- * is passed over unread: it could not have joined one.
+ * is passed over unread: it could not have joined one. A passage that leans on the sentence
+ * before it ("He met Wang Yi on Monday") is none: among dates, nothing comes before it but
+ * another day's event. An article's first sentence leans on the headline, and is one.
  */
 function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
   const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameReport(a.vector, a, b.vector, b);
@@ -255,10 +257,16 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
     const vector = ctx.vectors.get(s)!;
     // Unlike every kept event in its words, it cannot join one (the details are checked on merging).
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
+    if (leansOnWhatCameBefore(s.passage, ctx.articles)) continue;
     const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => date.date >= window.from && date.date <= window.to);
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
   }
   return timeline;
+}
+
+/** Whether a passage leans on the sentence before it (refersBack) and has one: not its article's first. */
+function leansOnWhatCameBefore(passage: Passage, articles: ReadonlyMap<string, Article>): boolean {
+  return refersBack(splitLabel(passage.text).text) && placesBefore(passage, articles, 1).length > 0;
 }
 
 function overlap(a: string, b: string): number {

@@ -235,6 +235,16 @@ describe('a sentence that opens by referring back', () => {
     ]);
   });
 
+  it('is no event on the timeline, where it would stand alone among dates', () => {
+    const met = 'He met Foreign Minister Wang Yi on Monday to discuss the strategic partnership between Russia and China.';
+    const [section] = analyzeTopics([article('a', text([visit, met]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toEqual([visit, met]);
+    expect(section!.timeline.map((event) => event.text)).toEqual([visit]);
+    // An article's first sentence leans on the headline, and stands there too.
+    const [first] = analyzeTopics([article('a', met)], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(first!.timeline.map((event) => event.text)).toEqual([met]);
+  });
+
   it("stands as an article's first sentence, which leans on the headline", () => {
     const [section] = analyzeTopics([article('a', follow)], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
     expect(section!.developments.map((d) => d.text)).toEqual([follow]);
