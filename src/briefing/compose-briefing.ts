@@ -88,7 +88,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       continues: development.continues,
       sources: citeAll(development.articleIds),
     })),
-    background: background.map((item) => ({ text: item.members[0]!.text, sources: citeAll(item.articleIds) })),
+    background: background.map((item) => ({ text: item.members[0]!.text, continues: item.continues, sources: citeAll(item.articleIds) })),
     quotes: quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, sources: citeAll(quote.articleIds) })),
     figures: figures.map((figure) => ({ value: figure.value, context: figure.context, sources: citeAll(figure.articleIds) })),
     timeline: timeline.map((event) => ({ date: event.date, day: formatDay(event.date), text: event.text, sources: citeAll(event.articleIds) })),

@@ -123,7 +123,19 @@ const shape: ShapeOf<ViewModel> = {
               },
             },
           },
-          background: { kind: 'array', doc: 'Explanatory passages', item: { kind: 'object', doc: 'A passage', fields: { text: str('Verbatim passage'), sources } } },
+          background: {
+            kind: 'array',
+            doc: 'Explanatory passages, in reading order as the developments',
+            item: {
+              kind: 'object',
+              doc: 'A passage',
+              fields: {
+                text: str('Verbatim passage'),
+                continues: bool('Leans on the passage just before it, from the same article: shown under it (one that leans on a development is listed with the developments)'),
+                sources,
+              },
+            },
+          },
           quotes: {
             kind: 'array',
             doc: 'Direct quotations',

@@ -52,7 +52,8 @@ export interface TopicView {
    */
   developments: DevelopmentView[];
   /** Explanatory passages on the topic (context, history), verbatim with their sources. */
-  background: { text: string; sources: SourceView[] }[];
+  /** In reading order, as the developments; `continues` as theirs (one that leans on a development is one of them). */
+  background: { text: string; continues: boolean; sources: SourceView[] }[];
   quotes: { text: string; speaker: string; sources: SourceView[] }[];
   /** Figures with the clause that says what they measure, verbatim. */
   figures: { value: string; context: string; sources: SourceView[] }[];

@@ -57,6 +57,28 @@ describe('built-in templates render the sample and the seeds (golden files)', ()
   });
 });
 
+describe('an item that leans on the one before it', () => {
+  it('is nested under it, in the background as among the developments', async () => {
+    const dir = await tempDir();
+    const articles = {
+      a: 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.',
+      b: 'The strategic partnership between Russia and China has deepened since 2022, with Moscow and Beijing holding joint military exercises and expanding energy trade. This has worried Western governments, which see Russia and China coordinating their positions at the United Nations.',
+      c: 'China and Russia declared a partnership with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.',
+    };
+    await mkdir(join(dir, 'articles'));
+    for (const [id, text] of Object.entries(articles)) await writeFile(join(dir, 'articles', `${id}.md`), `---\ntitle: Article ${id}\npublisher: Outlet ${id}\npublished: 2026-01-21\n---\n\n${text}\n`);
+    await writeFile(join(dir, 'brief.yaml'), 'id: ties\ntitle: Ties\nperiod: { week: 2026-W04 }\nsources: [{ path: articles }]\ntopics: [russia-china]\nlimits: { developments: 1 }\n');
+    const result = await runCli(['generate', join(dir, 'brief.yaml'), '--out', join(dir, 'out'), '--no-store', '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = await mdOf(join(dir, 'out'), 'ties');
+    const background = markdown.slice(markdown.indexOf('### Background'));
+    expect(background).toContain('\n- The strategic partnership between Russia and China has deepened since 2022');
+    expect(background).toContain('\n  - This has worried Western governments');
+    const view = JSON.parse(await readFile(join(dir, 'out', 'ties', '2026-W04', 'ties-2026-W04.json'), 'utf8')) as { topics: { background: { continues: boolean }[] }[] };
+    expect(view.topics[0]!.background.map((b) => b.continues)).toEqual([false, true, false]);
+  });
+});
+
 describe('analyst judgement', () => {
   const judgments = `  judgments:\n    - { text: Washington signs the guarantees before March., likelihood: roughly even chance, confidence: low }\n  watch:\n    - The next Coalition of the Willing meeting\n`;
   it.each([
