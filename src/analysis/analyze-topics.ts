@@ -266,7 +266,7 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
 
 /** Whether a passage leans on the sentence before it (refersBack) and has one: not its article's first. */
 function leansOnWhatCameBefore(passage: Passage, articles: ReadonlyMap<string, Article>): boolean {
-  return refersBack(splitLabel(passage.text).text) && placesBefore(passage, articles, 1).length > 0;
+  return (antecedentPlaces(passage, articles, 1)?.length ?? 0) > 0;
 }
 
 function overlap(a: string, b: string): number {
@@ -368,17 +368,21 @@ function placesBefore(passage: Passage, articles: ReadonlyMap<string, Article>, 
 const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeOf(passage.articleId, passage.paragraph, passage.sentence);
 
 /**
- * The places of the sentences a passage may refer back to (REFERS_BACK_UP_TO before it in its
- * article): null for one that stands alone, none for an article's first sentence, which can only
- * lean on the headline. Worked out once a passage.
+ * The places of the sentences a passage may lean on (up to `count` before it in its article):
+ * null for one that stands alone (refersBack), none for an article's first sentence, which can
+ * only lean on the headline.
  */
+function antecedentPlaces(passage: Passage, articles: ReadonlyMap<string, Article>, count: number): string[] | null {
+  return refersBack(splitLabel(passage.text).text) ? placesBefore(passage, articles, count) : null;
+}
+
+/** antecedentPlaces of a cluster's lead, REFERS_BACK_UP_TO back, worked out once a cluster. */
 function antecedentsReader(ctx: TopicContext): (c: RankedCluster) => string[] | null {
   const antecedents = new Map<RankedCluster, string[] | null>();
   return (c) => {
     let places = antecedents.get(c);
     if (places === undefined) {
-      const { passage } = c.lead.scored;
-      places = refersBack(splitLabel(passage.text).text) ? placesBefore(passage, ctx.articles, REFERS_BACK_UP_TO) : null;
+      places = antecedentPlaces(c.lead.scored.passage, ctx.articles, REFERS_BACK_UP_TO);
       antecedents.set(c, places);
     }
     return places;
@@ -387,11 +391,12 @@ function antecedentsReader(ctx: TopicContext): (c: RankedCluster) => string[] | 
 
 /**
  * Whether a passage can stand where it would be shown, after the developments `before` and the
- * items chosen with it: one that opens by referring back ("This visit underscores…", "The
- * decision…") stands only once one of the REFERS_BACK_UP_TO sentences before it in its article
- * leads one of them, so a reader meets what it refers to first (developments are shown in reading
- * order, and a background passage that refers back to one follows it on: followingOn). An
- * article's first sentence, which can only lean on the headline, stands.
+ * items chosen with it: one that leans on what came before ("This visit underscores…", "The
+ * decision…", "…is due to attend, as are…") stands only once one of the REFERS_BACK_UP_TO
+ * sentences before it in its article leads one of them, so a reader meets what it refers to first
+ * (developments are shown in reading order, and a background passage that refers back to one
+ * follows it on: followingOn). An article's first sentence, which can only lean on the headline,
+ * stands.
  */
 function standingAfter(antecedentsOf: (c: RankedCluster) => string[] | null): (before: readonly RankedCluster[]) => (c: RankedCluster, chosen: readonly RankedCluster[]) => boolean {
   // Each test is for one choice, whose list of chosen items only grows: their places are added as it does.

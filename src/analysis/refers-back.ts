@@ -1,9 +1,9 @@
 /**
- * Sentences that open by pointing back at the one before them, and so cannot stand in a brief
- * without it: a pronoun for subject ("It also…", "They said…") or its possessive ("Her decision
- * leaves…"), a demonstrative that stands for a whole sentence ("This enhances…", "That means…"),
- * a generic noun for an event named before ("The move…", "This visit…", "Such an alliance…",
- * "Both men…").
+ * Sentences that lean on the one before them, and so cannot stand in a brief without it. Most
+ * open by pointing back: a pronoun for subject ("It also…", "They said…") or its possessive ("Her
+ * decision leaves…"), a demonstrative that stands for a whole sentence ("This enhances…", "That
+ * means…"), a generic noun for an event named before ("The move…", "This visit…", "Such an
+ * alliance…", "Both men…"). Some leave the event out ("…is due to attend, as are…").
  */
 const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:unclear|clear|likely|unlikely|expected|understood|possible|impossible|hoped|feared|thought|believed|estimated|reported|known|not)\b)/;
 /** "This"/"That" directly before a verb: it stands for what came before. */
