@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-p
 import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, mayQuote, referentIn, type LeftOutQuote } from './extract-quotes.js';
+import { extractQuotes, mayQuote, peopleIn, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
 import { refersBack } from './refers-back.js';
@@ -541,17 +541,18 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   }));
 
   // Quotes need the sentences before them ("he said"), so they are found in reading order.
-  const referents = new Map<string, string | null>();
+  // Per article, the people the last sentence naming anyone names: whom "he said" may stand for.
+  const named = new Map<string, string[]>();
   const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
   const quotesLeftOut = new Map<ScoredPassage, LeftOutQuote[]>();
   for (const s of scored) {
     if (s.topic >= 0 && mayQuote(s.passage.text)) {
       const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
-      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, referents.get(s.passage.articleId) ?? undefined, leftOut));
+      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, named.get(s.passage.articleId), leftOut));
       if (leftOut?.length) quotesLeftOut.set(s, leftOut);
     }
-    const referent = referentIn(s.passage.tokens, catalog);
-    if (referent !== undefined) referents.set(s.passage.articleId, referent);
+    const people = peopleIn(s.passage.tokens, catalog);
+    if (people.length > 0) named.set(s.passage.articleId, people);
   }
 
   const analyses = topics.map((topic, topicIndex) => {

@@ -145,7 +145,7 @@ function theInstitution(words: string, name: string): string | undefined {
 }
 
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
-function attribution(outside: string, catalog: EntityCatalog, referent: string | undefined): string | undefined {
+function attribution(outside: string, catalog: EntityCatalog, named: readonly string[]): string | undefined {
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
   // Department", "Mr. Witkoff") does not end the source's name.
   const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
@@ -155,8 +155,9 @@ function attribution(outside: string, catalog: EntityCatalog, referent: string |
   const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
   for (const [candidate, side] of [[before?.[1], 'before'], [after?.[1], 'after']] as const) {
     if (!candidate) continue;
-    // "he said": the one person the sentences before name (referentIn), or nobody.
-    if (pronoun.test(candidate.trim().split(/\s+/).at(-1) ?? '')) return referent;
+    // "he said": the one person named before that "he" fits (personFor), or nobody.
+    const last = candidate.trim().split(/\s+/).at(-1) ?? '';
+    if (pronoun.test(last)) return personFor(last, named, catalog);
     const speaker = speakerIn(candidate, side, catalog);
     if (speaker) return speaker;
   }
@@ -171,10 +172,11 @@ const introduction = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speech
  * In "As Putin warned on Monday, Zelensky said “…”" that is Zelensky, though Putin's verb comes
  * first. Undefined when the quotation does not follow a verb so, or the phrase names no speaker.
  */
-function introducedBy(lead: string, catalog: EntityCatalog, referent: string | undefined): string | undefined {
+function introducedBy(lead: string, catalog: EntityCatalog, named: readonly string[]): string | undefined {
   const subject = introduction.exec(lead.replace(interjection, ''))?.[1]?.trim();
   if (!subject) return undefined;
-  if (pronoun.test(subject.split(/\s+/).at(-1) ?? '')) return referent;
+  const last = subject.split(/\s+/).at(-1) ?? '';
+  if (pronoun.test(last)) return personFor(last, named, catalog);
   return speakerIn(subject, 'before', catalog);
 }
 
@@ -210,13 +212,13 @@ export interface LeftOutQuote {
 
 /**
  * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
- * three officials", "Sánchez stated, “…”", and "he said" resolved to `referent`, the one person
- * named in the last sentence before it that names any (referentIn).
+ * three officials", "Sánchez stated, “…”", and "he said" resolved among `named`, the people
+ * the last sentence before it that names any names (peopleIn, personFor).
  * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
  * sentence reports as someone else's ("Zelensky said Putin had promised “…”"); `leftOut`, when
  * given, is told each of those and why.
  */
-export function extractQuotes(sentence: string, catalog: EntityCatalog, referent?: string, leftOut?: LeftOutQuote[]): FoundQuote[] {
+export function extractQuotes(sentence: string, catalog: EntityCatalog, named: readonly string[] = [], leftOut?: LeftOutQuote[]): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
   // The sentence up to `until`, each quotation before it replaced by QUOTE.
@@ -235,10 +237,10 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, referent
     const text = quotation.text.trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const lead = unquoted(quotation.index);
-    const speaker = introducedBy(lead, catalog, referent) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, referent);
+    const speaker = introducedBy(lead, catalog, named) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, named);
     const act = speaker ? anotherSpeechAct(lead, speaker, catalog) : undefined;
     if (speaker && !act) quotes.push({ text, speaker });
-    else leftOut?.push({ text, reason: act ? `the words of another as the sentence reports them (${act})` : 'no speaker: none named, or "he" or "she" after a sentence naming two people or none' });
+    else leftOut?.push({ text, reason: act ? `the words of another as the sentence reports them (${act})` : 'no speaker: none named, or a "he" or "she" that fits none or several of the people named before' });
   }
   return quotes;
 }
@@ -256,15 +258,22 @@ function* peopleNamed(tokens: readonly string[], catalog: EntityCatalog): Genera
 }
 
 /**
- * Whom "he said" in the sentences after this one stands for, from the sentence's tokens: the
- * person it names; null when it names several, as in "Zelensky said Trump had promised more aid.
- * He added “…”", where "he" may be either (the quote is then left out); undefined for none.
+ * The people a sentence names, each once, in order: whom "he said" in the sentences after it may
+ * stand for, when it names anyone (personFor).
  */
-export function referentIn(tokens: readonly string[], catalog: EntityCatalog): string | null | undefined {
-  let referent: string | undefined;
-  for (const name of peopleNamed(tokens, catalog)) {
-    if (referent !== undefined && name !== referent) return null;
-    referent = name;
-  }
-  return referent;
+export function peopleIn(tokens: readonly string[], catalog: EntityCatalog): string[] {
+  return [...new Set(peopleNamed(tokens, catalog))];
+}
+
+/**
+ * Whom a pronoun for speaker stands for, among the people the last sentence that names anyone
+ * names: the one it fits. "He" fits a person the catalog's pronouns do not give as "she", and
+ * "she" one not given as "he"; "they" and "it" fit any. So after "Zelensky said Trump had
+ * promised more aid.", "He added “…”" is nobody's (either may be meant), and after "Zelensky met
+ * Kaja Kallas.", "She said “…”" is Kallas's.
+ */
+function personFor(word: string, named: readonly string[], catalog: EntityCatalog): string | undefined {
+  const said = word.toLowerCase();
+  const fits = said === 'he' || said === 'she' ? named.filter((person) => (catalog.pronouns.get(person) ?? said) === said) : named;
+  return fits.length === 1 ? fits[0] : undefined;
 }

@@ -75,11 +75,25 @@ export async function loadTopicLibrary(dirs: readonly string[]): Promise<Map<str
   return library;
 }
 
-const entitiesSchema = z.strictObject({
-  people: z.record(z.string(), z.array(z.string())).optional(),
-  organizations: z.record(z.string(), z.array(z.string())).optional(),
-  places: z.record(z.string(), z.array(z.string())).optional(),
-});
+const entitiesSchema = z
+  .strictObject({
+    people: z.record(z.string(), z.array(z.string())).optional(),
+    organizations: z.record(z.string(), z.array(z.string())).optional(),
+    places: z.record(z.string(), z.array(z.string())).optional(),
+    /** Who "she" and "he" can stand for ("She added: “…”" after a sentence naming Kallas and Zelensky). */
+    pronouns: z.strictObject({ she: z.array(z.string()).optional(), he: z.array(z.string()).optional() }).optional(),
+  })
+  .superRefine((input, context) => {
+    const listed = new Set<string>();
+    for (const pronoun of ['she', 'he'] as const) {
+      (input.pronouns?.[pronoun] ?? []).forEach((name, index) => {
+        const path = ['pronouns', pronoun, index];
+        if (!Object.hasOwn(input.people ?? {}, name)) context.addIssue({ code: 'custom', path, message: `"${name}" is not one of the people listed above` });
+        else if (listed.has(name)) context.addIssue({ code: 'custom', path, message: `"${name}" is listed under both "she" and "he"` });
+        listed.add(name);
+      });
+    }
+  });
 
 /** Reads `entities.yaml`: canonical names by kind, each with its aliases. */
 export async function loadEntityCatalog(file: string): Promise<EntityCatalog> {
@@ -94,7 +108,7 @@ export async function loadEntityCatalog(file: string): Promise<EntityCatalog> {
 
 /** Builds the alias index from entity lists (pure; also used by tests). */
 export function buildEntityCatalog(input: z.infer<typeof entitiesSchema>): EntityCatalog {
-  const catalog: EntityCatalog = { kinds: new Map(), aliases: new Map(), spellings: new Map() };
+  const catalog: EntityCatalog = { kinds: new Map(), aliases: new Map(), spellings: new Map(), pronouns: new Map() };
   const groups: [EntityKind, Record<string, string[]> | undefined][] = [
     ['person', input.people],
     ['organization', input.organizations],
@@ -107,5 +121,6 @@ export function buildEntityCatalog(input: z.infer<typeof entitiesSchema>): Entit
       for (const alias of [name, ...aliases]) catalog.aliases.set(alias.toLowerCase(), name);
     }
   }
+  for (const pronoun of ['she', 'he'] as const) for (const name of input.pronouns?.[pronoun] ?? []) catalog.pronouns.set(name, pronoun);
   return catalog;
 }

@@ -18,6 +18,8 @@ export interface EntityCatalog {
   aliases: Map<string, string>;
   /** Canonical name → every spelling as written (the name itself first). */
   spellings: Map<string, string[]>;
+  /** Person → the pronoun reports use for them ("she" for Kaja Kallas); a person not here may be either. */
+  pronouns: Map<string, 'she' | 'he'>;
 }
 
 export type EntityKind = 'person' | 'organization' | 'place';

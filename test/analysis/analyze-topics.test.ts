@@ -190,6 +190,18 @@ describe('"he said" after a sentence that names two people', () => {
     ];
     expect(guaranteeQuotes(articles).map((q) => [q.text, q.speaker])).toEqual([['The security guarantees document is ready for signing now.', 'Volodymyr Zelensky']]);
   });
+
+  it('is the one of them "he" or "she" fits, by the catalog\'s pronouns; nobody\'s when it fits none', () => {
+    const articles = [
+      article('a', 'Zelensky met Kaja Kallas in Brussels on Monday to discuss the security guarantees. She said: “The security guarantees document must be binding on every ally.”', '2026-01-19'),
+      article('b', 'Kaja Kallas spoke to reporters in Brussels on Tuesday about the security guarantees. He said: “The security guarantees document is ready for signing now.”', '2026-01-20'),
+      article('c', 'Ursula von der Leyen met Zelensky in Kyiv on Wednesday to discuss the security guarantees. He added: “The security guarantees text will be signed within weeks, not months.”', '2026-01-21'),
+    ];
+    expect(guaranteeQuotes(articles).map((q) => [q.text, q.speaker])).toEqual([
+      ['The security guarantees document must be binding on every ally.', 'Kaja Kallas'],
+      ['The security guarantees text will be signed within weeks, not months.', 'Volodymyr Zelensky'],
+    ]);
+  });
 });
 
 describe('a sentence that opens by referring back', () => {
@@ -281,7 +293,7 @@ describe('--explain names the quotations not taken as quotes, and why', () => {
     expect(analysis.topics[0]!.quotes).toEqual([]);
     const lines = formatExplanation(analysis).split('\n');
     expect(lines).toContain('    - the words of another as the sentence reports them (Vladimir Putin, promised) [a]: “no new offensive before the security guarantees talks”');
-    expect(lines).toContain('    - no speaker: none named, or "he" or "she" after a sentence naming two people or none [b]: “The security guarantees document must be binding on Congress.”');
+    expect(lines).toContain('    - no speaker: none named, or a "he" or "she" that fits none or several of the people named before [b]: “The security guarantees document must be binding on Congress.”');
   });
 
   it('lists nothing without --explain', () => {
