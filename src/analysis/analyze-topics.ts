@@ -540,19 +540,29 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     return [article.id, counts ? counts.reporting / counts.all : 0];
   }));
 
-  // Quotes need the sentences before them ("he said"), so they are found in reading order.
-  // Per article, the people the last sentence naming anyone names: whom "he said" may stand for.
-  const named = new Map<string, string[]>();
+  // Quotes need the sentences before them ("he said"), so they are found in reading order. Whom
+  // "he" may stand for, the people the last sentence naming anyone names, is looked for only when
+  // a quote's speaker is a pronoun: back through its article's passages so far.
+  const passagesSoFar = new Map<string, ScoredPassage[]>();
+  const peopleOf = (s: ScoredPassage) => peopleIn(s.passage.tokens, catalog);
+  const namedBefore = (before: readonly ScoredPassage[], count: number) => () => {
+    for (let i = count - 1; i >= 0; i--) {
+      const people = peopleOf(before[i]!);
+      if (people.length > 0) return people;
+    }
+    return [];
+  };
   const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
   const quotesLeftOut = new Map<ScoredPassage, LeftOutQuote[]>();
   for (const s of scored) {
+    let before = passagesSoFar.get(s.passage.articleId);
+    if (!before) passagesSoFar.set(s.passage.articleId, (before = []));
     if (s.topic >= 0 && mayQuote(s.passage.text)) {
       const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
-      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, named.get(s.passage.articleId), leftOut));
+      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, namedBefore(before, before.length), leftOut));
       if (leftOut?.length) quotesLeftOut.set(s, leftOut);
     }
-    const people = peopleIn(s.passage.tokens, catalog);
-    if (people.length > 0) named.set(s.passage.articleId, people);
+    before.push(s);
   }
 
   const analyses = topics.map((topic, topicIndex) => {

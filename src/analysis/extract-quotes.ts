@@ -145,7 +145,7 @@ function theInstitution(words: string, name: string): string | undefined {
 }
 
 /** Who a sentence attributes its quotation to, from the words outside the quotes. */
-function attribution(outside: string, catalog: EntityCatalog, named: readonly string[]): string | undefined {
+function attribution(outside: string, catalog: EntityCatalog, named: () => readonly string[]): string | undefined {
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
   // Department", "Mr. Witkoff") does not end the source's name.
   const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
@@ -157,7 +157,7 @@ function attribution(outside: string, catalog: EntityCatalog, named: readonly st
     if (!candidate) continue;
     // "he said": the one person named before that "he" fits (personFor), or nobody.
     const last = candidate.trim().split(/\s+/).at(-1) ?? '';
-    if (pronoun.test(last)) return personFor(last, named, catalog);
+    if (pronoun.test(last)) return personFor(last, named(), catalog);
     const speaker = speakerIn(candidate, side, catalog);
     if (speaker) return speaker;
   }
@@ -172,11 +172,11 @@ const introduction = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speech
  * In "As Putin warned on Monday, Zelensky said “…”" that is Zelensky, though Putin's verb comes
  * first. Undefined when the quotation does not follow a verb so, or the phrase names no speaker.
  */
-function introducedBy(lead: string, catalog: EntityCatalog, named: readonly string[]): string | undefined {
+function introducedBy(lead: string, catalog: EntityCatalog, named: () => readonly string[]): string | undefined {
   const subject = introduction.exec(lead.replace(interjection, ''))?.[1]?.trim();
   if (!subject) return undefined;
   const last = subject.split(/\s+/).at(-1) ?? '';
-  if (pronoun.test(last)) return personFor(last, named, catalog);
+  if (pronoun.test(last)) return personFor(last, named(), catalog);
   return speakerIn(subject, 'before', catalog);
 }
 
@@ -212,13 +212,13 @@ export interface LeftOutQuote {
 
 /**
  * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
- * three officials", "Sánchez stated, “…”", and "he said" resolved among `named`, the people
- * the last sentence before it that names any names (peopleIn, personFor).
+ * three officials", "Sánchez stated, “…”", and "he said" resolved among `named()`, the people
+ * the last sentence before it that names any names (peopleIn, personFor), asked only then.
  * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
  * sentence reports as someone else's ("Zelensky said Putin had promised “…”"); `leftOut`, when
  * given, is told each of those and why.
  */
-export function extractQuotes(sentence: string, catalog: EntityCatalog, named: readonly string[] = [], leftOut?: LeftOutQuote[]): FoundQuote[] {
+export function extractQuotes(sentence: string, catalog: EntityCatalog, named: () => readonly string[] = () => [], leftOut?: LeftOutQuote[]): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
   // The sentence up to `until`, each quotation before it replaced by QUOTE.
@@ -262,7 +262,9 @@ function* peopleNamed(tokens: readonly string[], catalog: EntityCatalog): Genera
  * stand for, when it names anyone (personFor).
  */
 export function peopleIn(tokens: readonly string[], catalog: EntityCatalog): string[] {
-  return [...new Set(peopleNamed(tokens, catalog))];
+  const people: string[] = [];
+  for (const name of peopleNamed(tokens, catalog)) if (!people.includes(name)) people.push(name);
+  return people;
 }
 
 /**

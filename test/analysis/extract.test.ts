@@ -35,7 +35,7 @@ describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => 
     [s000, 'Our fight is a collective', undefined, 'Volodymyr Zelensky', /^Our fight is a collective responsibility/],
     [s000, 'unauthorized', undefined, 'Elon Musk', /^measures taken by SpaceX/],
   ])('%s: "%s"', async (file, needle, previousPerson, speaker, text) => {
-    const quotes = extractQuotes(await seedSentence(file, needle), catalog, previousPerson ? [previousPerson] : []);
+    const quotes = extractQuotes(await seedSentence(file, needle), catalog, () => (previousPerson ? [previousPerson] : []));
     expect(quotes[0]).toMatchObject({ speaker, text: expect.stringMatching(text) });
   });
 });
