@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-p
 import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, mayQuote, peopleIn, type LeftOutQuote } from './extract-quotes.js';
+import { extractQuotes, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
 import { buildPassages, type Passage } from './passages.js';
 import { refersBack } from './refers-back.js';
@@ -572,10 +572,11 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, articles: byId, options, previous };
     const { developments, background, chosen, unused } = selectDevelopments(ctx);
 
-    // One quote cites several outlets only for one speaker's words, with no detail or negation apart.
+    // One quote cites several outlets only for one speaker's words (or unnamed sources', each
+    // outlet describing them its own way), with no detail or negation apart.
     const quotes = mergeBy(
       ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
-      (a, b) => a.speaker === b.speaker && overlap(a.text, b.text) >= 0.8 && !differentEvents(a, b),
+      (a, b) => sameSpeaker(a.speaker, b.speaker) && overlap(a.text, b.text) >= 0.8 && !differentEvents(a, b),
       options.limits.quotes,
     );
 

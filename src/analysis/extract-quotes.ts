@@ -57,6 +57,16 @@ const pronoun = /^(he|she|they|it)$/i;
 const group =
   /\b((?:one of the|two|three|four|five|several|senior|some|many|\d+)\s+(?:[\w.-]+\s+){0,2}(?:officials?|diplomats?|sources?|lawmakers|analysts|people)|an?\s+(?:[\w.-]+\s+){0,3}(?:official|diplomat|spokes\w+))\b/i;
 
+/**
+ * Whether two quotes' speakers may be one: the same name, or both unnamed sources ("one of the
+ * diplomats", "a senior EU official"), whom outlets describe each in their own words.
+ */
+export function sameSpeaker(a: string, b: string): boolean {
+  if (a === b) return true;
+  const unnamed = (speaker: string) => group.exec(speaker)?.[0] === speaker;
+  return unnamed(a) && unnamed(b);
+}
+
 /** The catalog person (or organisation) named in a phrase, by any alias (an acronym only in capitals, as in the actor counts). */
 function catalogName(phrase: string, catalog: EntityCatalog): string | undefined {
   const { tokens, cased } = tokenizeBoth(phrase);

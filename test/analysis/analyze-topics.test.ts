@@ -155,6 +155,13 @@ describe('one quote citing several outlets', () => {
     expect(cited([article('a', said('Zelensky', ready)), article('b', said('Volodymyr Zelenskyy', ready))])).toEqual([{ text: ready, speaker: 'Volodymyr Zelensky', articleIds: ['a', 'b'] }]);
   });
 
+  it('or from unnamed sources, each outlet describing them its own way', () => {
+    const quoted = (source: string) => `“${ready}” ${source} said on Monday in Kyiv.`;
+    expect(cited([article('a', quoted('one of the diplomats')), article('b', quoted('a senior EU official'))])).toEqual([{ text: ready, speaker: 'one of the diplomats', articleIds: ['a', 'b'] }]);
+    // A named speaker is not an unnamed one.
+    expect(cited([article('a', quoted('one of the diplomats')), article('b', said('Zelensky', ready))]).map((q) => q.articleIds).sort()).toEqual([['a'], ['b']]);
+  });
+
   it.each([
     ['another speaker', said('Zelensky', ready), said('Macron', ready)],
     ['a negation', said('Zelensky', ready), said('Zelensky', ready.replace('is ready', 'is not ready'))],
