@@ -11,6 +11,12 @@ const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|coul
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
 const eventNoun =
   /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
+/**
+ * "This" or "These" with a noun that names nothing the sentence gives ("This internal instability
+ * constrains…", "This scenario would…"): the one before says what. Not a time ("This week…"), nor
+ * a noun an apposition specifies ("These guarantees, modelled on Article 5, …").
+ */
+const demonstrativePhrase = /^(?:This|These|Those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|time|spring|summer|autumn|winter|season|quarter)\b)(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*\b(?!,)/u;
 /** A possessive for whose ("Her decision…", "His visit to Beijing…", "Their talks…"): whoever it is was named before. */
 const possessive = /^(?:His|Her|Its|Their)\s+\p{Ll}/u;
 const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials|ministers|presidents|parties)\b/;
@@ -26,5 +32,5 @@ const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking 
  * referring back, or leaves out the event it is about.
  */
 export function refersBack(text: string): boolean {
-  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
+  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
 }

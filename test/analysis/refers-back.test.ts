@@ -12,6 +12,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'The strikes damaged two power plants in the east.',
     'The plan would put European troops in western Ukraine.',
     'Her decision leaves Sumar searching for a new leader.',
+    'This internal instability constrains Spain’s capacity for expansive support.',
+    'This scenario would likely delay a ceasefire.',
+    'These diplomatic efforts remain fragile.',
     'The session worked on a framework for a multinational force.',
     // The event left out: attend what?
     'Emmanuel Macron is due to attend, as are Ursula von der Leyen and Mark Rutte.',
@@ -38,6 +41,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'These guarantees, modelled on NATO’s Article 5, would assure Ukraine of support.',
     // A time, not a reference; "it" with nothing to stand for.
     'This week, Zelensky met European leaders in Davos.',
+    'This spring the talks resumed in Geneva.',
+    'This year’s budget leaves little room for new spending.',
     'It is unclear whether the talks will resume.',
     'It was not immediately clear who fired the missiles.',
     'Zelensky said the document was ready.',
