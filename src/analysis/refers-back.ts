@@ -3,7 +3,8 @@
  * open by pointing back: a pronoun for subject ("It also…", "They said…") or its possessive ("Her
  * decision leaves…"), a demonstrative that stands for a whole sentence ("This enhances…", "That
  * means…"), a generic noun for an event named before ("The move…", "This visit…", "Such an
- * alliance…", "Both men…"). Some leave the event out ("…is due to attend, as are…").
+ * alliance…", "Both men…"), a connective ("However, …"). Some leave the event out ("…is due to
+ * attend, as are…").
  */
 const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:unclear|clear|likely|unlikely|expected|understood|possible|impossible|hoped|feared|thought|believed|estimated|reported|known|not)\b)/;
 /** "This"/"That" directly before a verb: it stands for what came before. */
@@ -17,6 +18,11 @@ const eventNoun =
  * a noun an apposition specifies ("These guarantees, modelled on Article 5, …").
  */
 const demonstrativePhrase = /^(?:This|These|Those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|time|spring|summer|autumn|winter|season|quarter)\b)(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*\b(?!,)/u;
+/**
+ * A connective that joins the sentence to the one before ("Additionally, the government
+ * released…", "However, talks stalled…"): it adds to, contrasts with or follows from it.
+ */
+const connective = /^(?:Additionally|Moreover|Furthermore|However|Nevertheless|Nonetheless|Consequently|Therefore|Thus|Hence|Likewise|Similarly|In addition|As a result|In response|In turn|Even so|By contrast|In contrast|On the other hand),/;
 /** A possessive for whose ("Her decision…", "His visit to Beijing…", "Their talks…"): whoever it is was named before. */
 const possessive = /^(?:His|Her|Its|Their)\s+\p{Ll}/u;
 const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials|ministers|presidents|parties)\b/;
@@ -32,5 +38,5 @@ const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking 
  * referring back, or leaves out the event it is about.
  */
 export function refersBack(text: string): boolean {
-  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
+  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
 }

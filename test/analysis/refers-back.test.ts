@@ -15,6 +15,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'This internal instability constrains Spain’s capacity for expansive support.',
     'This scenario would likely delay a ceasefire.',
     'These diplomatic efforts remain fragile.',
+    'Additionally, the government released files on the coup attempt.',
+    'However, negotiations with Russia stall over territorial concessions.',
+    'In response, Moscow recalled its ambassador.',
     'The session worked on a framework for a multinational force.',
     // The event left out: attend what?
     'Emmanuel Macron is due to attend, as are Ursula von der Leyen and Mark Rutte.',
@@ -41,6 +44,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'These guarantees, modelled on NATO’s Article 5, would assure Ukraine of support.',
     // A time, not a reference; "it" with nothing to stand for.
     'This week, Zelensky met European leaders in Davos.',
+    // "Meanwhile" turns to another matter; "However many…" is no connective.
+    'Meanwhile, Spain’s inflation fell to 2.3% in January.',
+    'However many drones were launched, the grid held.',
     'This spring the talks resumed in Geneva.',
     'This year’s budget leaves little room for new spending.',
     'It is unclear whether the talks will resume.',
