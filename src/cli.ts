@@ -216,7 +216,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
     )
     .command(
       'eval <brief>',
-      'Score a brief against labelled facts: recall and leakage per topic, provenance of every statement',
+      'Score a brief against labelled facts: recall and leakage per topic, provenance and context of every statement',
       (y) =>
         periodOptions(storeOption(y))
           .positional('brief', { type: 'string', demandOption: true, describe: 'Brief definition (YAML)' })

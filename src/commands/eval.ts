@@ -33,11 +33,14 @@ function report(result: EvalResult, io: CommandIO): void {
   for (const topic of result.topics) io.stdout(`| ${topic.topic} | ${topic.surfaced.length}/${topic.facts} (${(topic.recall * 100).toFixed(0)}%) | ${topic.leaked.length} |`);
   const { checked, verified } = result.provenance;
   io.stdout(`\nprovenance: ${verified}/${checked} statements found verbatim in their cited article, each quote's speaker named there (${checked ? ((verified / checked) * 100).toFixed(1) : '100.0'}%)`);
+  const { checked: leaning, standing } = result.context;
+  io.stdout(`context: ${standing}/${leaning} statements that lean on the sentence before them ("This visit…", "However, …") follow it in the brief`);
   for (const topic of result.topics) {
     for (const fact of topic.missing) io.stdout(`missing  ${topic.topic} ${fact.id}: ${fact.statement} [${fact.keywords.join(', ')}]`);
     for (const fact of topic.leaked) io.stdout(`LEAKED   ${topic.topic} ${fact.id}: ${fact.statement} [${fact.keywords.join(', ')}]`);
   }
   for (const failure of result.provenance.failures) io.stdout(`UNPROVEN ${failure.topic} (${failure.source}): ${failure.text}`);
+  for (const failure of result.context.failures) io.stdout(`ALONE    ${failure.topic} (${failure.source}): ${failure.text}`);
 }
 
 /**
@@ -51,6 +54,6 @@ export async function evalCommand(options: PeriodFlags & { brief: string; facts:
   const result = scoreFacts(facts, generated.view, generated.articles, generated.catalog.spellings);
   if (options.json) io.stdout(JSON.stringify(result, null, 2));
   else report(result, io);
-  const pass = result.topics.every((t) => t.recall >= options.minRecall && t.leaked.length === 0) && result.provenance.failures.length === 0;
+  const pass = result.topics.every((t) => t.recall >= options.minRecall && t.leaked.length === 0) && result.provenance.failures.length === 0 && result.context.failures.length === 0;
   return pass ? ExitCode.ok : 1;
 }

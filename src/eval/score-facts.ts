@@ -1,3 +1,5 @@
+import { refersBack } from '../analysis/refers-back.js';
+import { splitSentences } from '../analysis/segment.js';
 import type { ViewModel } from '../briefing/view-model.js';
 import type { Article } from '../sources/article.js';
 
@@ -30,6 +32,14 @@ export interface EvalResult {
    * quote its speaker named in that article (under any spelling the catalog knows).
    */
   provenance: { checked: number; verified: number; failures: { topic: string; text: string; source: string }[] };
+  /**
+   * Items that lean on the sentence before them ("This visit…", "However, …": refersBack), not
+   * their article's first: each must come after an item of its own section quoting one of the
+   * two sentences before it in that article (under "Background", "The decision…" cannot lean on a
+   * development: it would seem to be about whatever came before it there). A timeline entry,
+   * sorted by date, may not lean at all.
+   */
+  context: { checked: number; standing: number; failures: { topic: string; text: string; source: string }[] };
 }
 
 /** Case- and accent-insensitive, whitespace-normalised text for substring matching. */
@@ -95,5 +105,36 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
       else provenance.failures.push({ topic: topic.id, text: value !== undefined ? `${value}: ${statement.text}` : speaker !== undefined ? `${statement.text} — ${speaker}` : statement.text, source: statement.source ?? '(none)' });
     }
   }
-  return { topics, provenance };
+  return { topics, provenance, context: scoreContext(view, articles) };
+}
+
+/** How many sentences before an item in its article it may lean on (the analysis's REFERS_BACK_UP_TO). */
+const LEANS_BACK_UP_TO = 2;
+
+/** EvalResult.context: whether each item that leans on the sentence before it follows that sentence. */
+export function scoreContext(view: ViewModel, articles: readonly Article[]): EvalResult['context'] {
+  const sentencesOf = new Map(articles.map((article) => [article.id, article.paragraphs.flatMap((paragraph) => splitSentences(paragraph)).map(foldText)]));
+  // An item's place in its cited article: the index of the sentence that holds its text.
+  const placeOf = (item: { text: string; source: string | undefined }) => (item.source ? (sentencesOf.get(item.source)?.findIndex((sentence) => sentence.includes(foldText(item.text))) ?? -1) : -1);
+  const context: EvalResult['context'] = { checked: 0, standing: 0, failures: [] };
+  for (const topic of view.topics) {
+    const items = (list: readonly { text: string; sources: { id: string }[] }[]) => list.map((item) => ({ text: item.text, source: item.sources[0]?.id }));
+    const sections = [
+      { list: items(topic.developments), sorted: false },
+      { list: items(topic.background), sorted: false },
+      { list: items(topic.timeline), sorted: true },
+    ];
+    for (const { list, sorted } of sections) {
+      list.forEach((item, index) => {
+        const place = placeOf(item);
+        if (place <= 0 || !refersBack(item.text)) return;
+        context.checked += 1;
+        const shown = sorted ? [] : list.slice(0, index);
+        const stands = shown.some((other) => other.source === item.source && placeOf(other) >= place - LEANS_BACK_UP_TO && placeOf(other) < place);
+        if (stands) context.standing += 1;
+        else context.failures.push({ topic: topic.id, text: item.text, source: item.source ?? '(none)' });
+      });
+    }
+  }
+  return context;
 }

@@ -12,6 +12,8 @@ describe('brief eval', () => {
   it.skipIf(!haveSeeds)('the seeds: recall >= 90% in every topic, zero leakage, 100% provenance', async () => {
     const result = await runCli(['eval', join(repoRoot, 'eval', 'seeds.yaml'), '--facts', seedsFactsFile, '--no-store']);
     expect(result.stdout).toMatch(/^provenance: (\d+)\/\1 statements/m);
+    // Every statement that leans on the sentence before it follows it (the seeds have several).
+    expect(result.stdout).toMatch(/^context: ([1-9]\d*)\/\1 statements that lean/m);
     for (const [topic, score] of Object.entries(rows(result.stdout))) {
       expect(score.recall, topic).toBeGreaterThanOrEqual(0.9);
       expect(score.leaked, topic).toBe(0);
@@ -25,6 +27,7 @@ describe('brief eval', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(Object.keys(rows(result.stdout))).toHaveLength(5);
     expect(result.stdout).toMatch(/^provenance: (\d+)\/\1 statements/m);
+    expect(result.stdout).toMatch(/^context: ([1-9]\d*)\/\1 statements that lean/m);
   });
 
   it('fails (exit 1) and names what is missing when the recall bar is not met', async () => {

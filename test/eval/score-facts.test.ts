@@ -47,3 +47,27 @@ describe('provenance of a quote', () => {
     expect(scoreFacts({ topics: {} }, viewWith('two diplomats'), [article], spellings).provenance).toMatchObject({ verified: 0 });
   });
 });
+
+describe('context: statements that lean on the sentence before them', () => {
+  const refusal = 'Spain will not join the Board of Peace, Sánchez said on Tuesday.';
+  const decision = 'The decision puts Madrid at odds with several European partners.';
+  const article = { id: 'a', title: 'Board of Peace', paragraphs: [`${refusal} ${decision}`, 'Sánchez spoke in Madrid.'] } as Article;
+  const item = (text: string) => ({ text, sources: [{ id: 'a' }] });
+  const viewWith = (sections: { developments?: string[]; background?: string[]; timeline?: string[] }) =>
+    ({ topics: [{ id: 't', quotes: [], figures: [], developments: (sections.developments ?? []).map(item), background: (sections.background ?? []).map(item), timeline: (sections.timeline ?? []).map(item) }] }) as unknown as ViewModel;
+  const context = (sections: Parameters<typeof viewWith>[0]) => scoreFacts({ topics: {} }, viewWith(sections), [article]).context;
+
+  it('stand after what they lean on, in their own section', () => {
+    expect(context({ developments: [refusal, decision] })).toEqual({ checked: 1, standing: 1, failures: [] });
+  });
+
+  it.each([
+    ['shown first', { developments: [decision, refusal] }],
+    // Under "Background", "The decision…" would seem to be about whatever came before it there.
+    ['under Background, after a development', { developments: [refusal], background: [decision] }],
+    // Sorted by date, a timeline entry has nothing it can lean on.
+    ['on the timeline', { timeline: [refusal, decision] }],
+  ])('are counted alone when %s', (_, sections) => {
+    expect(context(sections)).toEqual({ checked: 1, standing: 0, failures: [{ topic: 't', text: decision, source: 'a' }] });
+  });
+});
