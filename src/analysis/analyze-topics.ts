@@ -342,7 +342,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
 const placeOf = (articleId: string, paragraph: number, sentence: number) => `${articleId}\0${paragraph}\0${sentence}`;
 
 /** How far back a sentence that refers back may find what it refers to: "The decision…" may follow a sentence on the decision's reasons. */
-const REFERS_BACK_UP_TO = 2;
+export const REFERS_BACK_UP_TO = 2;
 
 /**
  * The places of the sentences before a passage in its article, nearest first, up to `count`

@@ -1,3 +1,4 @@
+import { REFERS_BACK_UP_TO } from '../analysis/analyze-topics.js';
 import { refersBack } from '../analysis/refers-back.js';
 import { splitSentences } from '../analysis/segment.js';
 import type { ViewModel } from '../briefing/view-model.js';
@@ -108,9 +109,6 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
   return { topics, provenance, context: scoreContext(view, articles) };
 }
 
-/** How many sentences before an item in its article it may lean on (the analysis's REFERS_BACK_UP_TO). */
-const LEANS_BACK_UP_TO = 2;
-
 /** EvalResult.context: whether each item that leans on the sentence before it follows that sentence. */
 export function scoreContext(view: ViewModel, articles: readonly Article[]): EvalResult['context'] {
   const sentencesOf = new Map(articles.map((article) => [article.id, article.paragraphs.flatMap((paragraph) => splitSentences(paragraph)).map(foldText)]));
@@ -130,7 +128,7 @@ export function scoreContext(view: ViewModel, articles: readonly Article[]): Eva
         if (place <= 0 || !refersBack(item.text)) return;
         context.checked += 1;
         const shown = sorted ? [] : list.slice(0, index);
-        const stands = shown.some((other) => other.source === item.source && placeOf(other) >= place - LEANS_BACK_UP_TO && placeOf(other) < place);
+        const stands = shown.some((other) => other.source === item.source && placeOf(other) >= place - REFERS_BACK_UP_TO && placeOf(other) < place);
         if (stands) context.standing += 1;
         else context.failures.push({ topic: topic.id, text: item.text, source: item.source ?? '(none)' });
       });
