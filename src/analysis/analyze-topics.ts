@@ -166,7 +166,7 @@ export interface AnalyzeOptions {
 }
 
 /** Splits "Label: sentence" (a bulleted item's lead-in) into headline and text; both stay verbatim. */
-function splitLabel(text: string): { headline: string; text: string } {
+export function splitLabel(text: string): { headline: string; text: string } {
   const match = /^([^:.!?]{3,80}):\s+(?=\S)/.exec(text);
   const label = match?.[1];
   if (!match || !label || label.split(' ').length > 9 || !isTitle(label)) return { headline: '', text };

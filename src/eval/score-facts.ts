@@ -1,4 +1,4 @@
-import { REFERS_BACK_UP_TO } from '../analysis/analyze-topics.js';
+import { REFERS_BACK_UP_TO, splitLabel } from '../analysis/analyze-topics.js';
 import { refersBack } from '../analysis/refers-back.js';
 import { splitSentences } from '../analysis/segment.js';
 import type { ViewModel } from '../briefing/view-model.js';
@@ -125,7 +125,8 @@ export function scoreContext(view: ViewModel, articles: readonly Article[]): Eva
     for (const { list, sorted } of sections) {
       list.forEach((item, index) => {
         const place = placeOf(item);
-        if (place <= 0 || !refersBack(item.text)) return;
+        // A background item keeps its lead-in label ("Label: This…"), which the analysis reads without.
+        if (place <= 0 || !refersBack(splitLabel(item.text).text)) return;
         context.checked += 1;
         const shown = sorted ? [] : list.slice(0, index);
         const stands = shown.some((other) => other.source === item.source && placeOf(other) >= place - REFERS_BACK_UP_TO && placeOf(other) < place);

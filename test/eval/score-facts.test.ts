@@ -61,6 +61,11 @@ describe('context: statements that lean on the sentence before them', () => {
     expect(context({ developments: [refusal, decision] })).toEqual({ checked: 1, standing: 1, failures: [] });
   });
 
+  it('are read without a lead-in label, as the analysis reads them', () => {
+    const labelled = { id: 'a', title: 'Board of Peace', paragraphs: [`${refusal} Madrid Stays Out: ${decision}`] } as Article;
+    expect(scoreFacts({ topics: {} }, viewWith({ background: [`Madrid Stays Out: ${decision}`] }), [labelled]).context).toMatchObject({ checked: 1, standing: 0 });
+  });
+
   it.each([
     ['shown first', { developments: [decision, refusal] }],
     // Under "Background", "The decision…" would seem to be about whatever came before it there.
