@@ -9,15 +9,22 @@
 const pronounSubject = /^(?:He|She|They|It)\s+(?!(?:is|was)\s+(?:\w+\s+)?(?:unclear|clear|likely|unlikely|expected|understood|possible|impossible|hoped|feared|thought|believed|estimated|reported|known|not)\b)/;
 /** "This"/"That" directly before a verb: it stands for what came before. */
 const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|could|can|may|might|must|should|comes|came|means|meant|marks|marked|follows|followed|shows|showed|suggests|suggested|\p{Ll}+(?:es|ed))\b/u;
+/** Words after a noun that say which one it is: "the decision to close…", "the meeting of…". */
+const specifier = String.raw`(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b`;
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
-const eventNoun =
-  /^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b)/;
+const eventNoun = new RegExp(
+  String.raw`^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+${specifier})`,
+);
 /**
  * "This" or "These" with a noun that names nothing the sentence gives ("This internal instability
  * constrains…", "This scenario would…"): the one before says what. Not a time ("This week…"), nor
- * a noun an apposition specifies ("These guarantees, modelled on Article 5, …").
+ * a noun an apposition or what follows specifies ("These guarantees, modelled on Article 5, …",
+ * "This decision to close the airspace…").
  */
-const demonstrativePhrase = /^(?:This|These|Those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|time|spring|summer|autumn|winter|season|quarter)\b)(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*\b(?!,)/u;
+const demonstrativePhrase = new RegExp(
+  String.raw`^(?:This|These|Those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|time|spring|summer|autumn|winter|season|quarter)\b)(?:(?!${specifier})\p{Ll}[\p{Ll}-]*\s+){0,2}(?!${specifier})\p{Ll}[\p{Ll}-]*\b(?!,)(?!\s+${specifier})`,
+  'u',
+);
 /**
  * A connective that joins the sentence to the one before ("Additionally, the government
  * released…", "However, talks stalled…"): it adds to, contrasts with or follows from it.

@@ -48,6 +48,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'Meanwhile, Spain’s inflation fell to 2.3% in January.',
     'However many drones were launched, the grid held.',
     'This spring the talks resumed in Geneva.',
+    'This decision to close the airspace was taken on Monday.',
+    'These strikes on the grid have cut power in six regions.',
     'This year’s budget leaves little room for new spending.',
     'It is unclear whether the talks will resume.',
     'It was not immediately clear who fired the missiles.',
