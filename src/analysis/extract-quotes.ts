@@ -255,25 +255,21 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, named: (
   return quotes;
 }
 
-/** Each person a sentence names (by the longest alias of up to three words that starts there), in order. */
-function* peopleNamed(tokens: readonly string[], catalog: EntityCatalog): Generator<string> {
+/**
+ * The people a sentence names (each by the longest alias of up to three words that starts there),
+ * each once, in order: whom "he said" in the sentences after it may stand for, when it names
+ * anyone (personFor).
+ */
+export function peopleIn(tokens: readonly string[], catalog: EntityCatalog): string[] {
   const byStart = aliasesByStart(catalog);
+  const people: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const alias of byStart.get(tokens[i]!) ?? []) {
       if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || catalog.kinds.get(alias.name) !== 'person') continue;
-      yield alias.name;
+      if (!people.includes(alias.name)) people.push(alias.name);
       break;
     }
   }
-}
-
-/**
- * The people a sentence names, each once, in order: whom "he said" in the sentences after it may
- * stand for, when it names anyone (personFor).
- */
-export function peopleIn(tokens: readonly string[], catalog: EntityCatalog): string[] {
-  const people: string[] = [];
-  for (const name of peopleNamed(tokens, catalog)) if (!people.includes(name)) people.push(name);
   return people;
 }
 

@@ -3,7 +3,7 @@ import { addDays } from '../period/period.js';
 
 /** Weekday names, indexed as `Date#getUTCDay` counts them (Sunday 0). */
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const bareWeekday = /^(?:on\s+)?(last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const bareWeekday = new RegExp(`^(?:on\\s+)?(last\\s+|this\\s+|next\\s+)?(${weekdays.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i');
 /** Words that put a date in the future, so a bare weekday means the coming one. */
 const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins|starts|resumes|opens|expires)\b/i;
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
