@@ -34,10 +34,31 @@ function readNumericDate([, first, separator, second, written]: RegExpExecArray,
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
 }
 
+/** Words before a date that make it the day an event was due: "due on", "scheduled for", "set to open on". */
+const dueOn = /\b(?:due|scheduled|planned|set|slated|expected)\s+(?:to\s+\w+\s+)?(?:on|for)?\s*$/i;
+/** Words before a date that name the day an event was moved away from: "postponed from Thursday". */
+const movedFrom = /\b(?:postponed|delayed|put off|pushed back|moved|rescheduled|deferred|brought forward)\s+from\s*$/i;
+/** Words that say an event did not take place on the day it was due. */
+const fellThrough = /\b(?:postponed|delayed|cancell?ed|called off|put off|pushed back|scrapped|deferred|rescheduled|suspended|brought forward)\b/i;
+
+/**
+ * Whether the date at `index` (its words `text`) is a day the sentence says an event was due on
+ * and did not take place: "The vote, due on Thursday, was postponed", "Thursday's vote was called
+ * off", "postponed from Thursday to March 3" (Thursday; 3 March is the new day, and stands).
+ */
+function calledOffOn(sentence: string, index: number, text: string): boolean {
+  const before = sentence.slice(0, index);
+  if (movedFrom.test(before)) return true;
+  const possessive = /^['’]s\b/.test(sentence.slice(index + text.length));
+  return (possessive || dueOn.test(before)) && fellThrough.test(sentence);
+}
+
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
   date: string;
   text: string;
+  /** The day an event was due on that the sentence says did not take place then ("due on Thursday, was postponed"). */
+  calledOff: boolean;
 }
 
 function weekdayOf(date: string): number {
@@ -79,19 +100,20 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday is past.
     const before = sentence.slice(0, result.index);
     const future = !pastVerbBefore.test(before) && futureTense.test(sentence);
+    const calledOff = calledOffOn(sentence, result.index, text);
     const weekday = bareWeekday.exec(text);
     if (weekday) {
-      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text });
+      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text, calledOff });
       continue;
     }
     if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const numeric = numericDate.exec(text);
     if (numeric) {
       const date = readNumericDate(numeric, result.start.get('year') ?? reference.getUTCFullYear());
-      if (date) found.push({ date, text });
+      if (date) found.push({ date, text, calledOff });
       continue;
     }
-    found.push({ date: result.start.date().toISOString().slice(0, 10), text });
+    found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff });
   }
   return found;
 }

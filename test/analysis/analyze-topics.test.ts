@@ -277,6 +277,16 @@ describe('a sentence that opens by referring back', () => {
   });
 });
 
+describe('the timeline', () => {
+  it('gives no day an event was due on and did not take place', () => {
+    const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
+    const postponed = 'Talks between Russia and China on the strategic partnership, due on Monday in Beijing, were postponed after Wang Yi fell ill.';
+    const [section] = analyzeTopics([article('a', postponed), article('b', visit, '2026-01-19')], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toContain(postponed);
+    expect(section!.timeline.map((event) => [event.date, event.text])).toEqual([['2026-01-18', visit]]);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [

@@ -264,6 +264,25 @@ describe('dates: every day a sentence names, and nothing else', () => {
   });
 });
 
+describe('a day an event was due on and did not take place then is marked called off', () => {
+  // The words of each date found, and whether it is called off (which day a called-off weekday is, is moot).
+  const calledOff = (sentence: string) => findDates(sentence, '2026-01-21').map((d) => [d.text, d.calledOff]);
+  it.each([
+    ['The vote, due on Thursday, was postponed until next week.', [['on Thursday', true]]],
+    ["Thursday's vote in parliament was called off.", [['Thursday', true]]],
+    ['Talks scheduled for January 20 were cancelled after the strike.', [['January 20', true]]],
+    ['A ruling expected on January 19 has been delayed.', [['January 19', true]]],
+    // The day moved away from is called off; the new day stands.
+    ['The summit was postponed from January 20 and will now open on January 27.', [['January 20', true], ['January 27', false]]],
+    // Due, and nothing says it fell through; fell through, but on a day no plan named.
+    ['The vote is due on Thursday in parliament.', [['on Thursday', false]]],
+    ['Talks were suspended on Monday after the strike.', [['on Monday', false]]],
+    ["Thursday's vote in parliament passed by 180 to 150.", [['Thursday', false]]],
+  ])('%j → %j', (sentence, dates) => {
+    expect(calledOff(sentence)).toEqual(dates);
+  });
+});
+
 describe('dates chrono reads through the parsers guarded for speed', () => {
   it.each([
     ['The accord was signed two days after January 28.', '2026-02-02', '2026-01-30'],
