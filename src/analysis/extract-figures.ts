@@ -2,7 +2,7 @@ import { MONTH_NAMES } from '../period/period.js';
 
 /** A number with its unit and the words around it that say what it measures. */
 export interface FoundFigure {
-  /** As written: "2.3%", "$500 billion", "153". */
+  /** As written, with a word that makes it approximate or a bound: "2.3%", "about $45 billion", "more than 30 countries". */
   value: string;
   /** A normalised key for deduplication: "2.3%", "usd:500e9", "153:documents". */
   key: string;
@@ -23,15 +23,23 @@ const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp'
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
 const money = new RegExp(String.raw`([$€£])\s?${NUMBER}\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
-/** A count followed by what is counted: "153 secret documents", "more than 30 countries", "2.3 million refugees", "12 people". */
+/** A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million refugees", "12 people". */
 const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
+/**
+ * Words just before a number that make it approximate or a bound: "more than 30 countries" is not
+ * 30 countries, and a figure shown without them would say so.
+ */
+const roughly = /\b(?:(?:just|well)\s+(?:over|under)|(?:more|fewer|less)\s+than|at\s+(?:least|most)|up\s+to|as\s+(?:many|much|few|little)\s+as|close\s+to|an\s+estimated|nearly|almost|about|around|roughly|approximately|some|over|under)\s+$/i;
+
+/** How many words before a figure its clause reaches back, at most. */
+const WORDS_BEFORE = 7;
 
 /**
  * The clause around a match, as an exact substring of the sentence: up to `before` words back and
  * `after` words on, never past clause punctuation.
  */
-export function clauseAround(sentence: string, start: number, end: number, before = 7, after = 8): string {
+export function clauseAround(sentence: string, start: number, end: number, before = WORDS_BEFORE, after = 8): string {
   const stop = /[;:—–()]|,\s|\.(?=\s|$)/g;
   let left = 0;
   for (const match of sentence.slice(0, start).matchAll(stop)) left = match.index + match[0].length;
@@ -112,7 +120,12 @@ export function extractFigures(sentence: string): FoundFigure[] {
   const add = (start: number, end: number, value: string, key: string, unit: string, amount: number) => {
     if (overlaps(start, end)) return;
     taken.push([start, end]);
-    figures.push({ value, key, unit, amount, context: clauseAround(sentence, start, end), start });
+    // The qualifier goes with the figure, and its clause keeps it: the clause reaches as far back
+    // as from the number, and is not cut between the two.
+    const qualifier = roughly.exec(sentence.slice(0, start))?.[0] ?? '';
+    const words = qualifier.trim().split(/\s+/).filter(Boolean).length;
+    const context = clauseAround(sentence, start - qualifier.length, end, WORDS_BEFORE - words);
+    figures.push({ value: `${qualifier.replace(/\s+/g, ' ')}${value}`, key, unit, amount, context, start });
   };
   for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`, '%', amount(match[1]!));
   for (const match of sentence.matchAll(money)) {

@@ -144,7 +144,7 @@ const shape: ShapeOf<ViewModel> = {
           figures: {
             kind: 'array',
             doc: 'Figures',
-            item: { kind: 'object', doc: 'A figure', fields: { value: str('"2.3%", "$500 billion", "153 secret documents"'), context: str('The verbatim clause saying what it measures'), sources } },
+            item: { kind: 'object', doc: 'A figure', fields: { value: str('"2.3%", "about $45 billion", "more than 30 countries", as written'), context: str('The verbatim clause saying what it measures'), sources } },
           },
           timeline: {
             kind: 'array',
