@@ -6,6 +6,12 @@ export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday',
 const bareWeekday = new RegExp(`^(?:on\\s+)?(last\\s+|this\\s+|next\\s+)?(${weekdays.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i');
 /** Words that put a date in the future, so a bare weekday means the coming one. */
 const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins|starts|resumes|opens|expires)\b/i;
+/**
+ * The first verb that gives a tense after a date that opens its sentence ("On Tuesday, ministers
+ * agreed…"): a future (group 1: "will", "is due") or a past (group 2: "agreed", "said"). A word in
+ * -ed after an article or an adverb ("the newly elected parliament") is no verb.
+ */
+const firstTenseAfter = /\b(will|shall|is due|are due|is expected to|are expected to|is set to|are set to|plans? to)\b|(?<!\b(?:the|a|an|newly|recently|democratically|so-called)\s)\b(said|told|met|spoke|held|began|visited|signed|declared|was|were|had|won|lost|fell|rose|struck|\w+ed)\b/i;
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
 const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
 /**
@@ -97,9 +103,11 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     // chrono keeps the punctuation after a date ("on Monday," in "signed on Monday, takes effect").
     const text = result.text.trim().replace(/[,;:]+$/, '');
     if (!namesADay.test(text)) continue;
-    // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday is past.
+    // Tense is read next to the date: in "Sánchez said on Tuesday that Spain will not join", Tuesday
+    // is past, and so it is in "On Tuesday, Sánchez said that Spain will not join", where the verb follows.
     const before = sentence.slice(0, result.index);
-    const future = !pastVerbBefore.test(before) && futureTense.test(sentence);
+    const opening = /^\s*["“‘]?\s*$/.test(before) ? firstTenseAfter.exec(sentence.slice(result.index + result.text.length)) : null;
+    const future = opening ? opening[1] !== undefined : !pastVerbBefore.test(before) && futureTense.test(sentence);
     const calledOff = calledOffOn(sentence, result.index, text);
     const weekday = bareWeekday.exec(text);
     if (weekday) {

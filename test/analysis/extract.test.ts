@@ -238,6 +238,11 @@ describe('timeline tense rules', () => {
     ['Leaders will meet on Thursday in Brussels.', '2026-01-20', '2026-01-22'],
     ['Ministers met on Wednesday.', '2026-01-21', '2026-01-21'],
     ['Cuts will continue for at least a week.', '2026-01-21', undefined],
+    // A weekday that opens the sentence takes the tense of the verb after it, not of a later clause.
+    ['On Tuesday, ministers agreed to meet again next week.', '2026-01-23', '2026-01-20'],
+    ['On Tuesday the Kremlin announced that Shoigu will travel to Beijing.', '2026-01-23', '2026-01-20'],
+    ['On Thursday, leaders are expected to sign the deal.', '2026-01-21', '2026-01-22'],
+    ['On Thursday, the newly elected parliament will vote on the budget.', '2026-01-21', '2026-01-22'],
   ])('%j published %s → %s', expectFirstDate);
 });
 
