@@ -17,6 +17,23 @@ const dist = join(root, 'dist');
 const bundles = new Set(['brief-main.cjs', 'scan-sources-worker.cjs']);
 for (const name of readdirSync(dist)) if (/^bundle-.*\.js$/.test(name) || (name.endsWith('.cjs') && !bundles.has(name))) rmSync(join(dist, name));
 
+/**
+ * yargs guesses a version when it is created: it lists folder after folder, upwards from its own
+ * package's, until one holds a package.json. Bundled, its package folder is unknown (its path has
+ * no node_modules), so it starts from the working directory: every command listed that folder and
+ * each above it (24 ms in a /tmp of 39,000 entries). The CLI gives its version itself
+ * (src/cli.ts), so the guess is not made. A later yargs written otherwise is left as it is.
+ */
+const yargsNoVersionGuess = {
+  name: 'yargs-no-version-guess',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/^(\s*)yargs\.version\(\);$/m, '$1// yargs.version(): the CLI sets its own (scripts/bundle.js).'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { brief: join(dist, 'bin.js'), 'run-worker': join(dist, 'commands', 'run-worker.js') },
   outdir: dist,
@@ -31,6 +48,7 @@ await build({
   banner: { js: "import { createRequire as __briefRequire } from 'node:module'; const require = __briefRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [yargsNoVersionGuess],
 });
 
 /**
@@ -89,7 +107,7 @@ const commonJs = (entry, outName, options = {}) =>
     legalComments: 'none',
     logLevel: 'warning',
     ...options,
-    plugins: [fdirPicomatch, ...(options.plugins ?? [])],
+    plugins: [fdirPicomatch, yargsNoVersionGuess, ...(options.plugins ?? [])],
   });
 
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
