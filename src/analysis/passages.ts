@@ -1,5 +1,6 @@
 import type { Article } from '../sources/article.js';
 import { splitSentences } from './segment.js';
+import { isSiteFurniture } from './site-furniture.js';
 import { tokenizeBoth } from './tokenize.js';
 
 /** One sentence of one article, the unit that is scored and quoted verbatim. */
@@ -24,11 +25,15 @@ function endsLikeSentence(text: string): boolean {
   return /[.!?]["'”’)]*$/.test(text);
 }
 
-/** Splits articles into passages worth scoring, in reading order. */
+/**
+ * Splits articles into passages worth scoring, in reading order. Site furniture ("Sign up for our
+ * newsletter…", "(Reporting by…)") gives none, including in stores ingested before it was known.
+ */
 export function buildPassages(articles: readonly Article[]): Passage[] {
   const passages: Passage[] = [];
   for (const article of articles) {
     article.paragraphs.forEach((paragraph, p) => {
+      if (isSiteFurniture(paragraph)) return;
       splitSentences(paragraph).forEach((text, s) => {
         const { tokens, cased } = tokenizeBoth(text);
         if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text)) return;

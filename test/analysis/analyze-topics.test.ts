@@ -287,6 +287,15 @@ describe('the timeline', () => {
   });
 });
 
+describe('site furniture', () => {
+  it('gives no development, though it names the topic', () => {
+    const report = 'Spanish Prime Minister Pedro Sánchez said on Wednesday he would not call an early general election despite the Socialists losing the regional vote.';
+    const newsletter = 'Sign up for our Europe newsletter to get the latest on Spanish politics and the Sánchez government.';
+    const [section] = analyzeTopics([{ ...article('a', report), paragraphs: [report, newsletter] }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toEqual([report]);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [

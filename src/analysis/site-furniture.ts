@@ -1,0 +1,32 @@
+/**
+ * Paragraphs a news site adds around the report, which no brief should quote: prompts to subscribe
+ * or follow, links to other stories, wire credits, correction notices, copyright lines and photo
+ * credits. Each pattern reads the paragraph's opening (or, for copyright, its end), so a report
+ * that merely mentions a newsletter or a correction is not one of them.
+ */
+const furniture: readonly RegExp[] = [
+  // "Sign up for our Europe newsletter…", "Subscribe to our daily briefing…"
+  /^(?:sign up|subscribe|register)\b.{0,160}\b(?:newsletters?|briefings?|alerts?|updates|podcasts?|digest)\b/i,
+  // "Read more: …", "See also: …", "Related: …", "More on this story"
+  /^(?:read|see|watch|listen)(?:\s+(?:more|also|next))?\s*:/i,
+  /^(?:related|recommended|further reading|more on this story|more from)\b\s*(?::|$)/i,
+  // "(Reporting by … ; Editing by …)", "Additional reporting by …", "Writing by …"
+  /^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b/i,
+  /^\([^()]*;\s*editing by\b/i,
+  // "Correction: An earlier version…", "Editor's note: …", "This story has been updated…"
+  /^(?:correction|clarification|editor['’]s note)\s*[:—–(]/i,
+  /^(?:an earlier version of this|this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended))\b/i,
+  // "Follow us on Telegram…", "Follow our live coverage on X…"
+  /^follow (?:us|our|the)\b.{0,80}\bon (?:twitter|x|facebook|telegram|instagram|bluesky|linkedin|whatsapp|threads)\b/i,
+  // "© 2026 Iberia Ledger", "Copyright 2026 …", "… All rights reserved."
+  /^(?:©|\(c\)\s|copyright\s)/i,
+  /\ball rights reserved\.?$/i,
+  // "File photo: …", "(AP Photo/…)"
+  /^(?:file photo|photo|image|picture)\s*:/i,
+  /^\((?:\w+\s+)?photo\s*\/[^)]*\)$/i,
+];
+
+/** Whether a paragraph is site furniture rather than part of the report. */
+export function isSiteFurniture(paragraph: string): boolean {
+  return furniture.some((pattern) => pattern.test(paragraph));
+}
