@@ -20,10 +20,17 @@ const MIN_TOKENS = 6;
 /** Longer "sentences" are run-ons or lists that a brief should not quote whole. */
 const MAX_TOKENS = 90;
 
-/** True for text that ends like a sentence (so headings and labels are left out). */
+/**
+ * True for text that ends like a sentence that reports (so headings and labels are left out, and
+ * so are the writer's own questions: "Will the Catalan parties back the budget?" reports nothing).
+ * A question in quotation marks is someone's words, and stands: “Who will pay for it?”
+ */
 function endsLikeSentence(text: string): boolean {
-  return /[.!?]["'”’)]*$/.test(text);
+  return /(?:[.!]["'”’)]*|\?\)*["'”’]+\)*)$/.test(text);
 }
+
+/** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report. */
+const liveBlogTime = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?(?:[–—-]|:)\s+/i;
 
 /**
  * Splits articles into passages worth scoring, in reading order. Site furniture ("Sign up for our
@@ -34,7 +41,8 @@ export function buildPassages(articles: readonly Article[]): Passage[] {
   for (const article of articles) {
     article.paragraphs.forEach((paragraph, p) => {
       if (isSiteFurniture(paragraph)) return;
-      splitSentences(paragraph).forEach((text, s) => {
+      splitSentences(paragraph).forEach((sentence, s) => {
+        const text = s === 0 ? sentence.replace(liveBlogTime, '') : sentence;
         const { tokens, cased } = tokenizeBoth(text);
         if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text)) return;
         passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased });

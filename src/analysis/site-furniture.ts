@@ -1,7 +1,7 @@
 /**
  * Paragraphs a news site adds around the report, which no brief should quote: prompts to subscribe
- * or follow, links to other stories, wire credits, correction notices, copyright lines and photo
- * credits. Each pattern reads the paragraph's opening (or, for copyright, its end), so a report
+ * or follow, links to other stories and signposts to them, wire credits, correction notices,
+ * copyright lines and photo credits. Each pattern reads the paragraph's opening (or, for copyright, its end), so a report
  * that merely mentions a newsletter or a correction is not one of them.
  */
 const furniture: readonly RegExp[] = [
@@ -10,6 +10,9 @@ const furniture: readonly RegExp[] = [
   // "Read more: …", "See also: …", "Related: …", "More on this story"
   /^(?:read|see|watch|listen)(?:\s+(?:more|also|next))?\s*:/i,
   /^(?:related|recommended|further reading|more on this story|more from)\b\s*(?::|$)/i,
+  // "Click here to read our full coverage…", "Here is what we know so far…"
+  /^click (?:here|the link|below)\b/i,
+  /^here(?:['’]s| is| are) (?:what|everything) (?:we know|you need to know)\b/i,
   // "(Reporting by … ; Editing by …)", "Additional reporting by …", "Writing by …"
   /^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b/i,
   /^\([^()]*;\s*editing by\b/i,

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
+import { buildPassages } from '../../src/analysis/passages.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { refersBack } from '../../src/analysis/refers-back.js';
 import { splitSentences } from '../../src/analysis/segment.js';
@@ -287,8 +288,28 @@ describe('the timeline', () => {
   });
 });
 
-describe('site furniture', () => {
-  it('gives no development, though it names the topic', () => {
+describe('what reports nothing', () => {
+  it("is no passage: the writer's own question; a question in quotation marks is someone's words, and is one", () => {
+    const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
+    expect(passages('Will the Catalan parties still back the Spanish budget in the Congress of Deputies this spring?')).toEqual([]);
+    expect(passages('What does the regional defeat mean for Pedro Sánchez (and his minority government)?')).toEqual([]);
+    const asked = 'Sánchez asked the deputies: “Who will pay for a board that Spain never asked to join?”';
+    expect(passages(asked)).toEqual([asked]);
+    const reported = 'Sánchez told the Congress of Deputies that the budget would be presented in March.';
+    expect(passages(reported)).toEqual([reported]);
+  });
+
+  it("is a live blog's time stamp: the entry after it is the passage", () => {
+    const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
+    const entry = 'Spanish Prime Minister Pedro Sánchez told the Congress of Deputies that the budget would be presented in March.';
+    expect(passages(`10:45 GMT – ${entry}`)).toEqual([entry]);
+    expect(passages(`9.30am: ${entry}`)).toEqual([entry]);
+    // Not a time: a figure that opens a sentence.
+    const figure = '10.50 euros a litre is what diesel cost in Madrid on Monday, the ministry said.';
+    expect(passages(figure)).toEqual([figure]);
+  });
+
+  it('site furniture gives no development, though it names the topic', () => {
     const report = 'Spanish Prime Minister Pedro Sánchez said on Wednesday he would not call an early general election despite the Socialists losing the regional vote.';
     const newsletter = 'Sign up for our Europe newsletter to get the latest on Spanish politics and the Sánchez government.';
     const [section] = analyzeTopics([{ ...article('a', report), paragraphs: [report, newsletter] }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;

@@ -9,6 +9,8 @@ describe('site furniture: what a news site adds around the report', () => {
     'See also: How the Coalition of the Willing took shape',
     'Related:',
     'More on this story',
+    'Click here to read our full coverage of Spanish politics and the Sánchez government.',
+    "Here's what we know so far about the Spanish government's budget plans.",
     '(Reporting by Elena Torres in Madrid; Additional reporting by Jan Novak in Prague; Editing by Mark Heinrich)',
     'Additional reporting by Jan Novak in Prague.',
     '(Writing by Andrew Gray; editing by Alex Richardson)',
@@ -35,6 +37,7 @@ describe('site furniture: what a news site adds around the report', () => {
     'Reporters were told by the Kremlin that Shoigu would travel to Beijing.',
     'Photos published by the ministry showed damage to the plant in Kharkiv.',
     'Followers of the talks said the text was close to ready.',
+    'Here is the text of the statement the Kremlin released on Thursday.',
   ])('%j is part of the report', (paragraph) => {
     expect(isSiteFurniture(paragraph)).toBe(false);
   });
