@@ -1,4 +1,5 @@
 import type { Article } from '../sources/article.js';
+import { datelineLength } from '../sources/dateline.js';
 import { splitSentences } from './segment.js';
 import { isSiteFurniture } from './site-furniture.js';
 import { tokenizeBoth } from './tokenize.js';
@@ -29,8 +30,33 @@ function endsLikeSentence(text: string): boolean {
   return /(?:[.!]["'”’)]*|\?\)*["'”’]+\)*)$/.test(text);
 }
 
+/** Quoted words, in any of the marks outlets use: someone else's, whoever "I" or "we" is there. */
+const quoted = /“[^“”]*”|"[^"]*"|‘[^‘’]*’|(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])/gu;
+/**
+ * "I", "my", "we", "our" (not "US"; not the "I" of "World War I"): the writer's own voice when
+ * outside quotation marks, which a brief cannot repeat as a report ("I asked the minister…", "In
+ * my view…" would read as the analyst's).
+ */
+const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class|Type|Stage|Tier|Annex|Pillar) )\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b/;
+
+/** Whether the writer speaks in the first person outside the sentence's quotations (a quotation open at either end included). */
+function inWritersVoice(text: string): boolean {
+  const unquoted = text.replace(quoted, ' ').replace(/^[^“]*”/, ' ').replace(/“.*$/, ' ');
+  return firstPerson.test(unquoted);
+}
+
 /** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report. */
 const liveBlogTime = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?(?:[–—-]|:)\s+/i;
+
+/**
+ * A sentence without what leads into it: the article's dateline ("MADRID, Jan 22 (Reuters) - ")
+ * before its first sentence, a live blog's time stamp before an entry's.
+ */
+function withoutLeadIn(sentence: string, paragraph: number, index: number): string {
+  if (index > 0) return sentence;
+  const text = paragraph === 0 ? sentence.slice(datelineLength(sentence)) : sentence;
+  return text.replace(liveBlogTime, '');
+}
 
 /**
  * Splits articles into passages worth scoring, in reading order. Site furniture ("Sign up for our
@@ -42,9 +68,9 @@ export function buildPassages(articles: readonly Article[]): Passage[] {
     article.paragraphs.forEach((paragraph, p) => {
       if (isSiteFurniture(paragraph)) return;
       splitSentences(paragraph).forEach((sentence, s) => {
-        const text = s === 0 ? sentence.replace(liveBlogTime, '') : sentence;
+        const text = withoutLeadIn(sentence, p, s);
         const { tokens, cased } = tokenizeBoth(text);
-        if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text)) return;
+        if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text) || inWritersVoice(text)) return;
         passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased });
       });
     });

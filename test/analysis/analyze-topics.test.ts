@@ -299,6 +299,25 @@ describe('what reports nothing', () => {
     expect(passages(reported)).toEqual([reported]);
   });
 
+  it('is the writer speaking in the first person, which a brief would make the analyst\'s; the speakers\' "I" and "we" stand', () => {
+    const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
+    for (const writer of [
+      'In my view, the Spanish government has run out of road with its partners in Catalonia.',
+      'I asked the minister whether Spain would meet the NATO spending target this year.',
+      'We are getting reports of explosions in Kyiv, the capital of Ukraine, this morning.',
+      // After a quotation that closes: the writer again.
+      '“The budget will come in March,” Sánchez told us in an interview in Madrid.',
+    ]) expect(passages(writer), writer).toEqual([]);
+    for (const speaker of [
+      '"We will bring a budget to parliament, and every party will have to say where it stands," Sánchez told reporters.',
+      '“We will not join. Our place is the United Nations,” Sánchez said in Madrid on Tuesday.',
+      "Rutte said the alliance's members were 'ready to do more for Ukraine' and would meet again.",
+      'Sánchez said: “My government will present the budget in March, whatever the Catalan parties decide.”',
+      // "US" is the United States; the "I" of "World War I" is nobody.
+      'US officials said the security guarantees would be the strongest since the end of World War I in Europe.',
+    ]) expect(passages(speaker), speaker).toEqual([speaker]);
+  });
+
   it("is a live blog's time stamp: the entry after it is the passage", () => {
     const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
     const entry = 'Spanish Prime Minister Pedro Sánchez told the Congress of Deputies that the budget would be presented in March.';
@@ -307,6 +326,13 @@ describe('what reports nothing', () => {
     // Not a time: a figure that opens a sentence.
     const figure = '10.50 euros a litre is what diesel cost in Madrid on Monday, the ministry said.';
     expect(passages(figure)).toEqual([figure]);
+  });
+
+  it("is the article's dateline: its first sentence is the passage", () => {
+    const first = 'Spanish Prime Minister Pedro Sánchez said on Thursday the government would present its budget in March.';
+    const second = 'Sánchez told reporters in Madrid that every party would have to say where it stands.';
+    const dated = { ...article('a', `MADRID, Jan 22 (Reuters) - ${first}`), paragraphs: [`MADRID, Jan 22 (Reuters) - ${first}`, second] };
+    expect(buildPassages([dated]).map((p) => p.text)).toEqual([first, second]);
   });
 
   it('site furniture gives no development, though it names the topic', () => {
