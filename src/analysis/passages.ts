@@ -48,14 +48,18 @@ function inWritersVoice(text: string): boolean {
 /** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report. */
 const liveBlogTime = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?(?:[–—-]|:)\s+/i;
 
+/** A flash before a report: "BREAKING: ", "UPDATE – ". Not a headline for what follows. */
+const flash = /^(?:BREAKING(?: NEWS)?|UPDATED?|EXCLUSIVE|DEVELOPING|URGENT|FLASH|LIVE)\s*(?:[:–—-])\s+/;
+
 /**
  * A sentence without what leads into it: the article's dateline ("MADRID, Jan 22 (Reuters) - ")
- * before its first sentence, a live blog's time stamp before an entry's.
+ * before its first sentence, a live blog's time stamp ("10:45 GMT – ") or a flash ("BREAKING: ")
+ * before a paragraph's.
  */
 function withoutLeadIn(sentence: string, paragraph: number, index: number): string {
   if (index > 0) return sentence;
   const text = paragraph === 0 ? sentence.slice(datelineLength(sentence)) : sentence;
-  return text.replace(liveBlogTime, '');
+  return text.replace(liveBlogTime, '').replace(flash, '');
 }
 
 /**

@@ -318,11 +318,14 @@ describe('what reports nothing', () => {
     ]) expect(passages(speaker), speaker).toEqual([speaker]);
   });
 
-  it("is a live blog's time stamp: the entry after it is the passage", () => {
+  it("is a live blog's time stamp or a flash: the entry after it is the passage", () => {
     const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
     const entry = 'Spanish Prime Minister Pedro Sánchez told the Congress of Deputies that the budget would be presented in March.';
     expect(passages(`10:45 GMT – ${entry}`)).toEqual([entry]);
     expect(passages(`9.30am: ${entry}`)).toEqual([entry]);
+    // A flash is no label for the entry either.
+    expect(passages(`10:45 GMT – BREAKING: ${entry}`)).toEqual([entry]);
+    expect(passages(`UPDATE – ${entry}`)).toEqual([entry]);
     // Not a time: a figure that opens a sentence.
     const figure = '10.50 euros a litre is what diesel cost in Madrid on Monday, the ministry said.';
     expect(passages(figure)).toEqual([figure]);
