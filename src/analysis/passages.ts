@@ -41,6 +41,8 @@ const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class
 
 /** Whether the writer speaks in the first person outside the sentence's quotations (a quotation open at either end included). */
 function inWritersVoice(text: string): boolean {
+  // Most sentences have no such word at all: looked for first, the quotations are cut only then.
+  if (!firstPerson.test(text)) return false;
   const unquoted = text.replace(quoted, ' ').replace(/^[^“]*”/, ' ').replace(/“.*$/, ' ');
   return firstPerson.test(unquoted);
 }
