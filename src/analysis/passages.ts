@@ -1,5 +1,6 @@
 import type { Article } from '../sources/article.js';
 import { datelineLength } from '../sources/dateline.js';
+import { quotationsIn } from './extract-quotes.js';
 import { splitSentences } from './segment.js';
 import { isSiteFurniture } from './site-furniture.js';
 import { tokenizeBoth } from './tokenize.js';
@@ -30,8 +31,6 @@ function endsLikeSentence(text: string): boolean {
   return /(?:[.!]["'”’)]*|\?\)*["'”’]+\)*)$/.test(text);
 }
 
-/** Quoted words, in any of the marks outlets use: someone else's, whoever "I" or "we" is there. */
-const quoted = /“[^“”]*”|"[^"]*"|‘[^‘’]*’|(?<![\p{L}\p{N}])'[^']*'(?![\p{L}\p{N}])/gu;
 /**
  * "I", "my", "we", "our" (not "US"; not the "I" of "World War I"): the writer's own voice when
  * outside quotation marks, which a brief cannot repeat as a report ("I asked the minister…", "In
@@ -39,12 +38,21 @@ const quoted = /“[^“”]*”|"[^"]*"|‘[^‘’]*’|(?<![\p{L}\p{N}])'[^']
  */
 const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class|Type|Stage|Tier|Annex|Pillar) )\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b/;
 
-/** Whether the writer speaks in the first person outside the sentence's quotations (a quotation open at either end included). */
+/**
+ * Whether the writer speaks in the first person outside the sentence's quotations (in any of the
+ * marks outlets use, as quotes are read; one left open at either end included).
+ */
 function inWritersVoice(text: string): boolean {
   // Most sentences have no such word at all: looked for first, the quotations are cut only then.
   if (!firstPerson.test(text)) return false;
-  const unquoted = text.replace(quoted, ' ').replace(/^[^“]*”/, ' ').replace(/“.*$/, ' ');
-  return firstPerson.test(unquoted);
+  let unquoted = '';
+  let from = 0;
+  for (const quotation of quotationsIn(text)) {
+    unquoted += `${text.slice(from, quotation.index)} `;
+    from = quotation.end;
+  }
+  unquoted += text.slice(from);
+  return firstPerson.test(unquoted.replace(/^[^“]*”/, ' ').replace(/“.*$/, ' '));
 }
 
 /** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report. */

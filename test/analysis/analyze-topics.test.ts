@@ -312,6 +312,7 @@ describe('what reports nothing', () => {
       '"We will bring a budget to parliament, and every party will have to say where it stands," Sánchez told reporters.',
       '“We will not join. Our place is the United Nations,” Sánchez said in Madrid on Tuesday.',
       "Rutte said the alliance's members were 'ready to do more for Ukraine' and would meet again.",
+      "'We haven't received any proposals from Beijing about the agenda,' Kremlin spokesman Dmitry Peskov told reporters.",
       'Sánchez said: “My government will present the budget in March, whatever the Catalan parties decide.”',
       // "US" is the United States; the "I" of "World War I" is nobody.
       'US officials said the security guarantees would be the strongest since the end of World War I in Europe.',
