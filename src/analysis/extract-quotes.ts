@@ -154,12 +154,12 @@ function theInstitution(words: string, name: string): string | undefined {
   return words.endsWith(name) && /(?:^|\s)the$/i.test(before) ? `${before.slice(-3)} ${name}` : undefined;
 }
 
-/** Who a sentence attributes its quotation to, from the words outside the quotes. */
+/**
+ * Who a sentence attributes its quotation to, from the words outside the quotes: the one a speech
+ * verb names, else the source "according to" names. In "Wang Yi said in Beijing, according to a
+ * statement from his ministry" the words are Wang Yi's; the statement is where they were reported.
+ */
 function attribution(outside: string, catalog: EntityCatalog, named: () => readonly string[]): string | undefined {
-  // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
-  // Department", "Mr. Witkoff") does not end the source's name.
-  const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
-  if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
   const plain = outside.replace(interjection, '');
   const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(plain);
   const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
@@ -171,6 +171,10 @@ function attribution(outside: string, catalog: EntityCatalog, named: () => reado
     const speaker = speakerIn(candidate, side, catalog);
     if (speaker) return speaker;
   }
+  // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
+  // Department", "Mr. Witkoff") does not end the source's name.
+  const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
+  if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
   return group.exec(outside)?.[1];
 }
 

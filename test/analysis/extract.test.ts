@@ -85,7 +85,7 @@ describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it 
   });
 });
 
-describe('quotes: the speaker the sentence gives (before the verb, or after "according to"), not another name in it', () => {
+describe('quotes: the speaker the sentence gives (before the verb, else after "according to"), not another name in it', () => {
   it.each([
     ["Putin's spokesman Dmitry Peskov said “no decision has been taken yet on the talks”.", 'Dmitry Peskov'],
     ['Kremlin spokesman Dmitry Peskov, asked about Zelensky, said “there is nothing to discuss at this stage”.', 'Dmitry Peskov'],
@@ -99,6 +99,9 @@ describe('quotes: the speaker the sentence gives (before the verb, or after "acc
     ['The talks are “very close to a deal on guarantees”, according to the U.S. State Department.', 'the U.S. State Department'],
     ['The plan is “a basis for further negotiations”, according to Mr. Witkoff.', 'Steve Witkoff'],
     ['The summit was “a turning point for European security”, according to two diplomats, who asked not to be named.', 'two diplomats'],
+    // A speaker's verb names whose words they are; "according to" then names where they were reported.
+    ['“The partnership is not directed against third countries,” Wang Yi said in Beijing, according to a statement from his ministry.', 'Wang Yi'],
+    ['“We will not pay for a board we never asked to join,” Sánchez said, according to two people at the meeting.', 'Pedro Sánchez'],
     // Names on this beat the catalog knows by surname alone.
     ['Peskov told reporters in Moscow that “there is nothing to discuss at this stage”.', 'Dmitry Peskov'],
     ['Kallas said Europe must “stop being a bystander in its own security”.', 'Kaja Kallas'],
