@@ -143,7 +143,8 @@ export function extractFigures(sentence: string): FoundFigure[] {
     // "2.3 million refugees" counts 2.3e6 refugees, as "2,300,000 refugees" does.
     const counted = amount(number) * (scale[words[0]!] ?? 1);
     const isYear = /^(1[89]|20)\d{2}$/.test(number);
-    if (isYear || notCounted.test(noun) || counted < 2) continue;
+    // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
+    if (isYear || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
     // "January 25 ministers" is a date, not a count.
     if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
     add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, noun, counted);

@@ -191,6 +191,8 @@ describe('figures keep their whole number', () => {
     // Plurals without an s count too.
     ['At least 12 people were killed in the strike.', 'At least 12 people', '12:people'],
     ['Some 2,000 staff were evacuated from the plant.', 'Some 2,000 staff', '2000:staff'],
+    // A measure below two is a figure too.
+    ['The strikes knocked out 1.5 gigawatts of generating capacity.', '1.5 gigawatts', '1.5:gigawatts'],
   ])('%s → %s', (sentence, value, key) => {
     expect(extractFigures(sentence)).toEqual([expect.objectContaining({ value, key })]);
   });
