@@ -288,6 +288,17 @@ describe('the timeline', () => {
   });
 });
 
+describe('the topic library', () => {
+  it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
+    const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";
+    const tech = 'Ukraine has begun fielding interceptor drones against Russian attack drones, and electronic warfare units are jamming their satellite navigation.';
+    const analysis = analyzeTopics([article('a', strike), article('b', tech)], [topic('energy-infrastructure'), topic('battlefield-technology')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) });
+    const texts = (id: string) => analysis.topics.find((t) => t.topic.id === id)!.developments.map((d) => d.text);
+    expect(texts('energy-infrastructure')).toEqual([strike]);
+    expect(texts('battlefield-technology')).toEqual([tech]);
+  });
+});
+
 describe('what reports nothing', () => {
   it("is no passage: the writer's own question; a question in quotation marks is someone's words, and is one", () => {
     const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
