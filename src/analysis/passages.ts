@@ -32,11 +32,11 @@ function endsLikeSentence(text: string): boolean {
 }
 
 /**
- * "I", "my", "we", "our" (not "US"; not the "I" of "World War I"): the writer's own voice when
- * outside quotation marks, which a brief cannot repeat as a report ("I asked the minister…", "In
- * my view…" would read as the analyst's).
+ * "I", "my", "we", "our" (not "US"; not the "I" of "World War I"; not "mine", which on this beat
+ * is more often what a vehicle hits): the writer's own voice when outside quotation marks, which a
+ * brief cannot repeat as a report ("I asked the minister…", "In my view…" would read as the analyst's).
  */
-const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class|Type|Stage|Tier|Annex|Pillar) )\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b/;
+const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class|Type|Stage|Tier|Annex|Pillar) )\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b/;
 
 /**
  * Whether the writer speaks in the first person outside the sentence's quotations (in any of the

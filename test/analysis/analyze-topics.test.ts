@@ -327,6 +327,8 @@ describe('what reports nothing', () => {
       'Sánchez said: “My government will present the budget in March, whatever the Catalan parties decide.”',
       // "US" is the United States; the "I" of "World War I" is nobody.
       'US officials said the security guarantees would be the strongest since the end of World War I in Europe.',
+      // A mine is what a vehicle hits.
+      'The armoured vehicle hit a mine near Pokrovsk on Tuesday, killing two soldiers, the brigade said.',
     ]) expect(passages(speaker), speaker).toEqual([speaker]);
   });
 
