@@ -32,17 +32,25 @@ const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|
  */
 const roughly = /\b(?:(?:just|well)\s+(?:over|under)|(?:more|fewer|less)\s+than|at\s+(?:least|most)|up\s+to|as\s+(?:many|much|few|little)\s+as|close\s+to|an\s+estimated|nearly|almost|about|around|roughly|approximately|some|over|under)\s+$/i;
 
-/** How many words before a figure its clause reaches back, at most. */
+/** How many words before a figure its clause reaches back, at most, when the clause is cut short. */
 const WORDS_BEFORE = 7;
+/** A clause start this many words more before the figure is reached whole: it says what is measured. */
+const WHOLE_CLAUSE_MORE = 5;
 
 /**
- * The clause around a match, as an exact substring of the sentence: up to `before` words back and
- * `after` words on, never past clause punctuation.
+ * The clause around a match, as an exact substring of the sentence: back to the clause's start
+ * when it is at most `before` + 5 words away ("Electricity imports from Poland, Slovakia and
+ * Romania rose to a record 2,100 megawatts"), else `before` words; `after` words on; never past
+ * clause punctuation. A comma between two capitalised words lists names ("Poland, Slovakia"), and
+ * ends no clause.
  */
 export function clauseAround(sentence: string, start: number, end: number, before = WORDS_BEFORE, after = 8): string {
   const stop = /[;:—–()]|,\s|\.(?=\s|$)/g;
+  const listsNames = (at: number) => /\p{Lu}[\p{L}'’.-]*$/u.test(sentence.slice(0, at)) && /^,\s+\p{Lu}/u.test(sentence.slice(at));
   let left = 0;
-  for (const match of sentence.slice(0, start).matchAll(stop)) left = match.index + match[0].length;
+  for (const match of sentence.slice(0, start).matchAll(stop)) if (!(match[0] === ', ' && listsNames(match.index))) left = match.index + match[0].length;
+  const clauseWords = sentence.slice(left, start).trim().split(/\s+/).filter(Boolean).length;
+  if (clauseWords <= before + WHOLE_CLAUSE_MORE) before = clauseWords;
   const rightStop = new RegExp(stop.source, 'g');
   rightStop.lastIndex = end;
   const rightMatch = rightStop.exec(sentence);

@@ -40,7 +40,7 @@ describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => 
   });
 });
 
-describe('a figure\'s context cut short by its length starts and ends on a word of its own', () => {
+describe('a figure\'s context: its clause, or cut short by its length, starting and ending on a word of its own', () => {
   it.each([
     ['The declassification of 153 secret documents related to the 1981 attempted military coup has reignited a debate in Madrid.', '153 secret documents', 'The declassification of 153 secret documents related to the 1981 attempted military coup'],
     ['Ukraine received 40 air defence systems from its allies over the past year and more are due.', '40 air defence systems', 'Ukraine received 40 air defence systems from its allies over the past year'],
@@ -51,12 +51,16 @@ describe('a figure\'s context cut short by its length starts and ends on a word 
     ['Spain sent 20 armoured vehicles to the front, officials said.', '20 armoured vehicles', 'Spain sent 20 armoured vehicles to the front'],
     // Nor does it start on what is left of a date, a noun cut from its phrase or a word that leads on.
     ['Zelenskiy confidently announced during his visit to Vilnius on January 25 that the guarantees are “100% ready”, marking a shift.', '100%', 'the guarantees are “100% ready”'],
-    ['The summit involves heads of state and top officials from more than 30 countries, dubbed the coalition.', 'more than 30 countries', 'top officials from more than 30 countries'],
-    ['Officials in the capital said that the ministry had spent more than $500 billion on the programme.', 'more than $500 billion', 'the ministry had spent more than $500 billion on the programme'],
+    ['The summit in Paris next week involves heads of state and top officials from more than 30 countries, dubbed the coalition.', 'more than 30 countries', 'top officials from more than 30 countries'],
+    ['Officials in the capital of the country said on Monday that the ministry had spent more than $500 billion on the programme.', 'more than $500 billion', 'the ministry had spent more than $500 billion on the programme'],
     // A name after a preposition is whole: "[for] Ukraine" is not cut.
     ['Backers of the recovery plan for Ukraine say it could mobilise more than $500 billion for reconstruction.', 'more than $500 billion', 'Ukraine say it could mobilise more than $500 billion for reconstruction'],
     // Cut where a word of its own starts, it is left so.
-    ['Public debt rose by 4.8% in 2025 to reach 100% of GDP, the Bank of Spain said.', '100%', 'rose by 4.8% in 2025 to reach 100% of GDP'],
+    ['Public debt in Spain rose by a further 4.8% in the course of 2025 to reach 100% of GDP, the Bank of Spain said.', '100%', 'in the course of 2025 to reach 100% of GDP'],
+    // A clause start a few words more away is reached whole: it says what is measured.
+    ['Public debt rose by 4.8% in 2025 to reach 100% of GDP, the Bank of Spain said.', '100%', 'Public debt rose by 4.8% in 2025 to reach 100% of GDP'],
+    // A comma between names lists them, and ends no clause.
+    ['Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday, Ukrenergo said.', '2,100 megawatts', 'Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday'],
   ])('%s', (sentence, value, context) => {
     const figure = extractFigures(sentence).find((f) => f.value === value);
     expect(figure?.context).toBe(context);
