@@ -5,7 +5,7 @@ import { addDays } from '../period/period.js';
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const bareWeekday = new RegExp(`^(?:on\\s+)?(last\\s+|this\\s+|next\\s+)?(${weekdays.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i');
 /** Words that put a date in the future, so a bare weekday means the coming one. */
-const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins|starts|resumes|opens|expires)\b/i;
+const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins?|starts?|resumes?|opens?|expires?)\b/i;
 /**
  * The first verb that gives a tense after a date that opens its sentence ("On Tuesday, ministers
  * agreed…"): a future (group 1: "will", "is due") or a past (group 2: "agreed", "said"). A word in
@@ -20,6 +20,12 @@ const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|ad
  * reads "for 12.5 hours" as a time tomorrow.
  */
 const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
+
+/**
+ * The day before the article's own, as news names it: "yesterday", "last night". ("Today" and
+ * "tomorrow" are as often "nowadays" and "the future", and chrono's parser of them is left out.)
+ */
+const dayBefore = /\b(?:yesterday|last night)\b/gi;
 
 /** A date in figures: 3/2, 3/2/2026, 03.02.2026. */
 const numericDate = /^(\d{1,2})([./])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$/;
@@ -96,7 +102,8 @@ function resolveWeekday(modifier: string, day: string, published: string, future
  */
 export function findDates(sentence: string, published: string, chrono: Pick<typeof newsChrono, 'parse'> = newsChrono): FoundDate[] {
   // chrono costs milliseconds a sentence; one that names no day cannot yield a kept date.
-  if (!published || !namesADay.test(sentence)) return [];
+  const relative = published ? [...sentence.matchAll(dayBefore)] : [];
+  if (!published || (relative.length === 0 && !namesADay.test(sentence))) return [];
   const reference = new Date(`${published}T12:00:00Z`);
   const found: FoundDate[] = [];
   for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
@@ -123,5 +130,13 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     }
     found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff });
   }
-  return found;
+  if (relative.length === 0) return found;
+  // In the sentence's order, among the dates chrono found.
+  const at = new Map(found.map((date) => [date, sentence.indexOf(date.text)]));
+  for (const match of relative) {
+    const date = { date: addDays(published, -1), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]) };
+    found.push(date);
+    at.set(date, match.index);
+  }
+  return found.sort((a, b) => at.get(a)! - at.get(b)!);
 }

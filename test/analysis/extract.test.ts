@@ -283,6 +283,11 @@ describe('dates: every day a sentence names, and nothing else', () => {
     // A time after the weekday no longer hides it ("Monday at 10:00" gave no date).
     ['The talks ended on Monday at 10:00 in Geneva.', '2026-01-21', ['2026-01-19']],
     ['The summit opens on January 26 at 9am in Brussels.', '2026-01-21', ['2026-01-26']],
+    // The day before the article's own, in the sentence's order; "today" is as often "nowadays".
+    ['Russia launched 40 drones at Kyiv yesterday, officials said.', '2026-01-21', ['2026-01-20']],
+    ['Explosions were heard in Odesa last night, the mayor said.', '2026-01-21', ['2026-01-20']],
+    ['Yesterday, Russia launched 40 drones at Kyiv, and talks resume on Friday.', '2026-01-21', ['2026-01-20', '2026-01-23']],
+    ['Ukraine today controls less of the region than a year ago.', '2026-01-21', []],
   ])('%j published %s → %j', (sentence, published, dates) => {
     expect(findDates(sentence, published).map((d) => d.date)).toEqual(dates);
   });
