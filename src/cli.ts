@@ -81,7 +81,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
             .option('force', { type: 'boolean', default: false, describe: 'Replace an earlier output that differs' })
             .option('include-undated', { type: 'boolean', default: false, describe: 'Also use articles without a publication date' })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and written files' })
-            .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen and the best passages left out' })
+            .option('explain', { type: 'boolean', default: false, describe: 'Print why each development was chosen, the best passages left out, and what was read as no report' })
             .option('send', { type: 'boolean', default: false, describe: 'Then email it to the brief\'s distribution list (see brief send)' })
             .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also list the articles read and each topic\'s candidates' }),
         )

@@ -7,7 +7,7 @@ import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
 import { extractQuotes, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
-import { buildPassages, type Passage } from './passages.js';
+import { buildPassages, type NotAReport, type Passage } from './passages.js';
 import { refersBack } from './refers-back.js';
 import { findDates } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
@@ -144,6 +144,8 @@ export interface Analysis {
    * opening of each one's strongest story), the best ranked first.
    */
   bottomLine: { topicId: string; development: Development }[];
+  /** Paragraphs and sentences of the period's articles read as no report, and why (only with options.explain). */
+  notReports: NotAReport[];
 }
 
 export interface AnalyzeOptions {
@@ -519,7 +521,8 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
   const byId = new Map(articles.map((article) => [article.id, article]));
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
-  const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom));
+  const notReports: NotAReport[] = [];
+  const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom), options.explain ? notReports : undefined);
   const headlines = new Map(articles.map((article) => [article.id, tokenizeBoth(article.title)]));
   stopIfAborted();
   const scored = assignPassages(passages, matchers, headlines);
@@ -609,7 +612,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     .flatMap((analysis) => analysis.developments.slice(0, 1).map((development) => ({ topicId: analysis.topic.id, development })))
     .sort((a, b) => b.development.parts.rank - a.development.parts.rank)
     .slice(0, 3);
-  return { topics: analyses, bottomLine };
+  return { topics: analyses, bottomLine, notReports };
 }
 
 /** The strongest passages a topic did not use, and why (shown by --explain). */

@@ -1,5 +1,8 @@
 import { rankFactors, type Analysis, type RankParts } from './analyze-topics.js';
 
+/** How many of the paragraphs and sentences read as no report --explain lists (all are counted). */
+const NOT_REPORTS_SHOWN = 12;
+
 function clip(text: string, length = 140): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
@@ -38,6 +41,15 @@ export function formatExplanation(analysis: Analysis): string {
     }
     if (topic.quotesLeftOut.length > 0) lines.push('  quotations not taken as quotes:');
     for (const q of topic.quotesLeftOut) lines.push(`    - ${q.reason} [${q.articleId}]: “${clip(q.text, 100)}”`);
+    lines.push('');
+  }
+  if (analysis.notReports.length > 0) {
+    const counts = new Map<string, number>();
+    for (const { reason } of analysis.notReports) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    lines.push(`## not read as reports (${[...counts].map(([reason, n]) => `${reason}: ${n}`).join('; ')})`);
+    for (const item of analysis.notReports.slice(0, NOT_REPORTS_SHOWN)) lines.push(`    - ${item.reason} [${item.articleId}]: "${clip(item.text, 110)}"`);
+    const more = analysis.notReports.length - NOT_REPORTS_SHOWN;
+    if (more > 0) lines.push(`    … and ${more} more`);
     lines.push('');
   }
   return lines.join('\n');

@@ -72,19 +72,39 @@ function withoutLeadIn(sentence: string, paragraph: number, index: number): stri
   return text.replace(liveBlogTime, '').replace(flash, '');
 }
 
+/** A paragraph or sentence left out as no report, and why (for --explain). */
+export interface NotAReport {
+  articleId: string;
+  text: string;
+  reason: 'site furniture' | "the writer's own question" | "the writer's own voice (first person outside quotation marks)";
+}
+
 /**
  * Splits articles into passages worth scoring, in reading order. Site furniture ("Sign up for our
  * newsletter…", "(Reporting by…)") gives none, including in stores ingested before it was known.
+ * Furniture, the writer's questions and first person are listed in `notReports` when it is given;
+ * headings and fragments (too short, no full stop) are not.
  */
-export function buildPassages(articles: readonly Article[]): Passage[] {
+export function buildPassages(articles: readonly Article[], notReports?: NotAReport[]): Passage[] {
   const passages: Passage[] = [];
   for (const article of articles) {
     article.paragraphs.forEach((paragraph, p) => {
-      if (isSiteFurniture(paragraph)) return;
+      if (isSiteFurniture(paragraph)) {
+        notReports?.push({ articleId: article.id, text: paragraph, reason: 'site furniture' });
+        return;
+      }
       splitSentences(paragraph).forEach((sentence, s) => {
         const text = withoutLeadIn(sentence, p, s);
         const { tokens, cased } = tokenizeBoth(text);
-        if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS || !endsLikeSentence(text) || inWritersVoice(text)) return;
+        if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS) return;
+        if (!endsLikeSentence(text)) {
+          if (/\?\)*$/.test(text)) notReports?.push({ articleId: article.id, text, reason: "the writer's own question" });
+          return;
+        }
+        if (inWritersVoice(text)) {
+          notReports?.push({ articleId: article.id, text, reason: "the writer's own voice (first person outside quotation marks)" });
+          return;
+        }
         passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased });
       });
     });

@@ -17,7 +17,7 @@ export interface GenerateCommandOptions extends PeriodFlags {
   /** false (--no-refresh): read the store as last ingested. */
   refresh?: boolean;
   quiet: boolean;
-  /** Print why each development was picked, and the best passages left out. */
+  /** Print why each development was picked, the best passages left out, and what was read as no report. */
   explain?: boolean;
   /** Then email it (brief send). */
   send?: boolean;

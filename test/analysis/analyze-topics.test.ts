@@ -233,7 +233,7 @@ describe('a sentence that opens by referring back', () => {
       { text: follow, pick: 2, continues: true, followsOn: true },
     ]);
     expect(section!.background.map((b) => b.text)).toEqual([other]);
-    const explained = formatExplanation({ topics: [section!], bottomLine: [] }).split('\n');
+    const explained = formatExplanation({ topics: [section!], bottomLine: [], notReports: [] }).split('\n');
     expect(explained.filter((line) => /^ *\d+\. strength/.test(line)).map((line) => /\(([^()]*)\)$/.exec(line)?.[1])).toEqual(['chosen 1 of 1', 'chosen as background; it refers back to the one above, so it follows it on']);
     // It counts against the background's limit, as chosen there.
     const [one] = analyzeTopics([article('a', text([visit, follow])), article('b', other)], [topic('russia-china')], catalog, { period, limits: { developments: 1, quotes: 3, background: 1 } }).topics;
@@ -350,6 +350,27 @@ describe('what reports nothing', () => {
     const second = 'Sánchez told reporters in Madrid that every party would have to say where it stands.';
     const dated = { ...article('a', `MADRID, Jan 22 (Reuters) - ${first}`), paragraphs: [`MADRID, Jan 22 (Reuters) - ${first}`, second] };
     expect(buildPassages([dated]).map((p) => p.text)).toEqual([first, second]);
+  });
+
+  it('is listed by --explain with its reason, as headings and fragments are not', () => {
+    const paragraphs = [
+      'Spanish Prime Minister Pedro Sánchez said on Wednesday he would not call an early general election.',
+      'Sign up for our Europe newsletter to get the latest on Spanish politics and the Sánchez government.',
+      'Will the Catalan parties still back the Spanish budget in the Congress of Deputies this spring?',
+      'In my view, the Spanish government has run out of road with its partners in Catalonia.',
+      'What the defeat means',
+    ];
+    const articles = [{ ...article('a', paragraphs[0]!), paragraphs }];
+    const options = { period, limits: { developments: 10, quotes: 3 } };
+    const explained = analyzeTopics(articles, [topic('spain-politics')], catalog, { ...options, explain: true });
+    expect(explained.notReports.map((n) => [n.reason, n.text])).toEqual([
+      ['site furniture', paragraphs[1]],
+      ["the writer's own question", paragraphs[2]],
+      ["the writer's own voice (first person outside quotation marks)", paragraphs[3]],
+    ]);
+    expect(formatExplanation(explained)).toContain("## not read as reports (site furniture: 1; the writer's own question: 1; the writer's own voice (first person outside quotation marks): 1)");
+    // Only worked out when asked.
+    expect(analyzeTopics(articles, [topic('spain-politics')], catalog, options).notReports).toEqual([]);
   });
 
   it('site furniture gives no development, though it names the topic', () => {
@@ -553,7 +574,7 @@ describe('--explain accounts for each choice', () => {
 
   it('prints a score just under the threshold as under it (cut, not rounded up to the threshold)', () => {
     const rejected = [{ text: 'A sentence.', articleId: 'a', alsoIn: 0, score: 1.996, reason: 'below the threshold 2' }];
-    const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected, quotesLeftOut: [] }], bottomLine: [] } as unknown as Analysis;
+    const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected, quotesLeftOut: [] }], bottomLine: [], notReports: [] } as unknown as Analysis;
     expect(formatExplanation(analysis)).toContain('- score 1.99: below the threshold 2 [a]');
   });
 
