@@ -12,6 +12,8 @@ const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|i
  * -ed after an article or an adverb ("the newly elected parliament") is no verb.
  */
 const firstTenseAfter = /\b(will|shall|is due|are due|is expected to|are expected to|is set to|are set to|plans? to)\b|(?<!\b(?:the|a|an|newly|recently|democratically|so-called)\s)\b(said|told|met|spoke|held|began|visited|signed|declared|was|were|had|won|lost|fell|rose|struck|\w+ed)\b/i;
+/** A past-tense verb right after a date ("Russia on Monday launched…", "Talks on Tuesday ended…") fixes it in the past. */
+const pastVerbAfter = /^\s+(?:also\s+|again\s+|reportedly\s+)?(?:said|told|met|spoke|held|began|visited|signed|declared|was|were|won|lost|fell|rose|struck|hit|shot|\w+ed)\b/i;
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
 const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
 /**
@@ -114,7 +116,9 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     // is past, and so it is in "On Tuesday, Sánchez said that Spain will not join", where the verb follows.
     const before = sentence.slice(0, result.index);
     const opening = /^\s*["“‘]?\s*$/.test(before) ? firstTenseAfter.exec(sentence.slice(result.index + result.text.length)) : null;
-    const future = opening ? opening[1] !== undefined : !pastVerbBefore.test(before) && futureTense.test(sentence);
+    // Right after the date, before any comma ("on Thursday, officials said" says nothing of Thursday).
+    const pastAfter = pastVerbAfter.test(sentence.slice(result.index + text.length));
+    const future = opening ? opening[1] !== undefined : !pastVerbBefore.test(before) && !pastAfter && futureTense.test(sentence);
     const calledOff = calledOffOn(sentence, result.index, text);
     const weekday = bareWeekday.exec(text);
     if (weekday) {

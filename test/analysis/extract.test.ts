@@ -253,6 +253,10 @@ describe('timeline tense rules', () => {
     ['On Tuesday the Kremlin announced that Shoigu will travel to Beijing.', '2026-01-23', '2026-01-20'],
     ['On Thursday, leaders are expected to sign the deal.', '2026-01-21', '2026-01-22'],
     ['On Thursday, the newly elected parliament will vote on the budget.', '2026-01-21', '2026-01-22'],
+    // A past verb right after the date, as wires write it, fixes it in the past; one after a comma does not.
+    ['Russia on Monday launched 40 drones at Kyiv, and officials said more attacks will follow.', '2026-01-21', '2026-01-19'],
+    ['Talks on Tuesday ended without a deal and will resume next week.', '2026-01-21', '2026-01-20'],
+    ['Ministers will meet on Thursday, officials said.', '2026-01-21', '2026-01-22'],
   ])('%j published %s → %s', expectFirstDate);
 });
 
