@@ -23,6 +23,8 @@ const openings: readonly RegExp[] = [
   /^follow (?:us|our|the)\b.{0,80}\bon (?:twitter|x|facebook|telegram|instagram|bluesky|linkedin|whatsapp|threads)\b/i,
   // "© 2026 Iberia Ledger", "Copyright 2026 …"
   /^(?:©|\(c\)\s|copyright\s)/i,
+  // A WordPress feed's "The post … appeared first on …"
+  /^the post .{1,300}? appeared first on\b/i,
   // "File photo: …", "(AP Photo/…)"
   /^(?:file photo|photo|image|picture)\s*:/i,
   /^\((?:\w+\s+)?photo\s*\/[^)]*\)$/i,
