@@ -6,14 +6,16 @@ export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday',
 const bareWeekday = new RegExp(`^(?:on\\s+)?(last\\s+|this\\s+|next\\s+)?(${weekdays.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i');
 /** Words that put a date in the future, so a bare weekday means the coming one. */
 const futureTense = /\b(will|is due|are due|to be held|next|upcoming|scheduled|is expected to|are expected to|plans? to|takes? effect|comes? into force|begins?|starts?|resumes?|opens?|expires?)\b/i;
+/** Verbs in the past tense that follow a date in news: irregular ones, and any in -ed. */
+const pastVerbs = String.raw`said|told|met|spoke|held|began|visited|signed|declared|was|were|had|won|lost|fell|rose|struck|hit|shot|\w+ed`;
 /**
  * The first verb that gives a tense after a date that opens its sentence ("On Tuesday, ministers
  * agreed…"): a future (group 1: "will", "is due") or a past (group 2: "agreed", "said"). A word in
  * -ed after an article or an adverb ("the newly elected parliament") is no verb.
  */
-const firstTenseAfter = /\b(will|shall|is due|are due|is expected to|are expected to|is set to|are set to|plans? to)\b|(?<!\b(?:the|a|an|newly|recently|democratically|so-called)\s)\b(said|told|met|spoke|held|began|visited|signed|declared|was|were|had|won|lost|fell|rose|struck|\w+ed)\b/i;
+const firstTenseAfter = new RegExp(String.raw`\b(will|shall|is due|are due|is expected to|are expected to|is set to|are set to|plans? to)\b|(?<!\b(?:the|a|an|newly|recently|democratically|so-called)\s)\b(${pastVerbs})\b`, 'i');
 /** A past-tense verb right after a date ("Russia on Monday launched…", "Talks on Tuesday ended…") fixes it in the past. */
-const pastVerbAfter = /^\s+(?:also\s+|again\s+|reportedly\s+)?(?:said|told|met|spoke|held|began|visited|signed|declared|was|were|won|lost|fell|rose|struck|hit|shot|\w+ed)\b/i;
+const pastVerbAfter = new RegExp(String.raw`^\s+(?:also\s+|again\s+|reportedly\s+)?(?:${pastVerbs})\b`, 'i');
 /** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
 const pastVerbBefore = /\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|\w+ed)\s+(?:\w+\s+){0,2}$/i;
 /**
