@@ -38,6 +38,18 @@ interface Quotation {
   text: string;
 }
 
+/** The sentence up to `until`, each quotation that opens before it (quotationsIn) replaced by `mark`. */
+export function unquotedText(sentence: string, found: readonly Quotation[], until = sentence.length, mark = ' QUOTE '): string {
+  let text = '';
+  let at = 0;
+  for (const quotation of found) {
+    if (quotation.index >= until) break;
+    text += sentence.slice(at, quotation.index) + mark;
+    at = quotation.end;
+  }
+  return text + sentence.slice(at, until);
+}
+
 /**
  * The quotations of a sentence in its order: in double marks, and in single marks outside them
  * (one inside a double-quoted one is part of it: “…from ‘unauthorized’ use…”).
@@ -235,17 +247,7 @@ export interface LeftOutQuote {
 export function extractQuotes(sentence: string, catalog: EntityCatalog, named: () => readonly string[] = () => [], leftOut?: LeftOutQuote[]): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
-  // The sentence up to `until`, each quotation before it replaced by QUOTE.
-  const unquoted = (until: number) => {
-    let text = '';
-    let at = 0;
-    for (const quotation of found) {
-      if (quotation.index >= until) break;
-      text += `${sentence.slice(at, quotation.index)} QUOTE `;
-      at = quotation.end;
-    }
-    return text + sentence.slice(at, until);
-  };
+  const unquoted = (until: number) => unquotedText(sentence, found, until);
   const outside = unquoted(sentence.length).replace(/\s+/g, ' ');
   for (const quotation of found) {
     const text = quotation.text.trim().replace(/[,]$/, '');

@@ -1,6 +1,6 @@
 import type { Article } from '../sources/article.js';
 import { datelineLength } from '../sources/dateline.js';
-import { quotationsIn } from './extract-quotes.js';
+import { quotationsIn, unquotedText } from './extract-quotes.js';
 import { splitSentences } from './segment.js';
 import { isSiteFurniture } from './site-furniture.js';
 import { tokenizeBoth } from './tokenize.js';
@@ -45,13 +45,7 @@ const firstPerson = /(?<!\b(?:War|Phase|Article|Part|Title|Section|Chapter|Class
 function inWritersVoice(text: string): boolean {
   // Most sentences have no such word at all: looked for first, the quotations are cut only then.
   if (!firstPerson.test(text)) return false;
-  let unquoted = '';
-  let from = 0;
-  for (const quotation of quotationsIn(text)) {
-    unquoted += `${text.slice(from, quotation.index)} `;
-    from = quotation.end;
-  }
-  unquoted += text.slice(from);
+  const unquoted = unquotedText(text, quotationsIn(text), text.length, ' ');
   return firstPerson.test(unquoted.replace(/^[^“]*”/, ' ').replace(/“.*$/, ' '));
 }
 
