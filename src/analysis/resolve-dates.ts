@@ -52,10 +52,12 @@ function readNumericDate([, first, separator, second, written]: RegExpExecArray,
 
 /** Words before a date that make it the day an event was due: "due on", "scheduled for", "set to open on". */
 const dueOn = /\b(?:due|scheduled|planned|set|slated|expected)\s+(?:to\s+\w+\s+)?(?:on|for)?\s*$/i;
+/** Verbs that move an event to another day. */
+const movedVerbs = String.raw`postponed|delayed|put off|pushed back|rescheduled|deferred|brought forward`;
 /** Words before a date that name the day an event was moved away from: "postponed from Thursday". */
-const movedFrom = /\b(?:postponed|delayed|put off|pushed back|moved|rescheduled|deferred|brought forward)\s+from\s*$/i;
-/** Words that say an event did not take place on the day it was due. */
-const fellThrough = /\b(?:postponed|delayed|cancell?ed|called off|put off|pushed back|scrapped|deferred|rescheduled|suspended|brought forward)\b/i;
+const movedFrom = new RegExp(String.raw`\b(?:${movedVerbs}|moved)\s+from\s*$`, 'i');
+/** Words that say an event did not take place on the day it was due: moved, or called off. */
+const fellThrough = new RegExp(String.raw`\b(?:${movedVerbs}|cancell?ed|called off|scrapped|suspended)\b`, 'i');
 
 /**
  * Whether the date at `index` (its words `text`) is a day the sentence says an event was due on
@@ -109,7 +111,8 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
   const relative = published ? [...sentence.matchAll(dayBefore)] : [];
   if (!published || (relative.length === 0 && !namesADay.test(sentence))) return [];
   const reference = new Date(`${published}T12:00:00Z`);
-  const found: FoundDate[] = [];
+  // Each with where it stands, so the days before the article's own ("yesterday") take their place among chrono's.
+  const found: (FoundDate & { index: number })[] = [];
   for (const result of chrono.parse(sentence, { instant: reference, timezone: 0 })) {
     // chrono keeps the punctuation after a date ("on Monday," in "signed on Monday, takes effect").
     const text = result.text.trim().replace(/[,;:]+$/, '');
@@ -124,25 +127,21 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     const calledOff = calledOffOn(sentence, result.index, text);
     const weekday = bareWeekday.exec(text);
     if (weekday) {
-      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text, calledOff });
+      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text, calledOff, index: result.index });
       continue;
     }
     if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const numeric = numericDate.exec(text);
     if (numeric) {
       const date = readNumericDate(numeric, result.start.get('year') ?? reference.getUTCFullYear());
-      if (date) found.push({ date, text, calledOff });
+      if (date) found.push({ date, text, calledOff, index: result.index });
       continue;
     }
-    found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff });
+    found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff, index: result.index });
   }
-  if (relative.length === 0) return found;
-  // In the sentence's order, among the dates chrono found.
-  const at = new Map(found.map((date) => [date, sentence.indexOf(date.text)]));
-  for (const match of relative) {
-    const date = { date: addDays(published, -1), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]) };
-    found.push(date);
-    at.set(date, match.index);
+  if (relative.length > 0) {
+    for (const match of relative) found.push({ date: addDays(published, -1), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]), index: match.index });
+    found.sort((a, b) => a.index - b.index);
   }
-  return found.sort((a, b) => at.get(a)! - at.get(b)!);
+  return found.map(({ index: _index, ...date }) => date);
 }
