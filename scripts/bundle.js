@@ -3,6 +3,7 @@
 // dist/brief.js, the `brief` command, and dist/run-worker.js, `brief run`'s worker, as ES modules
 // with shared chunks; then the CLI itself as one CommonJS file (below). better-sqlite3 is native
 // and stays in node_modules; so do pdfkit and fontkit for the ES-module build.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -102,13 +103,19 @@ const commonJs = (entry, outName, options = {}) =>
     platform: 'node',
     target: 'node20',
     external: ['better-sqlite3'],
-    define: { 'import.meta.url': '__briefBundleUrl' },
     banner: { js: "const __briefBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     legalComments: 'none',
     logLevel: 'warning',
     ...options,
+    define: { 'import.meta.url': '__briefBundleUrl', ...options.define },
     plugins: [fdirPicomatch, yargsNoVersionGuess, ...(options.plugins ?? [])],
   });
+
+/**
+ * The bundle's identity (src/build-id.ts): written in as this placeholder, then replaced by the
+ * SHA-256 of the bundle's final text, so it changes with any change to the code or a dependency.
+ */
+const BUILD_ID_PLACEHOLDER = 'briefwright-build-id-to-be-replaced-by-scripts-bundle-js';
 
 // The CLI itself, as one CommonJS file that dist/brief.js runs with V8's code cache (src/code-cache.ts):
 // Node 20 keeps no compiled code for ES modules, and compiling the bundle is ~0.1 s of every start.
@@ -117,6 +124,7 @@ const commonJs = (entry, outName, options = {}) =>
 // the modules did).
 await commonJs('start.js', 'brief-main.cjs', {
   plugins: [pdfkitInPlace, lazyLoading, nativeInflate],
+  define: { __BRIEF_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
   // pdfkitInPlace's require.resolve('pdfkit') is meant to find the installed package at run time.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
@@ -131,4 +139,6 @@ await commonJs(join('sources', 'scan-sources-worker.js'), 'scan-sources-worker.c
 // already escaped ("\—", odd backslashes before it) loses that backslash: "\u2014" replaces it.
 const main = join(dist, 'brief-main.cjs');
 const escapeNonAscii = (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-writeFileSync(main, readFileSync(main, 'utf8').replace(/(\\*)([^\0-\x7f])/g, escapeNonAscii));
+const ascii = readFileSync(main, 'utf8').replace(/(\\*)([^\0-\x7f])/g, escapeNonAscii);
+if (!ascii.includes(BUILD_ID_PLACEHOLDER)) throw new Error('scripts/bundle.js: the build id placeholder is missing from the bundle (src/build-id.ts)');
+writeFileSync(main, ascii.replaceAll(BUILD_ID_PLACEHOLDER, createHash('sha256').update(ascii).digest('hex')));

@@ -49,6 +49,8 @@ export const isShapingFile = (name: string): boolean => /^shaping-v\d+-.*\.(bin|
 export const isSubsetFile = (name: string): boolean => /^subset-v\d+-.*\.bin$/.test(name);
 /** The compiled-code cache's files (src/code-cache.ts): one per bundle, build and command. */
 export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name);
+/** The analyses kept (src/memoize-analysis.ts): one per brief's inputs, build and format. */
+export const isAnalysisFile = (name: string): boolean => /^analysis-v\d+-.*\.bin$/.test(name);
 /** The YAML cache's file (src/yaml/yaml-cache.ts): one per format and parser version. */
 export const isYamlFile = (name: string): boolean => /^yaml-v\d+-.*\.json$/.test(name);
 
@@ -78,11 +80,12 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 /**
  * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
  * font faces, src/pdf/shaping-cache.ts, and their subsets, src/pdf/subset-cache.ts, the compiled
- * code of each command, src/code-cache.ts, and the values of YAML files, src/yaml/yaml-cache.ts)
+ * code of each command, src/code-cache.ts, the values of YAML files, src/yaml/yaml-cache.ts, and
+ * the analyses of briefs, src/memoize-analysis.ts)
  * and whether it can be written.
  */
 export function describeCache(dir: string | undefined): string {
-  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML';
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML, every brief is analysed afresh';
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   let writable = true;
@@ -99,12 +102,14 @@ export function describeCache(dir: string | undefined): string {
   const code = names.filter(isCodeFile);
   const yaml = names.filter(isYamlFile);
   const subsets = names.filter(isSubsetFile);
+  const analyses = names.filter(isAnalysisFile);
   const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
   const held = [
     ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),
     ...(subsets.length ? [`${subsets.length} font subset(s), ${size(subsets)} MiB`] : []),
     ...(code.length ? [`compiled code for ${commands.join(', ')}, ${size(code)} MiB`] : []),
     ...(yaml.length ? [`parsed YAML, ${size(yaml)} MiB`] : []),
+    ...(analyses.length ? [`${analyses.length} brief ${analyses.length === 1 ? 'analysis' : 'analyses'}, ${size(analyses)} MiB`] : []),
   ];
   return `${dir}: ${held.join('; ') || 'empty'}`;
 }

@@ -30,6 +30,7 @@ import { sha256 } from './bytes.js';
 import { readFile, stat } from 'node:fs/promises';
 import { builtinEntitiesFile, displayPath, packageVersion } from './paths.js';
 import { releaseGarbage } from './release-garbage.js';
+import { memoizeAnalysis } from './memoize-analysis.js';
 
 /** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
 const CHART_WIDTH = 480;
@@ -68,7 +69,8 @@ export type ProgressEvent =
   | { stage: 'ingest'; done: number; total: number; parsed: number }
   | { stage: 'sources'; articles: number; files: number; parsed: number; unchanged: number; failed: number; outsidePeriod: number; undated: number; refreshed: boolean; list: readonly Article[] }
   | { stage: 'warning'; warning: Warning }
-  | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis }
+  /** `reused`: the analysis an earlier run made of the same inputs (src/memoize-analysis.ts). */
+  | { stage: 'analysis'; topics: number; developments: number; analysis: Analysis; reused: boolean }
   | { stage: 'render'; format: string };
 
 export interface GenerateResult {
@@ -133,8 +135,10 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const analyze = async (articles: Article[], report: (event: ProgressEvent) => void, signal?: { readonly aborted: boolean }): Promise<Analyzed> => {
     const competitors = [...library.values()].map((entry) => entry.topic);
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
-    const analysis = analyzeTopics(articles, brief.topics, catalog, { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(signal && { signal }), ...(options.explain && { explain: true }) });
-    report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis });
+    const analyzeOptions = { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(options.explain && { explain: true }) };
+    // Kept between runs: regenerating after an edit to judgments or templates analyses nothing.
+    const { analysis, reused } = memoizeAnalysis({ articles, topics: brief.topics, catalog, options: analyzeOptions }, () => analyzeTopics(articles, brief.topics, catalog, { ...analyzeOptions, ...(signal && { signal }) }));
+    report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis, reused });
     const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
     return { analysis, view, markdown: renderMarkdown(view, template) };
   };

@@ -34,7 +34,7 @@ function describe(event: ProgressEvent): string | undefined {
     case 'sources':
       return `sources: ${event.refreshed ? `${event.files} files (${event.parsed} parsed, ${event.unchanged} unchanged)` : 'the store as last ingested (not refreshed)'}, ${event.articles} articles in the period (${event.outsidePeriod} outside, ${event.undated} undated)`;
     case 'analysis':
-      return `analysis: ${event.developments} developments across ${event.topics} topics`;
+      return `analysis: ${event.developments} developments across ${event.topics} topics${event.reused ? ' (kept from an earlier run of the same articles, topics and code)' : ''}`;
     case 'render':
       return `rendering ${event.format}`;
     case 'warning':

@@ -1,0 +1,137 @@
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Analysis, AnalyzeOptions } from './analysis/analyze-topics.js';
+import { buildId } from './build-id.js';
+import { sha256 } from './bytes.js';
+import { cacheDir, isAnalysisFile, readOwnFile, writeCacheFile } from './cache-dir.js';
+import type { Article } from './sources/article.js';
+import type { EntityCatalog, Topic } from './topics/topic.js';
+
+/**
+ * Analyses kept between runs. An analyst regenerates a brief many times while editing its
+ * judgments, notes and templates, none of which the analysis reads: the period's articles, the
+ * topics and the entity catalog are the same, and so is the analysis (a third of a long brief's
+ * time). The analysis is a pure function of its arguments and of the code, so it is kept under the
+ * SHA-256 of all of them: every field of every article, topic and catalog entry and every option,
+ * the running bundle's own hash (src/build-id.ts), and what the runtime decides (Node's and ICU's
+ * versions, the default locale and time zone). Anything that differs is a different key; nothing
+ * has to be invalidated. Only the built bundle keeps analyses: code run from its modules (tsc
+ * alone, the tests' sources) may change between two runs without a new identity.
+ */
+
+/** Analyses kept at most; past this many (or MAX_BYTES), the least recently used are removed. */
+const MAX_FILES = 24;
+const MAX_BYTES = 64 * 1024 * 1024;
+/** The file format; part of every key, so files of another format are never read. */
+const VERSION = 1;
+/** Each file starts with the SHA-256 of the rest (the serialized analysis). */
+const CHECKSUM_BYTES = 32;
+
+/** What analyzeTopics reads: its arguments, without the abort signal. */
+export interface AnalysisInputs {
+  articles: readonly Article[];
+  topics: readonly Topic[];
+  catalog: EntityCatalog;
+  options: Omit<AnalyzeOptions, 'signal'>;
+}
+
+export interface MemoSettings {
+  /** The cache folder (cacheDir); undefined keeps nothing. */
+  dir: string | undefined;
+  /** The running code's identity (buildId); undefined keeps nothing. */
+  build: string | undefined;
+}
+
+/** What the runtime decides of an analysis: sorting by localeCompare, dates in the default zone. */
+function runtime(): string {
+  return [process.version, process.versions.icu, new Intl.Collator().resolvedOptions().locale, new Intl.DateTimeFormat().resolvedOptions().timeZone].join('\0');
+}
+
+/**
+ * The key of an analysis: the SHA-256 of its inputs, the code and the runtime, as JSON with Maps
+ * and Sets spelled out; undefined when the inputs hold any other kind of object (a class instance),
+ * which JSON might not spell whole (a RegExp is "{}"). Not v8.serialize: it writes a string as V8 happens to hold it
+ * (one or two bytes a character), so the same topic read from YAML or from the YAML cache differs.
+ */
+export function analysisKey(inputs: AnalysisInputs, build: string): string | undefined {
+  try {
+    return sha256(JSON.stringify([VERSION, build, runtime(), inputs.articles, inputs.topics, inputs.catalog, inputs.options], spelledOut));
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON.stringify's replacer for analysisKey: Maps and Sets as tagged lists of entries; other objects but plain ones refused. */
+function spelledOut(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (value instanceof Map) return { '\0map': [...value] };
+  if (value instanceof Set) return { '\0set': [...value] };
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw new TypeError('not plain data');
+  return value;
+}
+
+/**
+ * The analysis of `inputs`: the one kept under their key if there is one (`reused`), else
+ * `analyze()`'s, then kept. A missing, damaged or unwritable cache costs only the time to analyse.
+ */
+export function memoizeAnalysis(inputs: AnalysisInputs, analyze: () => Analysis, settings: MemoSettings = { dir: cacheDir(), build: buildId }): { analysis: Analysis; reused: boolean } {
+  const { dir, build } = settings;
+  const key = dir && build ? analysisKey(inputs, build) : undefined;
+  if (!dir || !key) return { analysis: analyze(), reused: false };
+  const file = join(dir, `analysis-v${VERSION}-${key}.bin`);
+  const kept = readKept(file);
+  if (kept) return { analysis: kept, reused: true };
+  const analysis = analyze();
+  keep(dir, file, analysis);
+  return { analysis, reused: false };
+}
+
+function readKept(file: string): Analysis | undefined {
+  const bytes = readOwnFile(file);
+  if (!bytes || bytes.length <= CHECKSUM_BYTES) return undefined;
+  const payload = bytes.subarray(CHECKSUM_BYTES);
+  if (sha256(payload) !== bytes.subarray(0, CHECKSUM_BYTES).toString('hex')) return undefined;
+  try {
+    const analysis = deserialize(payload) as Analysis;
+    // Used now: the last to be removed (prune).
+    const now = new Date();
+    utimesSync(file, now, now);
+    return analysis;
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(dir: string, file: string, analysis: Analysis): void {
+  try {
+    const payload = serialize(analysis);
+    writeCacheFile(file, Buffer.concat([Buffer.from(sha256(payload), 'hex'), payload]));
+    prune(dir);
+  } catch {
+    // Best effort: the next run analyses again.
+  }
+}
+
+/** Removes the least recently used analyses past MAX_FILES or MAX_BYTES (never the newest) and any of another format. */
+function prune(dir: string): void {
+  const files = readdirSync(dir)
+    .filter(isAnalysisFile)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (!name.startsWith(`analysis-v${VERSION}-`)) return [{ path, used: -1, size: 0 }];
+      try {
+        const { mtimeMs, size } = statSync(path);
+        return [{ path, used: mtimeMs, size }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.used - a.used);
+  let bytes = 0;
+  for (const [i, entry] of files.entries()) {
+    bytes += entry.size;
+    if (entry.used < 0 || (i > 0 && (i >= MAX_FILES || bytes > MAX_BYTES))) rmSync(entry.path, { force: true });
+  }
+}
