@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { env, measure } from './lib.js';
+import { env, forgetAnalyses, measure } from './lib.js';
 import { writeCorpus } from './make-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +19,9 @@ const cli = join(root, 'dist', 'brief.js');
 const tmp = mkdtempSync(join(tmpdir(), 'brief-compare-'));
 // Briefwright's caches (shaped words, compiled code) in a folder of this run's own: warm after the
 // warm-up (an analyst regenerating a brief); a second row measures them turned off (a first run).
+// The analyses it keeps are removed before each run of the first row, so every stage runs, as the
+// other tools do all their work; a third row keeps them (a brief regenerated after an edit to its
+// judgments or templates).
 env.BRIEF_CACHE_DIR = join(tmp, 'cache');
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const pages = (pdf) => (existsSync(pdf) ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0) : 0);
@@ -88,7 +91,8 @@ for (const brief of briefs) {
   const html = join(folder, `${brief.id}-${brief.label}.html`);
   const results = [];
   const generate = [node, cli, 'generate', join(dir, 'brief.yaml'), '--out', out, '--no-store', '-q', '--force'];
-  results.push({ ...measure(`Briefwright generate (all stages, embedded fonts)`, generate, { runs }), pages: pages(join(folder, `${brief.id}-${brief.label}.pdf`)) });
+  results.push({ ...measure(`Briefwright generate (all stages, embedded fonts)`, generate, { runs, before: forgetAnalyses }), pages: pages(join(folder, `${brief.id}-${brief.label}.pdf`)) });
+  results.push({ ...measure(`Briefwright regenerated (analysis kept)`, generate, { runs }), pages: pages(join(folder, `${brief.id}-${brief.label}.pdf`)) });
   results.push({ ...measure(`Briefwright generate, caches off (a first run)`, generate, { runs, extraEnv: { BRIEF_CACHE_DIR: 'off' } }), pages: pages(join(folder, `${brief.id}-${brief.label}.pdf`)) });
   if (existsSync(join(tools, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
     const typ = join(dir, 'brief.typ');

@@ -1,12 +1,23 @@
 // Whole-process measurements: median wall time, CPU time (user + system) and peak RSS of repeated
 // runs, taken with /usr/bin/time. Benchmarks unset NODE_EXTRA_CA_CERTS (it slows every node start).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
+
+/**
+ * Removes the analyses Briefwright keeps in the benchmarks' cache folder (src/memoize-analysis.ts),
+ * so the next run analyses afresh, as a brief's first run over new articles does. Rows that time a
+ * brief regenerated after an edit to its judgments or templates keep them.
+ */
+export function forgetAnalyses() {
+  const dir = env.BRIEF_CACHE_DIR;
+  if (!dir || dir === 'off' || !existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.startsWith('analysis-')) rmSync(join(dir, name), { force: true });
+}
 
 /** The middle value (the upper one of an even count). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
