@@ -9,11 +9,12 @@ export function markdownOf(a) {
   return `---\ntitle: "${a.title.replace(/"/g, "'")}"\npublisher: ${a.publisher}\npublished: ${a.published}\nurl: ${a.url}\n---\n\n${a.paragraphs.join('\n\n')}\n`;
 }
 
-export function writeCorpus(root, count, { days = 28, from = '2026-01-05' } = {}) {
-  const dir = join(root, 'bench', '.data', `corpus-${count}`);
+/** Writes the corpus (once) and returns its folder; `vary`: each article's details varied (syntheticArticles). */
+export function writeCorpus(root, count, { days = 28, from = '2026-01-05', vary = false } = {}) {
+  const dir = join(root, 'bench', '.data', `corpus-${vary ? 'varied-' : ''}${count}`);
   const marker = join(dir, '.complete');
   if (existsSync(marker)) return dir;
-  const articles = syntheticArticles(root, count, { from, days, seed: count });
+  const articles = syntheticArticles(root, count, { from, days, seed: count, vary });
   for (const [i, a] of articles.entries()) {
     const folder = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
     if (i % 1000 === 0) mkdirSync(folder, { recursive: true });

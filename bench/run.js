@@ -56,11 +56,15 @@ const pdf8 = brief('pdf8', sample.replace('id: ukraine-weekly', 'id: pdf8').repl
 add(measure('generate sample, PDF only', [node, cli, 'generate', pdf8, '--out', out, '--force', '--no-store', '-q'], { runs, before: forgetAnalyses }));
 log(`  (the sample PDF has ${pagesOf(join(out, 'pdf8', '2026-W04', 'pdf8-2026-W04.pdf'))} pages)`);
 
-// 3. A long brief: four weeks of 1,000 synthetic articles, every topic, many developments.
-const corpus1k = writeCorpus(root, 1000);
+// 3. A long brief: four weeks of 3,000 synthetic articles (their details varied, so they hold
+// hundreds of distinct reports), every topic, many developments: about 80 pages. Its articles are
+// ingested into a store beforehand, untimed, as an operator's archive is; each run refreshes it.
 const topics = 'security-guarantees, spain-politics, russia-china, energy-infrastructure, battlefield-technology, reconstruction-finance, eu-accession, us-policy';
-const long = brief('long', `id: long\ntitle: Long brief\nperiod: {from: 2026-01-05, to: 2026-02-01}\nsources: [{path: ${corpus1k}}]\ntopics: [${topics}]\nlimits: {developments: 40}\nformats: [pdf]\n`);
-add(measure('generate long brief (PDF only)', [node, cli, 'generate', long, '--out', out, '--force', '--no-store', '-q'], { runs: Math.max(3, runs - 2), before: forgetAnalyses }));
+const corpus3k = writeCorpus(root, 3000, { vary: true });
+const longStore = join(tmp, 'long.db');
+execFileSync(node, [cli, 'ingest', corpus3k, '--store', longStore, '-q'], { env, stdio: 'ignore' });
+const long = brief('long', `id: long\ntitle: Long brief\nperiod: {from: 2026-01-05, to: 2026-02-01}\nsources: [{path: ${corpus3k}}]\ntopics: [${topics}]\nlimits: {developments: 50, quotes: 20}\nformats: [pdf]\n`);
+add(measure('generate long brief (PDF only)', [node, cli, 'generate', long, '--out', out, '--force', '--store', longStore, '-q'], { runs: Math.max(3, runs - 2), before: forgetAnalyses }));
 log(`  (the long PDF has ${pagesOf(join(out, 'long', '2026-01-05_2026-02-01', 'long-2026-01-05_2026-02-01.pdf'))} pages)`);
 
 // 4. Ingest: 10,000 files cold, then unchanged.

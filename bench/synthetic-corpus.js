@@ -30,8 +30,22 @@ export function sampleParagraphs(root) {
 
 const publishers = ['Continental Desk', 'Baltic Wire', 'Iberia Ledger', 'Dnipro Review', 'Harbour Street Journal', 'Brussels Briefing', 'Washington Ledger', 'Steppe & Silk Observer'];
 
-/** `count` articles as the Article shape, dated across `days` days from `from`. */
-export function syntheticArticles(root, count, { from = '2026-01-19', days = 7, seed = 42 } = {}) {
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * A paragraph as the `i`th article tells it: each count (not a year or a percentage) raised by
+ * 1–9 and each weekday moved on, by the article's number. Reports alike in words but not in such
+ * details are different developments, so a corpus of thousands of such articles holds hundreds of
+ * distinct reports, as a real archive does, rather than the sample's ~150 paragraphs repeated.
+ */
+export function variedParagraph(text, i) {
+  return text
+    .replace(/\b\d+\b(?!%| per ?cent)/g, (n) => (/^(19|20)\d\d$/.test(n) ? n : String(Number(n) + 1 + (i % 9))))
+    .replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, (day) => weekdays[(weekdays.indexOf(day) + i) % 7]);
+}
+
+/** `count` articles as the Article shape, dated across `days` days from `from`; `vary`: their details varied (variedParagraph). */
+export function syntheticArticles(root, count, { from = '2026-01-19', days = 7, seed = 42, vary = false } = {}) {
   const { paragraphs, titles } = sampleParagraphs(root);
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
@@ -43,7 +57,7 @@ export function syntheticArticles(root, count, { from = '2026-01-19', days = 7, 
     url: `https://synthetic.example/${i}`,
     published: new Date(start + Math.floor(next() * days) * 86_400_000).toISOString().slice(0, 10),
     author: '',
-    paragraphs: Array.from({ length: 4 + Math.floor(next() * 7) }, () => pick(paragraphs)),
+    paragraphs: Array.from({ length: 4 + Math.floor(next() * 7) }, () => (vary ? variedParagraph(pick(paragraphs), i) : pick(paragraphs))),
     file: `a${i}.md`,
   }));
 }
