@@ -20,8 +20,14 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 export function writeCacheFile(file: string, data: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${threadId}`;
-  writeFileSync(temp, data, { mode: 0o600 });
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, data, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (error) {
+    // A full disk leaves no half-written temp file behind (no cache's sweep would remove it).
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /**
