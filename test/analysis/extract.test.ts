@@ -257,6 +257,11 @@ describe('timeline tense rules', () => {
     ['Russia on Monday launched 40 drones at Kyiv, and officials said more attacks will follow.', '2026-01-21', '2026-01-19'],
     ['Talks on Tuesday ended without a deal and will resume next week.', '2026-01-21', '2026-01-20'],
     ['Ministers will meet on Thursday, officials said.', '2026-01-21', '2026-01-22'],
+    // A compound in -ed describes, and a name in -ed is no verb: neither fixes the date in the past.
+    ['On Thursday, UN-backed talks will resume in Geneva.', '2026-01-21', '2026-01-22'],
+    ['On Thursday, Russian-occupied towns will vote in a sham poll, Kyiv said.', '2026-01-21', '2026-01-22'],
+    ['On Friday, Ahmed Aboul Gheit will travel to Kyiv.', '2026-01-21', '2026-01-23'],
+    ['The UN-backed talks on Thursday will decide the next steps.', '2026-01-21', '2026-01-22'],
   ])('%j published %s → %s', expectFirstDate);
 });
 
