@@ -7,11 +7,23 @@ const day = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[
  * (AP) —". Groups: region, date, wire; a place alone before a dash ("NATO — …") is no dateline.
  */
 const datelinePattern = new RegExp(String.raw`^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\p{L} ]{1,30})?(?:,\s+(${day}))?\s*(\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`, 'u');
+/**
+ * A dateline whose place is not in capitals, as some outlets write it: "Kyiv, Jan 22 –", "Kyiv
+ * (Reuters) –". Only with a date or a wire's name: "Kyiv, Ukraine —" could open a sentence.
+ */
+const mixedCaseDateline = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(,\s*\p{Lu}[\p{L} ]{1,30}?)?(?:,\s+(${day}))?\s*(\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`, 'u');
+
+/** The dateline that opens a paragraph (groups: region, date, wire), if any. */
+function datelineOf(paragraph: string): RegExpExecArray | undefined {
+  const capitals = datelinePattern.exec(paragraph);
+  if (capitals && (capitals[1] || capitals[2] || capitals[3])) return capitals;
+  const mixed = mixedCaseDateline.exec(paragraph);
+  return mixed && (mixed[2] || mixed[3]) ? mixed : undefined;
+}
 
 /** The length of the dateline that opens a paragraph, or 0: what a brief quoting the sentence leaves off. */
 export function datelineLength(paragraph: string): number {
-  const match = datelinePattern.exec(paragraph);
-  return match && (match[1] || match[2] || match[3]) ? match[0].length : 0;
+  return datelineOf(paragraph)?.[0].length ?? 0;
 }
 
 export interface Dateline {
@@ -25,7 +37,7 @@ export interface Dateline {
  * resolved to the closest such day not after `reference`; the caller warns that it did so.
  */
 export function findDateline(firstParagraph: string, reference: Date): Dateline | undefined {
-  const text = datelinePattern.exec(firstParagraph)?.[2];
+  const text = datelineOf(firstParagraph)?.[2];
   if (!text) return undefined;
   const parsed = newsChrono.parseDate(text, { instant: reference, timezone: 0 }, { forwardDate: false });
   if (!parsed) return undefined;

@@ -12,6 +12,9 @@ describe('datelines', () => {
     // Read in November, "Jan 22" is this January's, not next January's (chrono takes the nearest).
     ['MADRID, Jan 22 (Wire Service) - Sánchez spoke.', '2026-01-22', false],
     ['BRUSSELS, Nov. 20 - Ministers met.', '2026-11-20', false],
+    // The place as a name, not in capitals: read when a date follows it.
+    ['Kyiv, Jan 22 – Russia launched 40 drones overnight.', '2026-01-22', false],
+    ['New York, January 14, 2026 -- Diplomats met.', '2026-01-14', true],
   ])('%j is dated %s (year given: %s)', (paragraph, date, hasYear) => {
     expect(findDateline(paragraph, november)).toEqual({ date, hasYear });
   });
@@ -28,6 +31,12 @@ describe('datelines', () => {
     // A place alone before a dash, or a sentence that opens with an acronym, is no dateline.
     ['NATO — the alliance — said it would not comment.', 'NATO — the alliance — said it would not comment.'],
     ['US officials said on Monday that talks would resume.', 'US officials said on Monday that talks would resume.'],
+    ['Kyiv, Jan 22 – Russia launched 40 drones overnight.', 'Russia launched 40 drones overnight.'],
+    ['Kyiv (Reuters) - Russia launched 40 drones overnight.', 'Russia launched 40 drones overnight.'],
+    // A name before a dash, or a place and a region alone, opens a sentence as easily as a dateline.
+    ['Kyiv, Ukraine — and its allies — will meet again.', 'Kyiv, Ukraine — and its allies — will meet again.'],
+    ['Zelensky - who spoke on Jan 22 - said the text was ready.', 'Zelensky - who spoke on Jan 22 - said the text was ready.'],
+    ['Russia launched drones (again) - officials said.', 'Russia launched drones (again) - officials said.'],
   ])('%j reads on from %j', (paragraph, rest) => {
     expect(paragraph.slice(datelineLength(paragraph))).toBe(rest);
   });
