@@ -51,9 +51,10 @@ function runtime(): string {
 
 /**
  * The key of an analysis: the SHA-256 of its inputs, the code and the runtime, as JSON with Maps
- * and Sets spelled out; undefined when the inputs hold any other kind of object (a class instance),
- * which JSON might not spell whole (a RegExp is "{}"). Not v8.serialize: it writes a string as V8 happens to hold it
- * (one or two bytes a character), so the same topic read from YAML or from the YAML cache differs.
+ * and Sets spelled out; undefined when the inputs hold any other kind of object (a RegExp, a class
+ * instance), which JSON might not spell whole (a RegExp is "{}"). Not v8.serialize: it writes a
+ * string as V8 happens to hold it (one or two bytes a character), so the same topic read from YAML
+ * or from the YAML cache would differ.
  */
 export function analysisKey(inputs: AnalysisInputs, build: string): string | undefined {
   try {
