@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Analysis, AnalyzeOptions } from './analysis/analyze-topics.js';
 import { buildId } from './build-id.js';
 import { sha256 } from './bytes.js';
-import { cacheDir, isAnalysisFile, readOwnFile, writeCacheFile } from './cache-dir.js';
+import { cacheDir, isAnalysisFile, readOwnFile, removeStale, writeCacheFile } from './cache-dir.js';
 import type { Article } from './sources/article.js';
 import type { EntityCatalog, Topic } from './topics/topic.js';
 
@@ -120,13 +120,14 @@ function keep(dir: string, file: string, analysis: Analysis): void {
   }
 }
 
-/** Removes the least recently used analyses past MAX_FILES or MAX_BYTES (never the newest) and any of another format. */
+/** Removes the analyses of another format (removeStale) and the least recently used past MAX_FILES or MAX_BYTES (never the newest). */
 function prune(dir: string): void {
+  const current = `analysis-v${VERSION}-`;
+  removeStale(dir, isAnalysisFile, current);
   const files = readdirSync(dir)
-    .filter(isAnalysisFile)
+    .filter((name) => name.startsWith(current) && isAnalysisFile(name))
     .flatMap((name) => {
       const path = join(dir, name);
-      if (!name.startsWith(`analysis-v${VERSION}-`)) return [{ path, used: -1, size: 0 }];
       try {
         const { mtimeMs, size } = statSync(path);
         return [{ path, used: mtimeMs, size }];
@@ -138,6 +139,6 @@ function prune(dir: string): void {
   let bytes = 0;
   for (const [i, entry] of files.entries()) {
     bytes += entry.size;
-    if (entry.used < 0 || (i > 0 && (i >= MAX_FILES || bytes > MAX_BYTES))) rmSync(entry.path, { force: true });
+    if (i > 0 && (i >= MAX_FILES || bytes > MAX_BYTES)) rmSync(entry.path, { force: true });
   }
 }
