@@ -99,15 +99,20 @@ function readKept(file: string): Analysis | undefined {
   if (!bytes || bytes.length <= CHECKSUM_BYTES) return undefined;
   const payload = bytes.subarray(CHECKSUM_BYTES);
   if (sha256(payload) !== bytes.subarray(0, CHECKSUM_BYTES).toString('hex')) return undefined;
+  let analysis: Analysis;
   try {
-    const analysis = deserialize(payload) as Analysis;
-    // Used now: the last to be removed (prune).
-    const now = new Date();
-    utimesSync(file, now, now);
-    return analysis;
+    analysis = deserialize(payload) as Analysis;
   } catch {
     return undefined;
   }
+  try {
+    // Used now: the last to be removed (prune).
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A cache folder on a read-only file system: the analysis stands, only its order in prune is stale.
+  }
+  return analysis;
 }
 
 function keep(dir: string, file: string, analysis: Analysis): void {
