@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAnalysisFile } from '../dist/cache-dir.js';
 
 export const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
@@ -16,7 +17,7 @@ delete env.NODE_EXTRA_CA_CERTS;
 export function forgetAnalyses() {
   const dir = env.BRIEF_CACHE_DIR;
   if (!dir || dir === 'off' || !existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.startsWith('analysis-')) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) if (isAnalysisFile(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** The middle value (the upper one of an even count). */
