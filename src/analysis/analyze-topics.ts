@@ -13,7 +13,7 @@ import { findDates } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
-import { buildIdf, cosine, sumOf, vectorize, type Vector } from './vectors.js';
+import { buildIdf, cosine, sumOf, vectorize, Vocabulary, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
 const CORROBORATION_BONUS = 0.25;
@@ -285,6 +285,7 @@ interface TopicContext {
   /** The topic's passages, best first (rankPassages). */
   ranked: readonly ScoredPassage[];
   vectors: Map<ScoredPassage, Vector>;
+  vocabulary: Vocabulary;
   articles: ReadonlyMap<string, Article>;
   options: AnalyzeOptions;
   previous: Vector[];
@@ -296,7 +297,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   const clusters = clusterPassages(ordered);
   // A lead's centrality is its mean cosine with the topic's other passages: its cosine with their
   // sum (every passage's, less its own), one pass per lead rather than one per lead and passage.
-  const total = sumOf(ordered.map((item) => item.vector));
+  const total = sumOf(ordered.map((item) => item.vector), ctx.vocabulary);
   const others = ordered.length - 1;
   const scoredClusters: RankedCluster[] = clusters.map((cluster) => {
     const lead = cluster.members[0]!;
@@ -530,8 +531,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const idf = buildIdf(passages.map((p) => p.tokens));
   const unseen = Math.log(1 + Math.max(1, passages.length));
   // Vectors of the passages that went to one of the brief's topics (the rest are never compared).
-  const vectors = new Map(scored.filter((s) => s.topic >= 0 && s.topic < topics.length).map((s) => [s, vectorize(s.passage.tokens, idf, unseen)]));
-  const previous = (options.previous ?? []).map((text) => vectorize(tokenize(text), idf, unseen));
+  const vocabulary = new Vocabulary();
+  const vectors = new Map(scored.filter((s) => s.topic >= 0 && s.topic < topics.length).map((s) => [s, vectorize(s.passage.tokens, idf, unseen, vocabulary)]));
+  const previous = (options.previous ?? []).map((text) => vectorize(tokenize(text), idf, unseen, vocabulary));
   const reporting = new Map<string, { all: number; reporting: number }>();
   for (const p of passages) {
     const counts = reporting.get(p.articleId) ?? { all: 0, reporting: 0 };
@@ -573,7 +575,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     stopIfAborted();
     const assigned = scored.filter((s) => s.topic === topicIndex);
     const ranked = rankPassages(assigned);
-    const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, articles: byId, options, previous };
+    const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, vocabulary, articles: byId, options, previous };
     const { developments, background, chosen, unused } = selectDevelopments(ctx);
 
     // One quote cites several outlets only for one speaker's words (or unnamed sources', each

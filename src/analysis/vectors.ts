@@ -1,7 +1,58 @@
-import { contentOf, isContent } from './tokenize.js';
+import { isContent } from './tokenize.js';
 
-/** A sparse TF-IDF vector, L2-normalised. */
-export type Vector = Map<string, number>;
+/**
+ * The tokens of one analysis as small integers, and one dense row of weights indexed by them: a
+ * vector's weights are spread into the row (or read from a vector's own dense form) and the other
+ * vector's are multiplied against it, with no hashing of strings. Made per analysis, so a
+ * long-lived process (`preview --watch`, `run`'s workers) does not keep every word it ever saw.
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  /** Zero everywhere between uses. */
+  private row = new Float64Array(1024);
+
+  idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+      if (id >= this.row.length) {
+        const wider = new Float64Array(this.row.length * 2);
+        wider.set(this.row);
+        this.row = wider;
+      }
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The shared row, zero everywhere: whoever writes into it clears what they wrote. */
+  scratch(): Float64Array {
+    return this.row;
+  }
+}
+
+/**
+ * A sparse TF-IDF vector, L2-normalised: token ids and their weights in the order the tokens first
+ * occur, which is the order sums over the vector are taken in.
+ */
+export class Vector {
+  /** Weights indexed by token id, for a vector compared with many others (a topic's sum). */
+  dense: Float64Array | undefined;
+
+  constructor(
+    readonly vocabulary: Vocabulary,
+    readonly ids: readonly number[],
+    readonly weights: readonly number[],
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+}
 
 /**
  * Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always
@@ -23,40 +74,79 @@ export function buildIdf(passages: readonly (readonly string[])[]): Map<string, 
   return idf;
 }
 
-/** The TF-IDF vector of a text given as its tokens (tokenize(text)); tokens unseen by the idf get the rarest weight. */
-export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number): Vector {
-  const vector: Vector = new Map();
-  for (const token of contentOf(tokens)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
+/**
+ * The TF-IDF vector of a text given as its tokens (tokenize(text)); tokens unseen by the idf get
+ * the rarest weight. A token's weights are summed in the vocabulary's row, in the order the tokens
+ * come; every weight is positive, so a zero in the row is a token not yet seen in this text.
+ */
+export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number, vocabulary: Vocabulary): Vector {
+  const ids: number[] = [];
+  for (const token of tokens) {
+    if (!isContent(token)) continue;
+    const id = vocabulary.idOf(token);
+    const row = vocabulary.scratch();
+    if (row[id] === 0) ids.push(id);
+    row[id] = row[id]! + (idf.get(token) ?? unseen);
+  }
+  const row = vocabulary.scratch();
   let norm = 0;
-  for (const weight of vector.values()) norm += weight * weight;
+  for (const id of ids) norm += row[id]! * row[id]!;
   norm = Math.sqrt(norm) || 1;
-  for (const [token, weight] of vector) vector.set(token, weight / norm);
-  return vector;
+  const weights = ids.map((id) => {
+    const weight = row[id]! / norm;
+    row[id] = 0;
+    return weight;
+  });
+  return new Vector(vocabulary, ids, weights);
 }
 
 /**
  * Cosine similarity of two normalised vectors (their dot product). Clustering and the timeline
- * take tens of thousands in a long brief; `forEach` walks the map without the entry array and
- * iterator result that a `for…of` over it allocates per token (76 of the 609 MB a long brief
- * allocated). The same products, summed in the same order.
+ * take tens of thousands in a long brief. The larger vector's weights are read from its dense form
+ * or spread into the vocabulary's row; the smaller one's are multiplied against them in its own
+ * order, so the products and the order they are summed in are those of a lookup per token (a
+ * token the larger lacks adds +0, which leaves a sum of positive products unchanged).
  */
 export function cosine(a: Vector, b: Vector): number {
   const small = a.size <= b.size ? a : b;
   const large = small === a ? b : a;
+  const row = large.dense ?? spread(large);
+  const { ids, weights } = small;
   let sum = 0;
-  small.forEach((weight, token) => {
-    sum += weight * (large.get(token) ?? 0);
-  });
+  // A dense form made before its vocabulary grew is shorter than the row: tokens past it are absent.
+  for (let i = 0; i < ids.length; i++) sum += weights[i]! * (row[ids[i]!] ?? 0);
+  if (!large.dense) for (const id of large.ids) row[id] = 0;
   return sum;
 }
 
-/** The sum of vectors, token by token (not normalised): a vector's summed cosine with all of them is one cosine with the sum. */
-export function sumOf(vectors: Iterable<Vector>): Vector {
-  const sum: Vector = new Map();
+/** A vector's weights written into its vocabulary's row (cleared by the caller). */
+function spread(vector: Vector): Float64Array {
+  const row = vector.vocabulary.scratch();
+  const { ids, weights } = vector;
+  for (let i = 0; i < ids.length; i++) row[ids[i]!] = weights[i]!;
+  return row;
+}
+
+/**
+ * The sum of vectors, token by token (not normalised): a vector's summed cosine with all of them is
+ * one cosine with the sum. The sum keeps a dense form, as it is compared with every lead.
+ */
+export function sumOf(vectors: readonly Vector[], vocabulary: Vocabulary): Vector {
+  const dense = new Float64Array(vocabulary.size);
+  const ids: number[] = [];
+  const seen = new Uint8Array(vocabulary.size);
   for (const vector of vectors) {
-    vector.forEach((weight, token) => {
-      sum.set(token, (sum.get(token) ?? 0) + weight);
-    });
+    if (vector.vocabulary !== vocabulary) throw new Error('sumOf: a vector of another vocabulary');
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i]!;
+      if (!seen[id]) {
+        seen[id] = 1;
+        ids.push(id);
+      }
+      dense[id] = dense[id]! + vector.weights[i]!;
+    }
   }
+  const sum = new Vector(vocabulary, ids, ids.map((id) => dense[id]!));
+  sum.dense = dense;
   return sum;
 }

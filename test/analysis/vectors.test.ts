@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIdf, cosine, sumOf, vectorize } from '../../src/analysis/vectors.js';
+import { contentOf } from '../../src/analysis/tokenize.js';
+import { buildIdf, cosine, sumOf, vectorize, Vocabulary } from '../../src/analysis/vectors.js';
 
 const words = ['guarantee', 'ukraine', 'coalition', 'paris', 'drones', 'budget', 'sanchez', 'beijing', 'energy', 'grid'];
 const passage = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 });
@@ -10,10 +11,11 @@ describe('vectors', () => {
     fc.assert(
       fc.property(fc.array(passage, { minLength: 1, maxLength: 20 }), passage, (passages, probe) => {
         const idf = buildIdf(passages);
-        const vectors = passages.map((tokens) => vectorize(tokens, idf, 1));
-        const lead = vectorize(probe, idf, 1);
+        const vocabulary = new Vocabulary();
+        const vectors = passages.map((tokens) => vectorize(tokens, idf, 1, vocabulary));
+        const lead = vectorize(probe, idf, 1, vocabulary);
         const oneByOne = vectors.reduce((sum, vector) => sum + cosine(lead, vector), 0);
-        expect(cosine(lead, sumOf(vectors))).toBeCloseTo(oneByOne, 12);
+        expect(cosine(lead, sumOf(vectors, vocabulary))).toBeCloseTo(oneByOne, 12);
       }),
       { numRuns: 500, seed: 20261122 },
     );
@@ -28,11 +30,72 @@ describe('vectors', () => {
 
   it('cosine is symmetric and 1 for a vector with itself', () => {
     const idf = buildIdf([['ukraine', 'guarantee'], ['paris', 'coalition', 'ukraine']]);
-    const a = vectorize(['ukraine', 'guarantee', 'guarantee'], idf, 1);
-    const b = vectorize(['paris', 'coalition', 'ukraine'], idf, 1);
+    const vocabulary = new Vocabulary();
+    const a = vectorize(['ukraine', 'guarantee', 'guarantee'], idf, 1, vocabulary);
+    const b = vectorize(['paris', 'coalition', 'ukraine'], idf, 1, vocabulary);
     expect(cosine(a, a)).toBeCloseTo(1, 12);
     expect(cosine(a, b)).toBeCloseTo(cosine(b, a), 12);
     expect(cosine(a, b)).toBeGreaterThan(0);
     expect(cosine(a, b)).toBeLessThan(1);
+  });
+
+  // The analysis compares vectors against thresholds (SAME_EVENT_COSINE) and ranks by them, so the
+  // typed rows must give the very numbers a Map per vector gave: the same products, summed in the
+  // same order. This is that Map form, kept as the reference.
+  const mapVector = (tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number) => {
+    const vector = new Map<string, number>();
+    for (const token of contentOf(tokens)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
+    let norm = 0;
+    for (const weight of vector.values()) norm += weight * weight;
+    norm = Math.sqrt(norm) || 1;
+    for (const [token, weight] of vector) vector.set(token, weight / norm);
+    return vector;
+  };
+  const mapCosine = (a: Map<string, number>, b: Map<string, number>) => {
+    const small = a.size <= b.size ? a : b;
+    const large = small === a ? b : a;
+    let sum = 0;
+    small.forEach((weight, token) => {
+      sum += weight * (large.get(token) ?? 0);
+    });
+    return sum;
+  };
+  const mapSum = (vectors: Map<string, number>[]) => {
+    const sum = new Map<string, number>();
+    for (const vector of vectors) vector.forEach((weight, token) => sum.set(token, (sum.get(token) ?? 0) + weight));
+    return sum;
+  };
+
+  it('property: cosines and sums are bit for bit those of a Map per vector', () => {
+    const many = [...words, 'the', 'a', 'kyiv', 'moscow', 'talks', 'ceasefire', 'sanctions', 'summit', 'troops', 'loan'];
+    const text = fc.array(fc.constantFrom(...many), { minLength: 0, maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(text, { maxLength: 4 }), (passages, unseenTexts) => {
+        const idf = buildIdf(passages);
+        const vocabulary = new Vocabulary();
+        const all = [...passages, ...unseenTexts];
+        const typed = all.map((tokens) => vectorize(tokens, idf, 2.5, vocabulary));
+        const maps = all.map((tokens) => mapVector(tokens, idf, 2.5));
+        const total = sumOf(typed.slice(0, passages.length), vocabulary);
+        const mapTotal = mapSum(maps.slice(0, passages.length));
+        typed.forEach((a, i) => {
+          expect(cosine(a, total)).toBe(mapCosine(maps[i]!, mapTotal));
+          typed.forEach((b, j) => expect(cosine(a, b)).toBe(mapCosine(maps[i]!, maps[j]!)));
+        });
+        // The scratch row is left clean: a later vector is as if made first.
+        const again = vectorize(all[0]!, idf, 2.5, vocabulary);
+        expect([...again.weights]).toEqual([...typed[0]!.weights]);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+
+  it('a vocabulary grown past a sum\'s dense form reads the new tokens as absent from it', () => {
+    const vocabulary = new Vocabulary();
+    const idf = buildIdf([[...words]]);
+    const total = sumOf([vectorize(words, idf, 1, vocabulary)], vocabulary);
+    const later = vectorize(['ukraine', 'newcomer', 'stranger'], idf, 1, vocabulary);
+    expect(total.size).toBeGreaterThan(later.size);
+    expect(cosine(later, total)).toBeCloseTo(mapCosine(mapVector(['ukraine', 'newcomer', 'stranger'], idf, 1), mapVector(words, idf, 1)), 12);
   });
 });
