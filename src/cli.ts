@@ -64,6 +64,20 @@ function periodFlags(args: PeriodFlags): PeriodFlags {
   };
 }
 
+/** The arguments that take a list: each command's positional files or inputs. */
+const LISTS = new Set(['briefs', 'inputs', '_']);
+
+/**
+ * An option given twice (`--out a --out b`, `--store x --no-store`) is a usage error: yargs would
+ * pass on both values as a list to code that expects one, and which was meant is not ours to guess.
+ */
+function givenOnce(args: Record<string, unknown>): true | string {
+  const twice = Object.keys(args).find((key) => !LISTS.has(key) && !/[A-Z]/.test(key) && Array.isArray(args[key]));
+  if (twice === undefined) return true;
+  const values = (args[twice] as unknown[]).map((value) => (value === false ? `--no-${twice}` : `--${twice}${value === true ? '' : ` ${String(value)}`}`));
+  return `--${twice} is given more than once (${values.join(', ')}); give it once`;
+}
+
 /** Parses argv without running anything or exiting. */
 export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
   let invocation: Invocation | undefined;
@@ -281,6 +295,7 @@ export async function parseArgs(argv: readonly string[]): Promise<Parsed> {
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces for errors' })
+    .check(givenOnce)
     .demandCommand(1, 'Name a command: init, generate, run, send, preview, validate, ingest, sources, eval, topics, templates, doctor or schema')
     .strict()
     .recommendCommands()

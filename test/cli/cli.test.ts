@@ -39,6 +39,12 @@ describe('argv → invocation', () => {
   it.each([
     [['generate', 'b.yaml', '--no-store', '--no-refresh'], '--no-refresh reads the store as last ingested; it cannot be used with --no-store'],
     [['templates', 'eject'], 'templates eject needs a template name or folder'],
+    // A repeated option reached the commands as a list: `--out a --out b` was an internal error with
+    // a stack trace, `--store x --no-store` a store named "x,false".
+    [['generate', 'b.yaml', '--out', 'a', '--out', 'b'], '--out is given more than once (--out a, --out b); give it once'],
+    [['generate', 'b.yaml', '--store', 'x.db', '--no-store'], '--store is given more than once (--store x.db, --no-store); give it once'],
+    [['run', '--week', '2026-W04', '--week', '2026-W05'], '--week is given more than once (--week 2026-W04, --week 2026-W05); give it once'],
+    [['send', 'b.yaml', '--to', '2026-01-02', '--to', '2026-01-03'], '--to is given more than once (--to 2026-01-02, --to 2026-01-03); give it once'],
   ])('%j is a usage error (exit 64) naming the problem', async (argv, message) => {
     const result = await runCli(argv);
     expect(result.code).toBe(64);
