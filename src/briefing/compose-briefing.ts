@@ -10,11 +10,18 @@ const CHART_OUTLETS = 8;
 function buildChartData(brief: Brief, period: Period, articles: readonly Article[], analysis: Analysis): ViewModel['charts'] {
   const days: string[] = [];
   for (let day = period.from; day <= period.to && days.length < 62; day = addDays(day, 1)) days.push(day);
-  const published = new Map(articles.map((article) => [article.id, article.published]));
-  const activity = analysis.topics.map(({ topic, articleIds }) => ({
-    topic: topic.title,
-    counts: days.map((day) => articleIds.filter((id) => published.get(id) === day).length),
-  }));
+  // Each topic's articles counted by the day they were published, in one pass over them (not one
+  // pass a day: a month of 10,000 articles over eight topics took 0.2 s).
+  const dayIndex = new Map(days.map((day, i) => [day, i]));
+  const published = new Map(articles.map((article) => [article.id, dayIndex.get(article.published)]));
+  const activity = analysis.topics.map(({ topic, articleIds }) => {
+    const counts = days.map(() => 0);
+    for (const id of articleIds) {
+      const day = published.get(id);
+      if (day !== undefined) counts[day]!++;
+    }
+    return { topic: topic.title, counts };
+  });
   const byOutlet = new Map<string, number>();
   for (const article of articles) byOutlet.set(article.publisher, (byOutlet.get(article.publisher) ?? 0) + 1);
   const ranked = [...byOutlet].map(([publisher, count]) => ({ publisher, articles: count })).sort((a, b) => b.articles - a.articles || a.publisher.localeCompare(b.publisher));

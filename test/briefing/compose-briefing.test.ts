@@ -37,3 +37,18 @@ describe('citations', () => {
     expect(cited.filter((source) => source.publisher === 'Nordic Wire').map((source) => source.id)).toEqual([development.articleIds.find((id) => id.startsWith('nordic-wire'))]);
   });
 });
+
+describe('charts', () => {
+  it("count each topic's articles by the day they were published, within the period", async () => {
+    const nordic = await sameEvent('nordic-wire.md');
+    const on = (id: string, published: string): Article => ({ ...nordic, id, published });
+    const articles = [on('a', '2026-01-19'), on('b', '2026-01-19'), on('c', '2026-01-21'), on('d', '2026-01-25'), on('e', '2026-01-26'), on('f', '')];
+    const analysis = analyzeTopics(articles, [library.get('battlefield-technology')!.topic], catalog, { period, limits: { developments: 10, quotes: 3 } });
+    const topic = analysis.topics[0]!;
+    // Every article is about the topic: the counts are by day only (the one a day late, and the undated, in none).
+    expect([...topic.articleIds].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const { charts } = composeBriefing(brief, period, articles, analysis);
+    expect(charts.days).toEqual(['2026-01-19', '2026-01-20', '2026-01-21', '2026-01-22', '2026-01-23', '2026-01-24', '2026-01-25']);
+    expect(charts.activity).toEqual([{ topic: topic.topic.title, counts: [2, 0, 1, 0, 0, 0, 1] }]);
+  });
+});
