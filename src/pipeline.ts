@@ -5,6 +5,7 @@ import type { Brief, SourceSpec } from './brief/brief.js';
 import { loadBrief, topicDirsFor } from './brief/load-brief.js';
 import { composeBriefing } from './briefing/compose-briefing.js';
 import type { ViewModel } from './briefing/view-model.js';
+import { parseBriefMarkdown } from './markdown/parse-brief-markdown.js';
 import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderHtml } from './markdown/render-html.js';
@@ -336,7 +337,8 @@ async function renderOutputs(result: Omit<GenerateResult, 'files'>, progress: (e
   }
   if (brief.formats.includes('pdf')) {
     progress({ stage: 'render', format: 'pdf' });
-    const tree = parseMarkdown(markdown);
+    // The templates' Markdown is read by the fast path; anything outside its subset, by micromark.
+    const tree = parseBriefMarkdown(markdown) ?? parseMarkdown(markdown);
     const imageUrls = [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!);
     const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(imageUrls, template.dir)]);
     const shaping = openShapingCache();
