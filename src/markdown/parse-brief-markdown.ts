@@ -48,11 +48,12 @@ const isBlank = (line: string) => /^ *$/.test(line);
 
 /**
  * Whether a line could start a block other than a paragraph (or is indented), as the first line of
- * a paragraph or one that continues it: such lines are left to micromark. `*` followed by a
- * character other than a space opens emphasis, not a list or a rule.
+ * a paragraph or one that continues it: such lines are left to micromark. A `:` may open a table's
+ * delimiter row (`:-|-:`), which turns the paragraph's last line into the table's head. `*`
+ * followed by a character other than a space opens emphasis, not a list or a rule.
  */
 function startsOtherBlock(line: string): boolean {
-  return /^(?: |[#>+=\-|`~<[_]|\d{1,9}[.)](?: |$)|\*+(?: |$)|(?:\* *){3,}$)/.test(line);
+  return /^(?: |[#>+=\-|:`~<[_]|\d{1,9}[.)](?: |$)|\*+(?: |$)|(?:\* *){3,}$)/.test(line);
 }
 
 function blocks(lines: readonly string[], labels: ReadonlySet<string>): RootContent[] {
@@ -284,15 +285,17 @@ function inline(source: string, labels: ReadonlySet<string>): PhrasingContent[] 
       if (sticky(CHARACTER_REFERENCE, i)) outside();
       plain += char;
       i++;
-    } else if (char === ' ' && /^ +\n/.test(text.slice(i, i + 64))) {
+    } else if (char === ' ') {
       // Spaces ending a line: two or more are a hard line break, one is dropped.
       let end = i;
       while (text[end] === ' ') end++;
-      if (end - i >= 2) {
+      if (text[end] !== '\n') plain += text.slice(i, end);
+      else if (end - i >= 2) {
         flush();
         pieces.push({ type: 'break' });
-        i = end + 1;
-      } else i = end;
+        end++;
+      }
+      i = end;
     } else if (char === ']' || char === '_' || char === '`' || char === '~') outside();
     else {
       plain += char;

@@ -28,6 +28,7 @@ describe('the fast path for briefs’ Markdown', () => {
 
   it.each([
     ['a hard break (two spaces) and a dropped single space', '**To:** Desk  \n**From:** Europe \nDesk\n'],
+    ['many spaces ending a line', `a${' '.repeat(80)}\nb and  c\n`],
     ['an escaped underscore in an image’s address', '![Articles per day](<brief-2026\\_W04-activity.svg>)\n'],
     ['footnote calls side by side, defined below in another case', 'Talks resumed. [^1][^A2]\n\n[^1]: Wire, “T”, 2026-01-19. <https://example.org/a_b*c>\n[^a2]: Desk.\n'],
     ['a nested development and a rule', '- **Topic:** text [^1]\n  - follows *(new)*\n- other\n\n---\n\n[^1]: S.\n'],
@@ -52,6 +53,8 @@ describe('the fast path for briefs’ Markdown', () => {
     ['a call with no definition', 'a [^9]\n'],
     ['a setext underline', 'Title\n===\n'],
     ['carriage returns', 'a\r\nb\n'],
+    ['a delimiter row under a paragraph’s line (a table)', 'Intro\na | b\n:-|-:\n'],
+    ['a backslash before a line end (a hard break)', 'a\\\nb\n'],
   ])('leaves %s to micromark', (_label, markdown) => {
     expect(parseBriefMarkdown(markdown)).toBeUndefined();
   });
@@ -80,7 +83,7 @@ describe('the fast path for briefs’ Markdown', () => {
       { weight: 1, arbitrary: lines(text.map((t) => `> ${t}`), 2) },
       { weight: 1, arbitrary: fc.tuple(cells, fc.constantFrom('|---|---|', '| :- | -: |', '|:-:|---:|'), fc.array(cells, { maxLength: 2 })).map(([head, delimiter, rows]) => [head, delimiter, ...rows].join('\n')) },
       { weight: 2, arbitrary: fc.tuple(fc.constantFrom('1', '2', 'X', 'y'), text, fc.option(text)).map(([label, a, b]) => `[^${label}]: ${a}${b === null ? '' : `\n[^${label}0]: ${b}`}`) },
-      { weight: 1, arbitrary: fc.constantFrom('---', '***', '===', '1. x', '    code', '* x', '+ x', '<div>', '```', '[^1]:', ' x', '   ', '  - x', '|---|') },
+      { weight: 1, arbitrary: fc.constantFrom('---', '***', '===', '1. x', '    code', '* x', '+ x', '<div>', '```', '[^1]:', ' x', '   ', '  - x', '|---|', ':-|-:', '-|-', 'a | b') },
     );
     const separator = fc.constantFrom('\n\n', '\n\n', '\n\n', '\n', '\n\n\n');
     let trees = 0;
