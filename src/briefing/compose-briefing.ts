@@ -71,14 +71,23 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   // One citation per outlet for each item: its first article in the analysis' order (the one
   // whose words the item quotes comes first). Corroboration is a count of outlets; a wire story
   // run by a hundred articles of eight outlets would otherwise bury a bullet under a hundred calls.
+  // An item of a month's brief can hold thousands of articles of a dozen outlets: the walk stops
+  // once every outlet in the brief is cited.
+  const outletCount = new Set(articles.map((article) => article.publisher)).size;
   const citeAll = (ids: readonly string[]) => {
     const outlets = new Set<string>();
+    const seen = new Set<string>();
     const chosen: SourceView[] = [];
-    for (const id of new Set(ids.flatMap(withCopies))) {
-      const { publisher } = byId.get(id)!;
-      if (outlets.has(publisher)) continue;
-      outlets.add(publisher);
-      chosen.push(cite(id));
+    for (const first of ids) {
+      for (const id of withCopies(first)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const { publisher } = byId.get(id)!;
+        if (outlets.has(publisher)) continue;
+        outlets.add(publisher);
+        chosen.push(cite(id));
+        if (outlets.size === outletCount) return chosen;
+      }
     }
     return chosen;
   };
