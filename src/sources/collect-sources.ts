@@ -4,7 +4,7 @@ import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
 import { ingestItems, repeatedWarning, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
-import { storedHashes, storedUnder, storedWarnings, type Store } from '../store/open-store.js';
+import { storedHashesOf, storedUnder, storedWarnings, type Store } from '../store/open-store.js';
 import { pruneMissing, removeFiles } from '../store/prune-missing.js';
 import { queryArticles } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
@@ -109,8 +109,9 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
   // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
   const used = new Set(query.articles.map((article) => article.file));
-  const hashOf = storedHashes(store);
-  const inputs = [...files].filter(([, { shown }]) => used.has(shown)).map(([key, { shown }]) => ({ file: shown, sha256: hashOf(key) ?? '' }));
+  const usedFiles = [...files].filter(([, { shown }]) => used.has(shown));
+  const hashes = storedHashesOf(store, usedFiles.map(([key]) => key));
+  const inputs = usedFiles.map(([key, { shown }]) => ({ file: shown, sha256: hashes.get(key) ?? '' }));
   return {
     inputs,
     articles: query.articles,
@@ -169,9 +170,9 @@ export function readStored(store: Store, sources: readonly SourceSpec[], options
   // Files are listed in the order a refreshing run looks at them: by source, then by key.
   const inRefreshOrder = (a: string, b: string) => sourceOf(a)!.index - sourceOf(b)!.index || (a < b ? -1 : a > b ? 1 : 0);
   const used = [...new Set(query.keys)].sort(inRefreshOrder);
-  const hashOf = storedHashes(store);
+  const hashes = storedHashesOf(store, used);
   const collected: CollectedSources = {
-    inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashOf(key) ?? '' })),
+    inputs: used.map((key) => ({ file: sourceOf(key)!.shown, sha256: hashes.get(key) ?? '' })),
     articles: query.articles,
     warnings: query.warnings,
     counts: { files: 0, parsed: 0, unchanged: 0, failed: 0, ...query.counts, refreshed: false },

@@ -105,6 +105,15 @@ export function storedHashes(store: Store): (key: string) => string | undefined 
   return (key) => hashOf.get(key);
 }
 
+/**
+ * The SHA-256s the given stored files had when last read, by key, in one query: a month's brief
+ * names 10,000 files, and a lookup a file took ~0.1 s.
+ */
+export function storedHashesOf(store: Store, keys: readonly string[]): Map<string, string> {
+  const rows = store.prepare<[string], [string, string]>('SELECT key, sha256 FROM files WHERE key IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(keys));
+  return new Map(rows);
+}
+
 /** Why each stored file that gave no article gave none (or what was skipped), by key: the few with a warning. */
 export function storedWarnings(store: Store): Map<string, string> {
   return new Map(store.prepare<[], [string, string]>('SELECT key, warning FROM files WHERE warning IS NOT NULL').raw().all());

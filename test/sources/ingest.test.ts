@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -308,7 +309,11 @@ describe('reading the store as last ingested (--no-refresh)', () => {
     expect(notRefreshed.stderr).toMatch(/^sources: the store as last ingested \(not refreshed\), 3 articles in the period/m);
     const read = (root: string, name: string) => readFile(join(root, 'grid', '2026-W04', name), 'utf8');
     expect(await read(stored, 'grid-2026-W04.md')).toBe(await read(fresh, 'grid-2026-W04.md'));
-    expect(JSON.parse(await read(stored, 'manifest.json')).inputs).toEqual(JSON.parse(await read(fresh, 'manifest.json')).inputs);
+    const inputs = JSON.parse(await read(stored, 'manifest.json')).inputs as { file: string; sha256: string }[];
+    expect(inputs).toEqual(JSON.parse(await read(fresh, 'manifest.json')).inputs);
+    // Each with the hash its file had when ingested (read from the store in one query).
+    expect(inputs.length).toBeGreaterThan(0);
+    for (const input of inputs) expect(input.sha256, input.file).toBe(createHash('sha256').update(await readFile(join(dir, input.file))).digest('hex'));
   });
 });
 
