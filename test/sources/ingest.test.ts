@@ -13,6 +13,29 @@ import { collectWeek, copyFixtures, fileSource, fixtures, startServer } from './
 let store: Store;
 afterEach(() => store?.close());
 
+describe('articles that name no publisher', () => {
+  it("are cited under their folder's name, and the brief says so once a folder", async () => {
+    const dir = join(await tempDir(), 'clippings');
+    await mkdir(dir);
+    const article = (title: string, text: string, publisher = '') => `---\ntitle: ${title}\npublished: 2026-01-21\n${publisher ? `publisher: ${publisher}\n` : ''}---\n\n${text}\n`;
+    await writeFile(join(dir, 'a.md'), article('Power back in Kharkiv', 'The grid operator restored power to Kharkiv on Wednesday.'));
+    await writeFile(join(dir, 'b.md'), article('Kharkiv lights return', 'Street lights came back on across Kharkiv after three days.'));
+    await writeFile(join(dir, 'c.md'), article('Grid repaired', 'Engineers finished repairs at two substations near Kyiv.', 'Kyiv Ledger'));
+    store = openStore(':memory:');
+    const result = await collectWeek(store, [fileSource(dir)], dir);
+    expect(result.articles.map((a) => [a.title, a.publisher])).toEqual([
+      ['Power back in Kharkiv', 'clippings'],
+      ['Kharkiv lights return', 'clippings'],
+      ['Grid repaired', 'Kyiv Ledger'],
+    ]);
+    expect(result.warnings).toEqual([{ code: 'publisher-from-folder', file: '.', message: '2 articles here name no publisher: they are cited as "clippings", the folder\'s name (give the source a publisher:, or each file a publisher field)' }]);
+    // The source's publisher: is the fix the warning names.
+    const named = await collectWeek(store, [fileSource(dir, { publisher: 'Desk clippings' })], dir);
+    expect(named.warnings).toEqual([]);
+    expect(new Set(named.articles.map((a) => a.publisher))).toEqual(new Set(['Desk clippings', 'Kyiv Ledger']));
+  });
+});
+
 describe.skipIf(!haveSeeds)('the five seeds', () => {
   it('ingest with headlines, bullets joined, no boilerplate, and POLITICO as 001 publisher', async () => {
     store = openStore(':memory:');
@@ -235,7 +258,7 @@ describe('bad files', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'long.txt'), `Long headline\n${'word '.repeat(1_200_000)}\n`);
     store = openStore(':memory:');
-    const result = await collectWeek(store, [fileSource(dir, { oversize: 'truncate', published: '2026-01-20' })], dir);
+    const result = await collectWeek(store, [fileSource(dir, { oversize: 'truncate', published: '2026-01-20', publisher: 'Desk' })], dir);
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'article-too-large', message: expect.stringMatching(/^truncated: /) })]);
     expect(result.articles[0]!.title).toBe('Long headline');
   });
