@@ -73,7 +73,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   // run by a hundred articles of eight outlets would otherwise bury a bullet under a hundred calls.
   // An item of a month's brief can hold thousands of articles of a dozen outlets: the walk stops
   // once every outlet in the brief is cited.
-  const outletCount = new Set(articles.map((article) => article.publisher)).size;
+  const publishers = new Set(articles.map((article) => article.publisher));
   const citeAll = (ids: readonly string[]) => {
     const outlets = new Set<string>();
     const seen = new Set<string>();
@@ -86,7 +86,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
         if (outlets.has(publisher)) continue;
         outlets.add(publisher);
         chosen.push(cite(id));
-        if (outlets.size === outletCount) return chosen;
+        if (outlets.size === publishers.size) return chosen;
       }
     }
     return chosen;
@@ -119,7 +119,7 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
     analyst: { bluf: brief.analyst.bluf ?? '', judgments: brief.analyst.judgments ?? [], watch: brief.analyst.watch ?? [] },
     summary: {
       articles: articles.length,
-      publishers: new Set(articles.map((article) => article.publisher)).size,
+      publishers: publishers.size,
       topicsWithDevelopments: topics.filter((topic) => topic.developments.length > 0).length,
       citedSources: cited.size,
     },
