@@ -129,20 +129,17 @@ function spread(vector: Vector): Float64Array {
 
 /**
  * The sum of vectors, token by token (not normalised): a vector's summed cosine with all of them is
- * one cosine with the sum. The sum keeps a dense form, as it is compared with every lead.
+ * one cosine with the sum. The sum keeps a dense form, as it is compared with every lead; every
+ * weight is positive, so a zero in it is a token not yet summed (as in vectorize).
  */
 export function sumOf(vectors: readonly Vector[], vocabulary: Vocabulary): Vector {
   const dense = new Float64Array(vocabulary.size);
   const ids: number[] = [];
-  const seen = new Uint8Array(vocabulary.size);
   for (const vector of vectors) {
     if (vector.vocabulary !== vocabulary) throw new Error('sumOf: a vector of another vocabulary');
     for (let i = 0; i < vector.ids.length; i++) {
       const id = vector.ids[i]!;
-      if (!seen[id]) {
-        seen[id] = 1;
-        ids.push(id);
-      }
+      if (dense[id] === 0) ids.push(id);
       dense[id] = dense[id]! + vector.weights[i]!;
     }
   }
