@@ -18,7 +18,8 @@ import type { BlockContent, FootnoteDefinition, Heading, List, ListItem, Paragra
 export function parseBriefMarkdown(markdown: string): Root | undefined {
   if (/[\r\t\v\f\0\uFEFF]/.test(markdown)) return undefined;
   try {
-    return { type: 'root', children: blocks(markdown.split('\n'), footnoteLabels(markdown)) };
+    const lines = markdown.split('\n');
+    return { type: 'root', children: blocks(lines, footnoteLabels(lines)) };
   } catch (error) {
     if (error === OUTSIDE) return undefined;
     throw error;
@@ -31,12 +32,16 @@ function outside(): never {
   throw OUTSIDE;
 }
 
-const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9-]+)\]: (.*)$/;
+/** A footnote label the fast path reads (definitions and calls alike). */
+const LABEL = '[A-Za-z0-9-]+';
+const FOOTNOTE_DEFINITION = new RegExp(String.raw`^\[\^(${LABEL})\]: (.*)$`);
 
 /** The labels of the document's footnote definitions: a call `[^x]` is one only when `x` is defined. */
-function footnoteLabels(markdown: string): Set<string> {
+function footnoteLabels(lines: readonly string[]): Set<string> {
   const labels = new Set<string>();
-  for (const match of markdown.matchAll(/^\[\^([A-Za-z0-9-]+)\]: /gm)) {
+  for (const line of lines) {
+    const match = FOOTNOTE_DEFINITION.exec(line);
+    if (!match) continue;
     const identifier = match[1]!.toLowerCase();
     if (labels.has(identifier)) outside(); // a second definition of a label: micromark keeps the first
     labels.add(identifier);
@@ -193,7 +198,7 @@ const WHITESPACE = /\s/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0000-\u001F\u007F]*)>/y;
 const IMAGE = /!\[([^[\]\\*_`<>&~!\n]+)\]\(<((?:[A-Za-z0-9._/%-]|\\[!-/:-@[-`{-~])+)>\)/y;
-const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]+)\]/y;
+const FOOTNOTE_CALL = new RegExp(String.raw`\[\^(${LABEL})\]`, 'y');
 const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);/y;
 
 /** micromark's character groups (classifyCharacter), of one UTF-16 unit: 1 whitespace (or none), 2 punctuation, 0 other. */
