@@ -77,7 +77,7 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
   const counts = { outsidePeriod: 0, undated: 0 };
   const kept: { row: Row; article: Omit<Article, 'id'> }[] = [];
   /** Folders whose articles name no publisher anywhere: cited under the folder's name, which the analyst is told. */
-  const namedByFolder = new Map<string, { name: string; articles: number }>();
+  const unnamedByFolder = new Map<string, { name: string; articles: number }>();
   for (const row of rows) {
     const { source, shown } = sourceOf(row.file)!;
     const published = row.published_raw ? toCivilDate(row.published_raw, options.timeZone) : source.published;
@@ -92,16 +92,16 @@ export function queryArticles(store: Store, options: QueryOptions): QueryResult 
     const named = row.publisher ?? source.publisher ?? hostOf(row.url) ?? (source.feed ? hostOf(source.feed) : undefined);
     const publisher = named ?? basename(dirname(row.file));
     if (named === undefined) {
-      const folder = namedByFolder.get(dirname(shown)) ?? { name: publisher, articles: 0 };
+      const folder = unnamedByFolder.get(dirname(shown)) ?? { name: publisher, articles: 0 };
       folder.articles += 1;
-      namedByFolder.set(dirname(shown), folder);
+      unnamedByFolder.set(dirname(shown), folder);
     }
     kept.push({
       row,
       article: { title: row.title, url: row.url, author: row.author, publisher, published: published ?? '', paragraphs: JSON.parse(row.paragraphs) as string[], file: shown },
     });
   }
-  for (const [folder, { name, articles }] of namedByFolder) {
+  for (const [folder, { name, articles }] of unnamedByFolder) {
     const some = articles === 1 ? '1 article here names no publisher: it is' : `${articles} articles here name no publisher: they are`;
     warnings.push({ code: 'publisher-from-folder', file: folder, message: `${some} cited as "${name}", the folder's name (give the source a publisher:, or each file a publisher field)` });
   }
