@@ -30,8 +30,16 @@ export function sourceAnchor(identifier: string): string {
 /** Flattens inline Markdown nodes into styled runs. */
 export function collectRuns(nodes: readonly PhrasingContent[], style: InlineStyle, ctx: RenderContext): Run[] {
   const runs: Run[] = [];
-  const push = (text: string, s: InlineStyle, extra: Partial<Run> = {}) => {
-    if (text) runs.push({ text, font: fontFor(s), size: s.size, color: s.color, ...(s.link && { link: s.link, underline: true }), ...(s.goTo && { goTo: s.goTo }), ...extra });
+  const push = (text: string, s: InlineStyle) => {
+    if (!text) return;
+    // Built field by field, not spread: a long brief has tens of thousands of runs.
+    const run: Run = { text, font: fontFor(s), size: s.size, color: s.color };
+    if (s.link) {
+      run.link = s.link;
+      run.underline = true;
+    }
+    if (s.goTo) run.goTo = s.goTo;
+    runs.push(run);
   };
   for (const node of nodes) {
     switch (node.type) {
