@@ -1,5 +1,6 @@
 import type { ChartShapes } from '../charts/chart-layout.js';
 import { ensureSpace, type RenderContext } from './context.js';
+import { drawLabel } from './pdfkit.js';
 
 /** Draws a chart as vector shapes at the cursor, tagged as a Figure with its text alternative. */
 export function drawChart(ctx: RenderContext, shapes: ChartShapes): void {
@@ -16,7 +17,7 @@ export function drawChart(ctx: RenderContext, shapes: ChartShapes): void {
       doc.font('sans').fontSize(text.size).fillColor(text.color);
       const width = doc.widthOfString(text.text);
       const left = text.anchor === 'end' ? text.x - width : text.anchor === 'middle' ? text.x - width / 2 : text.x;
-      doc.text(text.text, x + left, y + text.y - text.size * 0.95, { lineBreak: false });
+      drawLabel(doc, text.text, x + left, y + text.y - text.size * 0.95);
     }
   });
   figure.end();

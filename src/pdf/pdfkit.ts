@@ -132,6 +132,123 @@ export function drawText(doc: PdfDoc, text: string, options: TextOptions, x?: nu
   else doc.text(text, x, y, options as PDFKit.Mixins.TextOptions);
 }
 
+/** pdfkit's number format in content streams: six decimals at most. */
+function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** What drawWords reads of pdfkit's current font when it is an embedded face (its EmbeddedFont); the typings do not say. */
+interface EmbeddedFace {
+  id: string;
+  ascender: number;
+  subset: { includeGlyph(id: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  layoutCached(word: string): {
+    glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+    positions: { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[];
+  };
+  ref(): unknown;
+}
+
+/** A word as drawn: its glyphs' ids in the subset (hex), and each glyph's kerning (advance less its width). */
+interface EncodedWord {
+  hex: string[];
+  kerning: number[];
+}
+
+/** Words encoded so far, by face: a long brief draws the same words thousands of times. */
+const encodedWords = new WeakMap<object, Map<string, EncodedWord | null>>();
+
+/**
+ * A word encoded as pdfkit's EmbeddedFont.encode would: its glyphs included in the subset in order,
+ * their widths and code points recorded on first sight. Null for a word whose glyphs are moved off
+ * the baseline (combining marks), which pdfkit draws its own way.
+ */
+function encodeWord(face: EmbeddedFace, word: string): EncodedWord | null {
+  let words = encodedWords.get(face);
+  if (!words) encodedWords.set(face, (words = new Map()));
+  let encoded = words.get(word);
+  if (encoded !== undefined) return encoded;
+  const { glyphs, positions } = face.layoutCached(word);
+  encoded = { hex: [], kerning: [] };
+  for (let i = 0; i < glyphs.length; i++) {
+    const position = positions[i]!;
+    if (position.xOffset || position.yOffset) {
+      encoded = null;
+      break;
+    }
+    const glyph = glyphs[i]!;
+    const gid = face.subset.includeGlyph(glyph.id);
+    encoded.hex.push(`0000${gid.toString(16)}`.slice(-4));
+    face.widths[gid] ??= glyph.advanceWidth * (face as unknown as { scale: number }).scale;
+    face.unicode[gid] ??= glyph.codePoints;
+    encoded.kerning.push(position.xAdvance - position.advanceWidth);
+  }
+  // A word with a glyph off the baseline may have included some glyphs: pdfkit includes them again, at no cost.
+  words.set(word, encoded);
+  return encoded;
+}
+
+/**
+ * Draws one line of text at (x, y) in the current font, size and fill colour, as pdfkit's
+ * `text(text, x, y, { lineBreak: false })` does for plain text, byte for byte: the same operators,
+ * the same subset. What it spares is pdfkit's work around them: its options, laying the text out
+ * again, joining the words' glyphs, and measuring the text after drawing it. Words are split where
+ * pdfkit splits them (after a space or a tab) and encoded once per face. Returns false, drawing
+ * nothing, when the text is not drawn with an embedded face or a glyph sits off the baseline: the
+ * caller draws it with pdfkit then. The cursor goes past it by `width`, as pdfkit's would (the
+ * text is measured when no width is given).
+ */
+export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width?: number): boolean {
+  const internals = doc as unknown as { _font: Partial<EmbeddedFace> & { subset?: unknown }; _fontSize: number; page: { height: number; fonts: Record<string, unknown> } };
+  const face = internals._font;
+  if (!face.subset || typeof face.layoutCached !== 'function' || text.length === 0 || /[\n\r]/.test(text)) return false;
+  const embedded = face as EmbeddedFace;
+  const hex: string[] = [];
+  const kerning: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== ' ' && text[i] !== '\t') continue;
+    if (i === text.length && start === i) break;
+    const word = encodeWord(embedded, text.slice(start, i + 1));
+    if (!word) return false;
+    hex.push(...word.hex);
+    kerning.push(...word.kerning);
+    start = i + 1;
+  }
+  const size = internals._fontSize;
+  doc.x = x;
+  doc.y = y;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, internals.page.height);
+  const baseline = internals.page.height - y - (embedded.ascender / 1000) * size;
+  internals.page.fonts[embedded.id] ??= embedded.ref();
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm`);
+  doc.addContent(`/${embedded.id} ${pdfNumber(size)} Tf`);
+  // A TJ segment ends at each kerned glyph, and at the last: as pdfkit writes them.
+  const commands: string[] = [];
+  let last = 0;
+  const segment = (end: number) => {
+    if (last < end) commands.push(`<${hex.slice(last, end).join('')}> ${pdfNumber(-kerning[end - 1]!)}`);
+    last = end;
+  };
+  for (let i = 0; i < kerning.length; i++) if (kerning[i] !== 0) segment(i + 1);
+  segment(kerning.length);
+  if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
+  doc.addContent('ET');
+  doc.restore();
+  doc.x = x + (width ?? doc.widthOfString(text));
+  return true;
+}
+
+/** A label, a list's marker or a chart's text: one line at (x, y), drawn as `text(…, { lineBreak: false })` draws it. */
+export function drawLabel(doc: PdfDoc, text: string, x: number, y: number): void {
+  if (!drawWords(doc, text, x, y)) drawText(doc, text, { lineBreak: false }, x, y);
+}
+
 /** Collects the finished document into one buffer. */
 export function finishPdf(doc: PdfDoc): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import type { BlockContent, DefinitionContent, FootnoteDefinition, Heading, List
 import { ensureSpace, newPage, pageBottom, spaceLeft, type RenderContext } from './context.js';
 import type { Line } from './layout-lines.js';
 import { collectRuns, drawLines, layout, linesForThisPage, sourceAnchor, type InlineStyle } from './render-inline.js';
-import type { StructElement } from './pdfkit.js';
+import { drawLabel, type StructElement } from './pdfkit.js';
 import { drawChart, drawImage } from './draw-chart.js';
 
 type Block = RootContent | BlockContent | DefinitionContent;
@@ -120,7 +120,7 @@ const list: BlockRenderer<List> = (node, ctx) => {
         const y = doc.y;
         label.add(() => {
           doc.font('body').fontSize(theme.sizes.body).fillColor(theme.colors.muted);
-          doc.text(marker, ctx.x, y + (lineHeight(ctx) - theme.sizes.body * 1.18) / 2, { lineBreak: false });
+          drawLabel(doc, marker, ctx.x, y + (lineHeight(ctx) - theme.sizes.body * 1.18) / 2);
         });
         label.end();
         doc.y = y;
@@ -187,7 +187,7 @@ const footnoteDefinition: BlockRenderer<FootnoteDefinition> = (node, ctx) => {
     const y = doc.y;
     label.add(() => {
       doc.font('sans').fontSize(theme.sizes.small + 1).fillColor(theme.colors.accent);
-      doc.text(`[${node.identifier}]`, ctx.x, y + (lineHeight(ctx, size) - (theme.sizes.small + 1) * 1.18) / 2, { lineBreak: false });
+      drawLabel(doc, `[${node.identifier}]`, ctx.x, y + (lineHeight(ctx, size) - (theme.sizes.small + 1) * 1.18) / 2);
     });
     label.end();
     doc.y = y;

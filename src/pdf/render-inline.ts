@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import { checkGuards, newPage, pageBottom, type RenderContext, type Run } from './context.js';
 import { layoutRuns, type Fragment, type Line } from './layout-lines.js';
 import type { FontRole } from './load-fonts.js';
-import { drawText, type StructElement } from './pdfkit.js';
+import { drawText, drawWords, type StructElement } from './pdfkit.js';
 
 export interface InlineStyle {
   bold: boolean;
@@ -96,7 +96,10 @@ function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: numb
   // instead (any width: only an underline, strike-through or link pdfkit draws would use it, and
   // links are drawn below), which spares measuring every line again.
   const measure = run.underline ? {} : { textWidth: fragment.width, wordCount: 0 };
-  drawText(doc, fragment.text, { lineBreak: false, underline: run.underline ?? false, ...measure }, x + fragment.x, top);
+  // Plain text goes the short way (drawWords: the same bytes); an underline, or a mark above a letter, through pdfkit.
+  if (run.underline || !drawWords(doc, fragment.text, x + fragment.x, top, fragment.width)) {
+    drawText(doc, fragment.text, { lineBreak: false, underline: run.underline ?? false, ...measure }, x + fragment.x, top);
+  }
   const rect: [number, number, number, number] = [x + fragment.x, y, fragment.width, height];
   if (run.link) doc.link(...rect, run.link, link ? ({ structParent: link } as object) : {});
   if (run.goTo) doc.goTo(...rect, run.goTo, link ? ({ structParent: link } as object) : {});

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPdf, finishPdf, pdfkitOptions, registerFont, type PdfDoc, type PdfOptions } from '../../src/pdf/pdfkit.js';
+import { createPdf, drawLabel, drawText, drawWords, finishPdf, pdfkitOptions, registerFont, type PdfDoc, type PdfOptions } from '../../src/pdf/pdfkit.js';
 
 const dejavu = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const serif = readFileSync(join(dejavu, 'DejaVuSerif.ttf'));
+const faces = { serif, sans: readFileSync(join(dejavu, 'DejaVuSans-Bold.ttf')), mono: readFileSync(join(dejavu, 'DejaVuSansMono.ttf')) };
 
 const options: PdfOptions = {
   size: 'A4',
@@ -75,5 +77,88 @@ describe('createPdf', () => {
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     expect(bytes.length).toBe(expected.length);
     expect(bytes.equals(expected)).toBe(true);
+  });
+});
+
+/** One piece of text as render-inline draws it: a face, a size, a colour and a place on the page. */
+interface Piece {
+  text: string;
+  face: keyof typeof faces;
+  size: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * A document of the pieces, each drawn with drawWords (`short`) or with pdfkit's text() and the
+ * options render-inline gives it; how many pieces drawWords drew.
+ */
+async function drawn(pieces: readonly Piece[], short: boolean): Promise<{ bytes: Buffer; drawnShort: number }> {
+  const doc = createPdf(options);
+  for (const [role, bytes] of Object.entries(faces)) registerFont(doc, role, bytes);
+  let drawnShort = 0;
+  for (const piece of pieces) {
+    doc.font(piece.face).fontSize(piece.size).fillColor('#333333');
+    if (short && drawWords(doc, piece.text, piece.x, piece.y, 100)) drawnShort++;
+    else drawText(doc, piece.text, { lineBreak: false, underline: false, textWidth: 100, wordCount: 0 }, piece.x, piece.y);
+  }
+  return { bytes: await finishPdf(doc), drawnShort };
+}
+
+describe('drawWords', () => {
+  it('gives the bytes pdfkit gives for the same text: kerned pairs, Cyrillic, tabs, spaces at either end', async () => {
+    const texts = ['AVATAR To Wa', 'Київ і Москва', 'Tab\tand  two spaces', ' leading and trailing ', 'ffi fl 1,000 € 4.8% “quoted” — dash', 'x', 'Yes. Vo, Ty.'];
+    const pieces = texts.flatMap((text, i) => (['serif', 'sans', 'mono'] as const).map((face, k) => ({ text, face, size: 8 + i + k, x: 40 + k * 150, y: 60 + i * 30 })));
+    const [short, long] = await Promise.all([drawn(pieces, true), drawn(pieces, false)]);
+    expect(short.drawnShort).toBe(pieces.length);
+    expect(short.bytes.equals(long.bytes)).toBe(true);
+  });
+
+  it("draws labels as text(…, { lineBreak: false }) does, leaving the cursor where pdfkit's would be", async () => {
+    const labels = ['[12]', '•', '–', 'Jan 19', 'Київ 40%'];
+    const draw = (doc: PdfDoc, label: (text: string, x: number, y: number) => void) => {
+      registerFont(doc, 'serif', serif);
+      doc.font('serif').fontSize(9);
+      return labels.map((text, i) => {
+        label(text, 50, 60 + i * 20);
+        return [doc.x, doc.y];
+      });
+    };
+    const [short, long] = [createPdf(options), createPdf(options)];
+    const cursors = draw(short, (text, x, y) => drawLabel(short, text, x, y));
+    expect(cursors).toEqual(draw(long, (text, x, y) => long.text(text, x, y, { lineBreak: false })));
+    expect((await finishPdf(short)).equals(await finishPdf(long))).toBe(true);
+  });
+
+  it('leaves a letter with a combining mark to pdfkit, which draws it off the baseline', async () => {
+    const doc = createPdf(options);
+    registerFont(doc, 'serif', serif);
+    doc.font('serif').fontSize(10);
+    expect(drawWords(doc, 'plain words', 40, 60, 100)).toBe(true);
+    expect(drawWords(doc, 'Zelenskyy said cafe\u0301 twice', 40, 80, 100)).toBe(false);
+    expect(drawWords(doc, 'two\nlines', 40, 100, 100)).toBe(false);
+    doc.font('Helvetica');
+    expect(drawWords(doc, 'a standard font', 40, 120, 100), 'not embedded: pdfkit encodes it').toBe(false);
+  });
+
+  it('gives the same bytes as pdfkit for any text, with marks and all (property)', async () => {
+    const letters = ['a', 'V', 'T', 'o', 'f', 'i', ' ', ' ', '\t', 'К', 'ї', '\u0301', '1', '%', '’', '—', 'W', 'y', '.'];
+    const piece = fc.record({
+      text: fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 24 }).map((chars) => chars.join('')),
+      face: fc.constantFrom('serif', 'sans', 'mono'),
+      size: fc.integer({ min: 6, max: 20 }),
+      x: fc.integer({ min: 30, max: 400 }),
+      y: fc.integer({ min: 30, max: 700 }),
+    }) as fc.Arbitrary<Piece>;
+    let shortSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 12 }), async (pieces) => {
+        const [short, long] = await Promise.all([drawn(pieces, true), drawn(pieces, false)]);
+        shortSeen += short.drawnShort;
+        expect(short.bytes.equals(long.bytes)).toBe(true);
+      }),
+      { numRuns: 50, seed: 20261207 },
+    );
+    expect(shortSeen, 'pieces drawn the short way').toBeGreaterThan(100);
   });
 });
