@@ -59,7 +59,7 @@ interface PageContent {
  * pushes the document's pieces through a Node stream. This writes the same bytes with less: a page's
  * operators are joined and turned into bytes once, when the page ends, and the document's pieces
  * are kept in a list, strings turned into bytes natively. pdfkit's loop keeps each character's low
- * byte, as Latin-1 encoding does.
+ * byte, as Latin-1 encoding does. Nothing flows through the stream but its end: finishPdf reads the list.
  */
 class CollectedPdf extends PDFDocument {
   /** Where the next piece starts (pdfkit reads it for each object's offset in the cross-reference table). */
@@ -142,6 +142,8 @@ function pdfNumber(n: number): number {
 interface EmbeddedFace {
   id: string;
   ascender: number;
+  /** Glyph units to pdfkit's thousandths of the font size. */
+  scale: number;
   subset: { includeGlyph(id: number): number };
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
@@ -182,7 +184,7 @@ function encodeWord(face: EmbeddedFace, word: string): EncodedWord | null {
     const glyph = glyphs[i]!;
     const gid = face.subset.includeGlyph(glyph.id);
     encoded.hex.push(`0000${gid.toString(16)}`.slice(-4));
-    face.widths[gid] ??= glyph.advanceWidth * (face as unknown as { scale: number }).scale;
+    face.widths[gid] ??= glyph.advanceWidth * face.scale;
     face.unicode[gid] ??= glyph.codePoints;
     encoded.kerning.push(position.xAdvance - position.advanceWidth);
   }
@@ -202,9 +204,10 @@ function encodeWord(face: EmbeddedFace, word: string): EncodedWord | null {
  * text is measured when no width is given).
  */
 export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width?: number): boolean {
-  const internals = doc as unknown as { _font: Partial<EmbeddedFace> & { subset?: unknown }; _fontSize: number; page: { height: number; fonts: Record<string, unknown> } };
+  const internals = doc as unknown as { _font: Partial<EmbeddedFace>; _fontSize: number; _textOptions: object | null; page: { height: number; fonts: Record<string, unknown> } };
   const face = internals._font;
-  if (!face.subset || typeof face.layoutCached !== 'function' || text.length === 0 || /[\n\r]/.test(text)) return false;
+  // A standard font, or options left by a `continued` text (which text() would merge), are pdfkit's.
+  if (!face.subset || typeof face.layoutCached !== 'function' || internals._textOptions || text.length === 0 || /[\n\r]/.test(text)) return false;
   const embedded = face as EmbeddedFace;
   const hex: string[] = [];
   const kerning: number[] = [];
