@@ -4,6 +4,12 @@ import type { EntityCatalog } from '../topics/topic.js';
 export interface AliasWords {
   readonly words: readonly string[];
   readonly name: string;
+  /**
+   * Which words the catalog writes with a capital: they name the entity only where a text writes
+   * them with one too (writtenWithCapitals). A word one spelling of the alias writes in lower case
+   * binds nothing.
+   */
+  readonly capitals: readonly boolean[];
 }
 
 const cache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly AliasWords[]>>();
@@ -17,17 +23,37 @@ const cache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly AliasWords
 export function aliasesByStart(catalog: EntityCatalog): ReadonlyMap<string, readonly AliasWords[]> {
   let index = cache.get(catalog);
   if (!index) {
+    const capitalsOf = new Map<string, boolean[]>();
+    for (const spellings of catalog.spellings.values()) {
+      for (const spelling of spellings) {
+        const capitals = spelling.split(' ').map(isCapitalized);
+        const known = capitalsOf.get(spelling.toLowerCase());
+        capitalsOf.set(spelling.toLowerCase(), known ? known.map((capital, k) => capital && capitals[k]!) : capitals);
+      }
+    }
     const byStart = new Map<string, AliasWords[]>();
     for (const [alias, name] of catalog.aliases) {
       const words = alias.split(' ');
+      const entry = { words, name, capitals: capitalsOf.get(alias) ?? words.map(() => false) };
       const list = byStart.get(words[0]!);
-      if (list) list.push({ words, name });
-      else byStart.set(words[0]!, [{ words, name }]);
+      if (list) list.push(entry);
+      else byStart.set(words[0]!, [entry]);
     }
     for (const list of byStart.values()) list.sort((a, b) => b.words.length - a.words.length);
     cache.set(catalog, (index = byStart));
   }
   return index;
+}
+
+/** Whether a token, as written, starts with a capital letter. */
+export function isCapitalized(token: string): boolean {
+  return /^\p{Lu}/u.test(token);
+}
+
+/** Whether the text (its tokens as written, from `at`) gives a capital to each word that `capitals` says has one. */
+export function writtenWithCapitals(cased: readonly string[], at: number, capitals: readonly boolean[] | undefined): boolean {
+  if (capitals) for (let k = 0; k < capitals.length; k++) if (capitals[k] && !isCapitalized(cased[at + k] ?? '')) return false;
+  return true;
 }
 
 /** Whether the alias's words are the tokens from `at` on. */

@@ -1,5 +1,5 @@
 import type { EntityCatalog, EntityKind } from '../topics/topic.js';
-import { aliasMayNameAt, aliasAt, aliasesByStart } from './alias-starts.js';
+import { aliasMayNameAt, aliasAt, aliasesByStart, writtenWithCapitals } from './alias-starts.js';
 
 export interface Actor {
   name: string;
@@ -24,7 +24,7 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
       if (!aliases) continue;
       // The longest alias that starts here wins, and the scan goes on after it.
       for (const alias of aliases) {
-        if (!aliasAt(tokens, i, alias)) continue;
+        if (!aliasAt(tokens, i, alias) || !writtenWithCapitals(cased, i, alias.capitals)) continue;
         const length = alias.words.length;
         // Acronyms (US, PP, EU) count only where they are written in capitals ("U.S." is US as
         // written): "told us" is not the United States, even beside "the US".

@@ -1,4 +1,5 @@
 import type { EntityCatalog, Topic } from '../topics/topic.js';
+import { isCapitalized, writtenWithCapitals } from './alias-starts.js';
 import { tokenize } from './tokenize.js';
 
 /** A phrase compiled to tokens, with its weight and the label reported in explanations. */
@@ -8,6 +9,12 @@ interface Phrase {
   label: string;
   /** Short acronyms (US, PP, EIB) match only in capitals, so "us" and "pp." do not count. */
   caseSensitive: boolean;
+  /**
+   * For a catalog name: which of its words the catalog writes with a capital. They match only where
+   * the text writes them with one too ("the alliance between Moscow and Beijing" is not NATO's
+   * "the Alliance", nor "a trump card" Donald Trump). Absent for a topic's own terms.
+   */
+  capitals?: readonly boolean[];
   /** The forms its first word may take in text: itself and, past three letters, its plurals. */
   starts: string[];
   /** The last scoreTopics pass that found one of those forms in its passage (see scoreTopics). */
@@ -64,12 +71,17 @@ function compile(phrase: string, weight: number, label = phrase): Phrase {
   return { tokens, weight, label, caseSensitive, starts, seen: 0 };
 }
 
-/** A name with every alias the catalog knows for it, each labelled with the canonical name. */
+/** A name with every alias the catalog knows for it, each labelled with the canonical name, its capitals binding. */
 function expandAliases(names: readonly string[], catalog: EntityCatalog, weight: number): Phrase[] {
   const phrases: Phrase[] = [];
   for (const name of names) {
     const canonical = catalog.aliases.get(name.toLowerCase()) ?? name;
-    for (const spelling of new Set([name, ...(catalog.spellings.get(canonical) ?? [])])) phrases.push(compile(spelling, weight, canonical));
+    for (const spelling of new Set([name, ...(catalog.spellings.get(canonical) ?? [])])) {
+      const phrase = compile(spelling, weight, canonical);
+      // tokenize splits the spelling as it splits the lower-cased one: a capital per token.
+      if (!phrase.caseSensitive) phrase.capitals = tokenize(spelling, true).map(isCapitalized);
+      phrases.push(phrase);
+    }
   }
   return phrases;
 }
@@ -122,15 +134,16 @@ function indexed(passage: PassageTokens): IndexedPassage {
 }
 
 function occurrences(passage: IndexedPassage, phrase: Phrase, used?: boolean[]): number {
-  return phrase.caseSensitive ? countOccurrences(passage.cased, passage.casedIndex, phrase, used) : countOccurrences(passage.tokens, passage.index, phrase, used);
+  return phrase.caseSensitive ? countOccurrences(passage.cased, passage.casedIndex, phrase, used) : countOccurrences(passage.tokens, passage.index, phrase, used, passage.cased);
 }
 
 /**
  * Counts a phrase's occurrences. With `used`, tokens already claimed by a longer phrase are
  * skipped and the ones matched here are claimed ("security guarantees" is not also "guarantees").
- * Only positions where the phrase's first word (or its plural) occurs are checked.
+ * Only positions where the phrase's first word (or its plural) occurs are checked. With `cased`
+ * (the tokens as written), a catalog name's capitals must be there too (Phrase.capitals).
  */
-function countOccurrences(tokens: readonly string[], index: ReadonlyMap<string, number[]>, phrase: Phrase, used?: boolean[]): number {
+function countOccurrences(tokens: readonly string[], index: ReadonlyMap<string, number[]>, phrase: Phrase, used?: boolean[], cased?: readonly string[]): number {
   let starts: number[] | undefined;
   for (const variant of phrase.starts) {
     const found = index.get(variant);
@@ -144,7 +157,7 @@ function countOccurrences(tokens: readonly string[], index: ReadonlyMap<string, 
     if (i < from || i + words.length > tokens.length) continue;
     let j = 0;
     while (j < words.length && !used?.[i + j] && tokenMatches(tokens[i + j]!, words[j]!)) j++;
-    if (j < words.length) continue;
+    if (j < words.length || (cased && !writtenWithCapitals(cased, i, phrase.capitals))) continue;
     count++;
     from = i + words.length;
     if (used) for (let k = i; k < i + words.length; k++) used[k] = true;

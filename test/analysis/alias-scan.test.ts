@@ -19,6 +19,12 @@ function joinedSpans(tokens: readonly string[], at: number, longest: number, cat
   return found;
 }
 
+/** Which words of an alias every spelling of it in the catalog writes with a capital. */
+function capitalsOf(alias: string, catalog: EntityCatalog): boolean[] {
+  const spellings = [...catalog.spellings.values()].flat().filter((spelling) => spelling.toLowerCase() === alias);
+  return spellings.map((spelling) => spelling.split(' ').map((word) => /^\p{Lu}/u.test(word))).reduce((all, one) => all.map((capital, k) => capital && one[k]!));
+}
+
 function referenceActors(texts: readonly string[], catalog: EntityCatalog): Map<string, number> {
   const longest = Math.max(1, ...[...catalog.aliases.keys()].map((alias) => tokenize(alias).length));
   const acronyms = new Set([...catalog.spellings.values()].flat().filter((spelling) => /^[A-Z]{2,3}$/.test(spelling)).map((spelling) => spelling.toLowerCase()));
@@ -29,6 +35,7 @@ function referenceActors(texts: readonly string[], catalog: EntityCatalog): Map<
     for (let i = 0; i < tokens.length; i++) {
       for (const { name, length } of joinedSpans(tokens, i, longest, catalog)) {
         if (length === 1 && acronyms.has(tokens[i]!) && cased[i] !== tokens[i]!.toUpperCase()) continue;
+        if (capitalsOf(tokens.slice(i, i + length).join(' '), catalog).some((capital, k) => capital && !/^\p{Lu}/u.test(cased[i + k]!))) continue;
         counts.set(name, (counts.get(name) ?? 0) + 1);
         i += length - 1;
         break;
@@ -102,6 +109,25 @@ describe('names found by their aliases', () => {
     expect(peopleIn(tokenize('Donald Trump spoke.'), catalog)).toEqual(['Donald Trump']);
     expect(peopleIn(tokenize('President Xi Jinping spoke, and Xi left.'), catalog)).toEqual(['Xi Jinping']);
     expect(peopleIn(tokenize('The United States and the EU.'), catalog)).toEqual([]);
+  });
+
+  it('a name counts only where the text gives its words the capitals the catalog gives them', () => {
+    const catalog = buildEntityCatalog({
+      people: { 'Donald Trump': ['Trump'] },
+      organizations: { NATO: ['the Alliance'], PSOE: ['Socialists'], Vox: [] },
+    });
+    const texts = [
+      'Officials said the alliance between Moscow and Beijing would grow.',
+      'The Alliance said its members would meet; NATO envoys agreed.',
+      'Playing a trump card, the socialists abstained with vox populi behind them.',
+      'Trump spoke. Socialists and Vox voted against.',
+    ].map((text) => tokenizeBoth(text));
+    expect(countActors(texts, catalog, 10)).toEqual([
+      { name: 'NATO', kind: 'organization', mentions: 2 },
+      { name: 'Donald Trump', kind: 'person', mentions: 1 },
+      { name: 'PSOE', kind: 'organization', mentions: 1 },
+      { name: 'Vox', kind: 'organization', mentions: 1 },
+    ]);
   });
 
   it('a quote is attributed to an acronym only where it is written in capitals', () => {

@@ -45,6 +45,17 @@ describe('scorePassage', () => {
     expect(score('The US acted quickly.', topic({ terms: [{ phrase: 'sanctions', weight: 2 }], entities: ['United States'] })).entities).toEqual(['United States']);
   });
 
+  it("counts a name only where its words have the catalog's capitals (NATO's \"the Alliance\", not Moscow and Beijing's alliance)", () => {
+    const withNato = buildEntityCatalog({ organizations: { NATO: ['the Alliance'] } });
+    const t = topic({ terms: [{ phrase: 'alliance', weight: 1 }], entities: ['NATO'], anchors: [['China']] });
+    const scored = (text: string) => scorePassage({ tokens: tokenize(text), cased: tokenize(text, true) }, buildTopicMatcher(t, withNato));
+    expect(scored('The Alliance met in Brussels.').entities).toEqual(['NATO']);
+    expect(scored('the Alliance met in Brussels.').entities).toEqual(['NATO']);
+    expect(scored('China said the alliance with Moscow would grow.')).toMatchObject({ entities: [], terms: ['alliance'], anchored: true });
+    // An anchor the topic writes with a capital binds it too: porcelain is not the country.
+    expect(scored('Fine china and porcelain.').anchored).toBe(false);
+  });
+
   it('adds entities by any alias, once each', () => {
     const t = topic({ terms: [{ phrase: 'summit', weight: 2 }], entities: ['Xi Jinping'] });
     expect(score('Xi went to the summit; Xi Jinping spoke.', t).entities).toEqual(['Xi Jinping']);
