@@ -23,18 +23,11 @@ const cache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly AliasWords
 export function aliasesByStart(catalog: EntityCatalog): ReadonlyMap<string, readonly AliasWords[]> {
   let index = cache.get(catalog);
   if (!index) {
-    const capitalsOf = new Map<string, boolean[]>();
-    for (const spellings of catalog.spellings.values()) {
-      for (const spelling of spellings) {
-        const capitals = spelling.split(' ').map(isCapitalized);
-        const known = capitalsOf.get(spelling.toLowerCase());
-        capitalsOf.set(spelling.toLowerCase(), known ? known.map((capital, k) => capital && capitals[k]!) : capitals);
-      }
-    }
+    const capitals = aliasCapitals(catalog);
     const byStart = new Map<string, AliasWords[]>();
     for (const [alias, name] of catalog.aliases) {
       const words = alias.split(' ');
-      const entry = { words, name, capitals: capitalsOf.get(alias) ?? words.map(() => false) };
+      const entry = { words, name, capitals: capitals.get(alias) ?? words.map(() => false) };
       const list = byStart.get(words[0]!);
       if (list) list.push(entry);
       else byStart.set(words[0]!, [entry]);
@@ -43,6 +36,28 @@ export function aliasesByStart(catalog: EntityCatalog): ReadonlyMap<string, read
     cache.set(catalog, (index = byStart));
   }
   return index;
+}
+
+const capitalsCache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly boolean[]>>();
+
+/**
+ * Each alias's words that the catalog writes with a capital, by the lower-cased alias: a word that
+ * any spelling of it writes in lower case binds nothing ("the" in "the Alliance").
+ */
+export function aliasCapitals(catalog: EntityCatalog): ReadonlyMap<string, readonly boolean[]> {
+  let capitalsOf = capitalsCache.get(catalog);
+  if (!capitalsOf) {
+    const found = new Map<string, boolean[]>();
+    for (const spellings of catalog.spellings.values()) {
+      for (const spelling of spellings) {
+        const capitals = spelling.split(' ').map(isCapitalized);
+        const known = found.get(spelling.toLowerCase());
+        found.set(spelling.toLowerCase(), known ? known.map((capital, k) => capital && capitals[k]!) : capitals);
+      }
+    }
+    capitalsCache.set(catalog, (capitalsOf = found));
+  }
+  return capitalsOf;
 }
 
 /** Whether a token, as written, starts with a capital letter. */

@@ -550,7 +550,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   // "he" may stand for, the people the last sentence naming anyone names, is looked for only when
   // a quote's speaker is a pronoun: back through its article's passages so far.
   const passagesSoFar = new Map<string, ScoredPassage[]>();
-  const peopleOf = (s: ScoredPassage) => peopleIn(s.passage.tokens, catalog);
+  const peopleOf = (s: ScoredPassage) => peopleIn(s.passage, catalog);
   const namedBefore = (before: readonly ScoredPassage[], count: number) => () => {
     for (let i = count - 1; i >= 0; i--) {
       const people = peopleOf(before[i]!);

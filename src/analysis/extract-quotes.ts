@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { EntityCatalog } from '../topics/topic.js';
 import { tokenizeBoth } from './tokenize.js';
-import { aliasMayNameAt, aliasAt, aliasesByStart } from './alias-starts.js';
+import { aliasCapitals, aliasMayNameAt, aliasAt, aliasesByStart, writtenWithCapitals } from './alias-starts.js';
 
 /** A direct quotation and who said it. */
 export interface FoundQuote {
@@ -79,15 +79,21 @@ export function sameSpeaker(a: string, b: string): boolean {
   return unnamed(a) && unnamed(b);
 }
 
-/** The catalog person (or organisation) named in a phrase, by any alias (an acronym only in capitals, as in the actor counts). */
+/**
+ * The catalog person (or organisation) named in a phrase, by any alias, written as the actor counts
+ * need it: an acronym only in capitals, and the catalog's capitals ("the alliance's spokesman" is
+ * not NATO's).
+ */
 function catalogName(phrase: string, catalog: EntityCatalog): string | undefined {
   const { tokens, cased } = tokenizeBoth(phrase);
   const mayName = aliasMayNameAt(catalog);
+  const capitals = aliasCapitals(catalog);
   for (let length = Math.min(4, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
       if (length === 1 && !mayName(tokens, cased, i)) continue;
-      const name = catalog.aliases.get(tokens.slice(i, i + length).join(' '));
-      if (name && catalog.kinds.get(name) !== 'place') return name;
+      const alias = tokens.slice(i, i + length).join(' ');
+      const name = catalog.aliases.get(alias);
+      if (name && catalog.kinds.get(name) !== 'place' && writtenWithCapitals(cased, i, capitals.get(alias))) return name;
     }
   }
   return undefined;
@@ -266,12 +272,12 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, named: (
  * each once, in order: whom "he said" in the sentences after it may stand for, when it names
  * anyone (personFor).
  */
-export function peopleIn(tokens: readonly string[], catalog: EntityCatalog): string[] {
+export function peopleIn({ tokens, cased }: { tokens: readonly string[]; cased: readonly string[] }, catalog: EntityCatalog): string[] {
   const byStart = aliasesByStart(catalog);
   const people: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const alias of byStart.get(tokens[i]!) ?? []) {
-      if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || catalog.kinds.get(alias.name) !== 'person') continue;
+      if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || !writtenWithCapitals(cased, i, alias.capitals) || catalog.kinds.get(alias.name) !== 'person') continue;
       if (!people.includes(alias.name)) people.push(alias.name);
       break;
     }

@@ -45,11 +45,12 @@ function referenceActors(texts: readonly string[], catalog: EntityCatalog): Map<
   return counts;
 }
 
-/** The one person a sentence names, null for several, undefined for none. */
-function referencePeople(tokens: readonly string[], catalog: EntityCatalog): string[] {
+/** The people a sentence names, each once, in order. */
+function referencePeople(tokens: readonly string[], cased: readonly string[], catalog: EntityCatalog): string[] {
   const people = new Set<string>();
+  const written = (length: number, at: number) => !capitalsOf(tokens.slice(at, at + length).join(' '), catalog).some((capital, k) => capital && !/^\p{Lu}/u.test(cased[at + k]!));
   for (let i = 0; i < tokens.length; i++) {
-    const person = joinedSpans(tokens, i, 3, catalog).find(({ name }) => catalog.kinds.get(name) === 'person');
+    const person = joinedSpans(tokens, i, 3, catalog).find(({ name, length }) => catalog.kinds.get(name) === 'person' && written(length, i));
     if (person) people.add(person.name);
   }
   return [...people];
@@ -70,9 +71,9 @@ describe('names found by their aliases', () => {
     expect(actors.length, 'the corpus names many of the catalog').toBeGreaterThan(20);
     let named = 0;
     let several = 0;
-    for (const { text, tokens } of texts) {
-      const people = peopleIn(tokens, catalog);
-      expect(people, text).toEqual(referencePeople(tokens, catalog));
+    for (const { text, tokens, cased } of texts) {
+      const people = peopleIn({ tokens, cased }, catalog);
+      expect(people, text).toEqual(referencePeople(tokens, cased, catalog));
       if (people.length === 1) named++;
       if (people.length > 1) several++;
     }
@@ -105,10 +106,10 @@ describe('names found by their aliases', () => {
       { name: 'Vox', kind: 'organization', mentions: 1 },
     ]);
     // Xi Jinping and Sánchez: "he" after it could be either.
-    expect(peopleIn(texts[0]!.tokens, catalog)).toEqual(['Xi Jinping', 'Pedro Sánchez']);
-    expect(peopleIn(tokenize('Donald Trump spoke.'), catalog)).toEqual(['Donald Trump']);
-    expect(peopleIn(tokenize('President Xi Jinping spoke, and Xi left.'), catalog)).toEqual(['Xi Jinping']);
-    expect(peopleIn(tokenize('The United States and the EU.'), catalog)).toEqual([]);
+    expect(peopleIn(texts[0]!, catalog)).toEqual(['Xi Jinping', 'Pedro Sánchez']);
+    expect(peopleIn(tokenizeBoth('Donald Trump spoke.'), catalog)).toEqual(['Donald Trump']);
+    expect(peopleIn(tokenizeBoth('President Xi Jinping spoke, and Xi left.'), catalog)).toEqual(['Xi Jinping']);
+    expect(peopleIn(tokenizeBoth('The United States and the EU.'), catalog)).toEqual([]);
   });
 
   it('a name counts only where the text gives its words the capitals the catalog gives them', () => {
@@ -122,6 +123,8 @@ describe('names found by their aliases', () => {
       'Playing a trump card, the socialists abstained with vox populi behind them.',
       'Trump spoke. Socialists and Vox voted against.',
     ].map((text) => tokenizeBoth(text));
+    expect(peopleIn(tokenizeBoth('Playing a trump card, Trump smiled.'), catalog)).toEqual(['Donald Trump']);
+    expect(peopleIn(tokenizeBoth('Playing a trump card.'), catalog)).toEqual([]);
     expect(countActors(texts, catalog, 10)).toEqual([
       { name: 'NATO', kind: 'organization', mentions: 2 },
       { name: 'Donald Trump', kind: 'person', mentions: 1 },
@@ -130,7 +133,10 @@ describe('names found by their aliases', () => {
     ]);
   });
 
-  it('a quote is attributed to an acronym only where it is written in capitals', () => {
+  it("a quote is attributed to a catalog name only as the catalog writes it: an acronym in capitals, a name with its capitals", () => {
+    const nato = buildEntityCatalog({ organizations: { NATO: ['the Alliance'] } });
+    expect(extractQuotes('"We stand ready to defend every ally," the Alliance spokesman said.', nato)).toEqual([{ text: 'We stand ready to defend every ally', speaker: 'NATO' }]);
+    expect(extractQuotes('"We stand ready to defend every ally," the alliance spokesman said.', nato)).not.toContainEqual(expect.objectContaining({ speaker: 'NATO' }));
     const catalog = buildEntityCatalog({ organizations: { 'Partido Popular': ['PP'] } });
     expect(extractQuotes('"We will vote against this budget," the PP spokesman said.', catalog)).toEqual([{ text: 'We will vote against this budget', speaker: 'Partido Popular' }]);
     expect(extractQuotes('"We will vote against this budget," the pp spokesman said.', catalog)).toEqual([]);
