@@ -72,13 +72,15 @@ class CachedFace {
   ) {
     const shape = font.layout.bind(font);
     const getGlyph = font.getGlyph.bind(font);
+    // Read once: fontkit's getter goes through its table cache at each call, and every replayed word is checked against it.
+    const glyphCount = font.numGlyphs;
     font.layout = (text: string, features?: unknown): GlyphRun => {
       if (features !== undefined) return shape(text, features);
       const table = (this.table ??= new ShapingTable(this.file ? readOwnFile(this.file) : undefined, VERSION));
       let entry = this.known.get(text);
       if (!entry) {
         const stored = table.get(text);
-        if (isEntry(stored, font.numGlyphs)) {
+        if (isEntry(stored, glyphCount)) {
           this.known.set(text, (entry = stored));
           this.drawn.add(text);
         }
