@@ -201,13 +201,21 @@ function encodeWord(face: EmbeddedFace, word: string): EncodedWord | null {
  * pdfkit splits them (after a space or a tab) and encoded once per face. Returns false, drawing
  * nothing, when the text is not drawn with an embedded face or a glyph sits off the baseline: the
  * caller draws it with pdfkit then. The cursor goes past it by `width`, as pdfkit's would (the
- * text is measured when no width is given).
+ * text is measured when no width is given). `underline` draws the line `{ underline: true }` draws
+ * under it, in the fill colour, before the text.
  */
-export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width?: number): boolean {
-  const internals = doc as unknown as { _font: Partial<EmbeddedFace>; _fontSize: number; _textOptions: object | null; page: { height: number; fonts: Record<string, unknown> } };
+export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width?: number, underline = false): boolean {
+  const internals = doc as unknown as {
+    _font: Partial<EmbeddedFace>;
+    _fontSize: number;
+    _fillColor?: [PDFKit.Mixins.ColorValue, number | undefined];
+    _textOptions: object | null;
+    page: { height: number; fonts: Record<string, unknown> };
+  };
   const face = internals._font;
   // A standard font, or options left by a `continued` text (which text() would merge), are pdfkit's.
   if (!face.subset || typeof face.layoutCached !== 'function' || internals._textOptions || text.length === 0 || /[\n\r]/.test(text)) return false;
+  if (underline && !internals._fillColor) return false;
   const embedded = face as EmbeddedFace;
   const hex: string[] = [];
   const kerning: number[] = [];
@@ -224,6 +232,19 @@ export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width
   const size = internals._fontSize;
   doc.x = x;
   doc.y = y;
+  if (underline) {
+    // As text() draws it: the text's measured width, a hairline below 10 pt, the fill colour.
+    const lineWidth = size < 10 ? 0.5 : Math.floor(size / 10);
+    const lineY = y + doc.currentLineHeight() - lineWidth;
+    const textWidth = doc.widthOfString(text);
+    doc.save();
+    doc.strokeColor(...internals._fillColor!);
+    doc.lineWidth(lineWidth);
+    doc.moveTo(x, lineY);
+    doc.lineTo(x + textWidth, lineY);
+    doc.stroke();
+    doc.restore();
+  }
   doc.save();
   doc.transform(1, 0, 0, -1, 0, internals.page.height);
   const baseline = internals.page.height - y - (embedded.ascender / 1000) * size;

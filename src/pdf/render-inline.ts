@@ -96,8 +96,8 @@ function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: numb
   // instead (any width: only an underline, strike-through or link pdfkit draws would use it, and
   // links are drawn below), which spares measuring every line again.
   const measure = run.underline ? {} : { textWidth: fragment.width, wordCount: 0 };
-  // Plain text goes the short way (drawWords: the same bytes); an underline, or a mark above a letter, through pdfkit.
-  if (run.underline || !drawWords(doc, fragment.text, x + fragment.x, top, fragment.width)) {
+  // The short way (drawWords: the same bytes), unless a glyph sits off the baseline (a combining mark).
+  if (!drawWords(doc, fragment.text, x + fragment.x, top, fragment.width, run.underline ?? false)) {
     drawText(doc, fragment.text, { lineBreak: false, underline: run.underline ?? false, ...measure }, x + fragment.x, top);
   }
   const rect: [number, number, number, number] = [x + fragment.x, y, fragment.width, height];

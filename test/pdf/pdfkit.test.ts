@@ -87,6 +87,8 @@ interface Piece {
   size: number;
   x: number;
   y: number;
+  /** A link's fragment: underlined, in its colour. */
+  underline?: boolean;
 }
 
 /**
@@ -98,17 +100,19 @@ async function drawn(pieces: readonly Piece[], short: boolean): Promise<{ bytes:
   for (const [role, bytes] of Object.entries(faces)) registerFont(doc, role, bytes);
   let drawnShort = 0;
   for (const piece of pieces) {
-    doc.font(piece.face).fontSize(piece.size).fillColor('#333333');
-    if (short && drawWords(doc, piece.text, piece.x, piece.y, 100)) drawnShort++;
-    else drawText(doc, piece.text, { lineBreak: false, underline: false, textWidth: 100, wordCount: 0 }, piece.x, piece.y);
+    const underline = piece.underline ?? false;
+    doc.font(piece.face).fontSize(piece.size).fillColor(underline ? '#1f4e79' : '#333333');
+    if (short && drawWords(doc, piece.text, piece.x, piece.y, 100, underline)) drawnShort++;
+    // As render-inline draws a fragment: measured by pdfkit when underlined, else given its width.
+    else drawText(doc, piece.text, { lineBreak: false, underline, ...(underline ? {} : { textWidth: 100, wordCount: 0 }) }, piece.x, piece.y);
   }
   return { bytes: await finishPdf(doc), drawnShort };
 }
 
 describe('drawWords', () => {
-  it('gives the bytes pdfkit gives for the same text: kerned pairs, Cyrillic, tabs, spaces at either end', async () => {
+  it('gives the bytes pdfkit gives for the same text: kerned pairs, Cyrillic, tabs, spaces at either end, underlined or not', async () => {
     const texts = ['AVATAR To Wa', 'Київ і Москва', 'Tab\tand  two spaces', ' leading and trailing ', 'ffi fl 1,000 € 4.8% “quoted” — dash', 'x', 'Yes. Vo, Ty.'];
-    const pieces = texts.flatMap((text, i) => (['serif', 'sans', 'mono'] as const).map((face, k) => ({ text, face, size: 8 + i + k, x: 40 + k * 150, y: 60 + i * 30 })));
+    const pieces = texts.flatMap((text, i) => (['serif', 'sans', 'mono'] as const).map((face, k) => ({ text, face, size: 8 + i + k, x: 40 + k * 150, y: 60 + i * 30, underline: (i + k) % 2 === 0 })));
     const [short, long] = await Promise.all([drawn(pieces, true), drawn(pieces, false)]);
     expect(short.drawnShort).toBe(pieces.length);
     expect(short.bytes.equals(long.bytes)).toBe(true);
@@ -149,6 +153,7 @@ describe('drawWords', () => {
       size: fc.integer({ min: 6, max: 20 }),
       x: fc.integer({ min: 30, max: 400 }),
       y: fc.integer({ min: 30, max: 700 }),
+      underline: fc.boolean(),
     }) as fc.Arbitrary<Piece>;
     let shortSeen = 0;
     await fc.assert(
