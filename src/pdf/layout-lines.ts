@@ -35,17 +35,22 @@ export interface Measurer {
 
 /** A measurer over a pdfkit document, caching widths and glyph coverage. */
 export function createMeasurer(doc: PdfDoc): Measurer {
-  const widths = new Map<string, number>();
+  // By face and size, then text: a long brief measures ~200,000 words, and a key joined from all
+  // three would be a new string (and hash) for each.
+  const widths = new Map<FontRole, Map<number, Map<string, number>>>();
   const probes = new Map<FontRole, FontProbe>();
   return {
     missing: new Set(),
     width(text, font, size) {
-      const key = `${font}\u0000${size}\u0000${text}`;
-      let width = widths.get(key);
+      let bySize = widths.get(font);
+      if (!bySize) widths.set(font, (bySize = new Map()));
+      let byText = bySize.get(size);
+      if (!byText) bySize.set(size, (byText = new Map()));
+      let width = byText.get(text);
       if (width === undefined) {
         doc.font(font).fontSize(size);
         width = doc.widthOfString(text);
-        widths.set(key, width);
+        byText.set(text, width);
       }
       return width;
     },
