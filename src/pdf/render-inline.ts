@@ -92,15 +92,17 @@ function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: numb
   doc.font(fragment.font).fontSize(run.size).fillColor(run.color);
   // The baseline sits a little below the top of the line box: centre the glyphs in the leading.
   const top = y + (height - run.size * 1.18) / 2;
-  // pdfkit measures each text it draws, to underline it; a fragment not underlined is given a width
-  // instead (any width: only an underline, strike-through or link pdfkit draws would use it, and
-  // links are drawn below), which spares measuring every line again.
-  const measure = run.underline ? {} : { textWidth: fragment.width, wordCount: 0 };
-  // The short way (drawWords: the same bytes), unless a glyph sits off the baseline (a combining mark).
-  if (!drawWords(doc, fragment.text, x + fragment.x, top, fragment.width, run.underline ?? false)) {
-    drawText(doc, fragment.text, { lineBreak: false, underline: run.underline ?? false, ...measure }, x + fragment.x, top);
+  const left = x + fragment.x;
+  const underline = run.underline ?? false;
+  // The short way (drawWords: the same bytes), unless a glyph sits off the baseline (a combining
+  // mark). pdfkit then measures the text to underline it; a fragment not underlined is given a
+  // width instead (any width: only an underline, strike-through or link pdfkit draws would use it,
+  // and links are drawn below), which spares measuring it again.
+  if (!drawWords(doc, fragment.text, left, top, fragment.width, underline)) {
+    const measure = underline ? {} : { textWidth: fragment.width, wordCount: 0 };
+    drawText(doc, fragment.text, { lineBreak: false, underline, ...measure }, left, top);
   }
-  const rect: [number, number, number, number] = [x + fragment.x, y, fragment.width, height];
+  const rect: [number, number, number, number] = [left, y, fragment.width, height];
   if (run.link) doc.link(...rect, run.link, link ? ({ structParent: link } as object) : {});
   if (run.goTo) doc.goTo(...rect, run.goTo, link ? ({ structParent: link } as object) : {});
 }
