@@ -10,9 +10,6 @@ import { parseMarkdown } from './markdown/parse-markdown.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderHtml } from './markdown/render-html.js';
 import { activityChart, chartToSvg, outletsChart } from './charts/chart-layout.js';
-import { loadFonts, loadImages, loadLogo } from './pdf/load-fonts.js';
-import { renderPdf } from './pdf/render-pdf.js';
-import { openShapingCache } from './pdf/shaping-cache.js';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from './period/period.js';
 import { readPreviousBrief } from './output/read-previous-brief.js';
 import type { Article, Warning } from './sources/article.js';
@@ -28,6 +25,7 @@ import { acquireLock } from './output/lock.js';
 import { checkpoint } from './output/checkpoint.js';
 import { buildManifest, updateLatest } from './output/write-manifest.js';
 import { sha256 } from './bytes.js';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { builtinEntitiesFile, displayPath, packageVersion } from './paths.js';
 import { releaseGarbage } from './release-garbage.js';
@@ -126,10 +124,25 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   const library = await loadTopicLibrary(topicDirsFor(options.briefFile));
   const brief = await loadBrief(options.briefFile, library);
   const period = resolvePeriod(options.period ?? brief.period, options.now, brief.timezone);
-  // The template is loaded and linted before any source is read: a template mistake costs nothing.
-  const template = await loadTemplate(brief.template, brief.dir);
-  // Read once, for every analysis this run makes (one made ahead may be voided and made again).
-  const catalog = await loadEntityCatalog(await entitiesFileFor(brief));
+  const storePath = options.store ?? DEFAULT_STORE;
+  const refresh = options.refresh ?? true;
+  // A large store's sources are scanned in a worker thread (analyzeAhead) from here on, while the
+  // template and the catalog load. A store that does not exist yet is created only after them.
+  const early = refresh && storePath !== ':memory:' && existsSync(storePath) ? openStore(storePath) : undefined;
+  let scan: BackgroundScanRun | undefined;
+  let template: Template;
+  let catalog: EntityCatalog;
+  try {
+    if (early && worthScanningInBackground(early, brief.sources, options.backgroundScanFrom)) scan = scanInBackground(storePath, brief.sources, storedDateWindow(period));
+    // The template is loaded and linted before any source is read: a template mistake costs nothing.
+    template = await loadTemplate(brief.template, brief.dir);
+    // Read once, for every analysis this run makes (one made ahead may be voided and made again).
+    catalog = await loadEntityCatalog(await entitiesFileFor(brief));
+  } catch (error) {
+    scan?.stop();
+    early?.close();
+    throw error;
+  }
   progress({ stage: 'brief', brief, period });
 
   /** Analysis, composition and Markdown: a pure function of the period's articles. */
@@ -144,14 +157,13 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     return { analysis, view, markdown: renderMarkdown(view, template) };
   };
 
-  const storePath = options.store ?? DEFAULT_STORE;
-  const store = openStore(storePath);
+  const store = early ?? openStore(storePath);
   const collectOptions: CollectOptions = {
     period,
     timeZone: brief.timezone,
     baseDir: brief.dir,
     includeUndated: options.includeUndated ?? false,
-    refresh: options.refresh ?? true,
+    refresh,
     now: options.now,
     // A throwaway store (--no-store) is read by this run alone, which never searches it.
     ...(store.memory && { fullText: false }),
@@ -163,9 +175,7 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   let candidates: Speculation[] = [];
   let sources: CollectedSources;
   try {
-    if (collectOptions.refresh && worthScanningInBackground(store, brief.sources, options.backgroundScanFrom)) {
-      ({ ahead, scanned, candidates = [] } = await analyzeAhead(store, storePath, brief.sources, collectOptions, analyze));
-    }
+    if (scan) ({ ahead, scanned, candidates = [] } = await analyzeAhead(store, scan, brief.sources, collectOptions, analyze));
     sources = ahead?.collected ?? (await collectSources(store, brief.sources, { ...collectOptions, ...(scanned && { scanned }) }));
   } finally {
     store.close();
@@ -259,12 +269,11 @@ export function standingAnalysis<Candidate extends { articles: readonly Article[
  */
 async function analyzeAhead(
   store: Store,
-  storePath: string,
+  scan: BackgroundScanRun,
   sources: readonly SourceSpec[],
   options: CollectOptions,
   analyze: (articles: Article[], report: (event: ProgressEvent) => void, signal: { readonly aborted: boolean }) => Promise<Analyzed>,
 ): Promise<{ ahead?: Ahead; scanned?: SourceScan; candidates?: Speculation[] }> {
-  const scan = scanInBackground(storePath, sources, storedDateWindow(options.period));
   try {
     const events: ProgressEvent[] = [];
     let early: { read: StoredRead; analyzed: Analyzed } | undefined;
@@ -320,6 +329,17 @@ async function hashTemplate(template: Template): Promise<{ file: string; sha256:
   return hashed.sort((a, b) => a.file.localeCompare(b.file));
 }
 
+/**
+ * The PDF's modules, loaded when a PDF is rendered: pdfkit and fontkit take ~40 ms to load, which
+ * a run spends after its analysis rather than before it (a large store's background scan, started
+ * before the analysis, then starts that much sooner). Built, they are in the bundle, and loading
+ * is running their module code.
+ */
+async function loadPdfModules() {
+  const [fonts, pdf, shaping] = await Promise.all([import('./pdf/load-fonts.js'), import('./pdf/render-pdf.js'), import('./pdf/shaping-cache.js')]);
+  return { ...fonts, ...pdf, ...shaping };
+}
+
 /** Renders the files of every requested format (the PDF last: it is the slow one). */
 async function renderOutputs(result: Omit<GenerateResult, 'files'>, progress: (event: ProgressEvent) => void): Promise<OutputFile[]> {
   const { brief, period, view, template, markdown } = result;
@@ -340,6 +360,7 @@ async function renderOutputs(result: Omit<GenerateResult, 'files'>, progress: (e
     // The templates' Markdown is read by the fast path; anything outside its subset, by micromark.
     const tree = parseBriefMarkdown(markdown) ?? parseMarkdown(markdown);
     const imageUrls = [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!);
+    const { loadFonts, loadImages, loadLogo, openShapingCache, renderPdf } = await loadPdfModules();
     const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(imageUrls, template.dir)]);
     const shaping = openShapingCache();
     const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images, shaping });

@@ -256,6 +256,18 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     await rm(dir, { recursive: true });
     await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'source-missing', exitCode: 66 });
   });
+
+  it('starts before the template loads: a template mistake is still the error, the store is left as it was, and a store not made is not made', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'));
+    await writeFile(briefFile, `${await readFile(briefFile, 'utf8')}template: no-such-template\n`);
+    const before = await readFile(storeFile);
+    await expect(generate(briefFile, storeFile, 1)).rejects.toMatchObject({ code: 'template-missing' });
+    expect(await readFile(storeFile)).toEqual(before);
+    const unmade = join(await tempDir(), 'never', 'store.db');
+    await expect(generate(briefFile, unmade, 1)).rejects.toMatchObject({ code: 'template-missing' });
+    expect(existsSync(join(unmade, '..'))).toBe(false);
+  });
 });
 
 describe('whether a change to a file can change a period (changeMatters)', () => {
