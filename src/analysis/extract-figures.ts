@@ -113,6 +113,8 @@ const leadsOn = /^(?:and|or|but|nor|that|which|who|whose|whom|than|as|of)$/i;
 /** Words that lead into what follows them: a clause cut after one of them is left hanging. */
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
 
+const hasDigit = /\d/;
+
 function amount(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
@@ -122,6 +124,8 @@ function amount(text: string): number {
  * Years, dates and durations are not figures. Each keeps the clause that says what it measures.
  */
 export function extractFigures(sentence: string): FoundFigure[] {
+  // Every figure has a digit; most sentences have none, and three scans of them would find nothing.
+  if (!hasDigit.test(sentence)) return [];
   const figures: (FoundFigure & { start: number })[] = [];
   const taken: [number, number][] = [];
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
