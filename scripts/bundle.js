@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lazyLoading } from './lazy-modules.js';
+import { convertNumbersFirst } from './pdfkit-convert.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -55,13 +56,14 @@ await build({
 /**
  * pdfkit finds its standard-font metrics (a package import, "#standard-fonts/…") and its colour
  * profile (js/data/) from its own module URL. Bundled, that URL would be the bundle's, so in
- * pdfkit's files it is the installed package's, found at run time.
+ * pdfkit's files it is the installed package's, found at run time. Its PDFObject.convert tests
+ * numbers and references first (scripts/pdfkit-convert.js).
  */
 const pdfkitInPlace = {
   name: 'pdfkit-in-place',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/][^\\/]+\.m?js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
+      const source = convertNumbersFirst(await readFile(args.path, 'utf8'));
       return { contents: `var __pdfkitUrl = require('node:url').pathToFileURL(require.resolve('pdfkit')).href;\n${source.replaceAll('import.meta.url', '__pdfkitUrl')}`, loader: 'js' };
     });
   },
