@@ -268,6 +268,38 @@ export function drawWords(doc: PdfDoc, text: string, x: number, y: number, width
   return true;
 }
 
+/** The two operators `fillColor` writes for a colour given as text (hex or a colour's name), by colour. */
+const fillOperators = new Map<string, readonly [string, string] | null>();
+
+/**
+ * Sets the fill colour as pdfkit's `fillColor(color)` does, byte for byte: the colour space, then
+ * the colour. pdfkit works the operators out again at every call (parsing the hex, dividing each
+ * channel, printing three fractions), and a long brief sets a colour for each of its ~40,000
+ * fragments of text; here they are worked out once per colour, by pdfkit. A colour pdfkit does not
+ * read as RGB or CMYK (a spot colour, which is the document's own) is left to it.
+ */
+export function setFillColor(doc: PdfDoc, color: string): void {
+  const internals = doc as unknown as {
+    _normalizeColor(color: string): number[] | object | null;
+    _getColorSpace(color: number[]): string;
+    _fillColor?: [string, undefined];
+  };
+  let operators = fillOperators.get(color);
+  if (operators === undefined) {
+    const normalized = internals._normalizeColor(color);
+    operators = Array.isArray(normalized) ? [`/${internals._getColorSpace(normalized)} cs`, `${normalized.join(' ')} scn`] : null;
+    fillOperators.set(color, operators);
+  }
+  if (!operators) {
+    doc.fillColor(color);
+    return;
+  }
+  doc.addContent(operators[0]);
+  doc.addContent(operators[1]);
+  // With no opacity given, fillColor sets none (and writes none).
+  internals._fillColor = [color, undefined];
+}
+
 /** A label, a list's marker or a chart's text: one line at (x, y), drawn as `text(…, { lineBreak: false })` draws it. */
 export function drawLabel(doc: PdfDoc, text: string, x: number, y: number): void {
   if (!drawWords(doc, text, x, y)) drawText(doc, text, { lineBreak: false }, x, y);

@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import { checkGuards, newPage, pageBottom, type RenderContext, type Run } from './context.js';
 import { layoutRuns, type Fragment, type Line } from './layout-lines.js';
 import type { FontRole } from './load-fonts.js';
-import { drawText, drawWords, type StructElement } from './pdfkit.js';
+import { drawText, drawWords, setFillColor, type StructElement } from './pdfkit.js';
 
 export interface InlineStyle {
   bold: boolean;
@@ -89,7 +89,8 @@ export function layout(ctx: RenderContext, runs: readonly Run[], indent = 0): Li
 function drawFragment(ctx: RenderContext, fragment: Fragment, x: number, y: number, height: number, link?: StructElement): void {
   const { doc } = ctx;
   const { run } = fragment;
-  doc.font(fragment.font).fontSize(run.size).fillColor(run.color);
+  doc.font(fragment.font).fontSize(run.size);
+  setFillColor(doc, run.color);
   // The baseline sits a little below the top of the line box: centre the glyphs in the leading.
   const top = y + (height - run.size * 1.18) / 2;
   const left = x + fragment.x;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPdf, drawLabel, drawText, drawWords, finishPdf, pdfkitOptions, registerFont, type PdfDoc, type PdfOptions } from '../../src/pdf/pdfkit.js';
+import { createPdf, drawLabel, drawText, drawWords, finishPdf, pdfkitOptions, registerFont, setFillColor, type PdfDoc, type PdfOptions } from '../../src/pdf/pdfkit.js';
 
 const dejavu = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const serif = readFileSync(join(dejavu, 'DejaVuSerif.ttf'));
@@ -165,5 +165,26 @@ describe('drawWords', () => {
       { numRuns: 50, seed: 20261207 },
     );
     expect(shortSeen, 'pieces drawn the short way').toBeGreaterThan(100);
+  });
+});
+
+describe('setFillColor', () => {
+  it('writes what fillColor writes, and leaves the fill colour set as it does', async () => {
+    const colors = ['#1f4e79', '#abc', '#ABCDEF', 'red', 'darkslategray', 'Brand', 'no-such-colour', '#1f4e79', 'red'];
+    const paint = async (set: (doc: PdfDoc, color: string) => void) => {
+      const doc = createPdf(options);
+      (doc as unknown as { addSpotColor(name: string, c: number, m: number, y: number, k: number): void }).addSpotColor('Brand', 10, 20, 30, 40);
+      const fills: unknown[] = [];
+      colors.forEach((color, i) => {
+        set(doc, color);
+        fills.push((doc as unknown as { _fillColor: unknown })._fillColor);
+        doc.rect(40, 40 + i * 20, 100, 10).fill();
+      });
+      return { bytes: await finishPdf(doc), fills };
+    };
+    const expected = await paint((doc, color) => void doc.fillColor(color));
+    const got = await paint(setFillColor);
+    expect(got.fills).toEqual(expected.fills);
+    expect(got.bytes.equals(expected.bytes)).toBe(true);
   });
 });
