@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,6 +59,8 @@ export const isCodeFile = (name: string): boolean => /^code-.*\.bin$/.test(name)
 export const isAnalysisFile = (name: string): boolean => /^analysis-v\d+-.*\.bin$/.test(name);
 /** The YAML cache's file (src/yaml/yaml-cache.ts): one per format and parser version. */
 export const isYamlFile = (name: string): boolean => /^yaml-v\d+-.*\.json$/.test(name);
+/** The template cache's files (src/markdown/template-cache.ts): compiled templates and templates linted clean. */
+export const isTemplateFile = (name: string): boolean => /^template-v\d+-.*\.(js|ok)$/.test(name);
 
 /**
  * A dependency's version, part of the names of cache files whose contents it decides (Briefwright's
@@ -84,14 +86,41 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 }
 
 /**
+ * Keeps the `count` most recently used of the files `kept` names (a use sets a file's time), and
+ * removes the others. A folder that cannot be listed or changed costs only disk space.
+ */
+export function keepRecent(dir: string, kept: (name: string) => boolean, count: number): void {
+  try {
+    const files = readdirSync(dir)
+      .filter(kept)
+      .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
+    for (const { name } of files.slice(count)) rmSync(join(dir, name), { force: true });
+  } catch {
+    // Left for a later run.
+  }
+}
+
+/** Marks a cache file used now, for keepRecent; a folder that cannot be changed only keeps an older order. */
+export function touchCacheFile(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Only the order of removal depends on it.
+  }
+}
+
+/**
  * What `brief doctor` says of the cache folder: where it is, what it holds (the shaping cache's
  * font faces, src/pdf/shaping-cache.ts, and their subsets, src/pdf/subset-cache.ts, the compiled
- * code of each command, src/code-cache.ts, the values of YAML files, src/yaml/yaml-cache.ts, and
- * the analyses of briefs, src/memoize-analysis.ts)
+ * code of each command, src/code-cache.ts, the values of YAML files, src/yaml/yaml-cache.ts, the
+ * compiled templates, src/markdown/template-cache.ts, and the analyses of briefs,
+ * src/memoize-analysis.ts)
  * and whether it can be written.
  */
 export function describeCache(dir: string | undefined): string {
-  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML, every brief is analysed afresh';
+  if (!dir) return 'off (BRIEF_CACHE_DIR=off): every PDF shapes its words and encodes its fonts, every start compiles the CLI afresh and parses its YAML and templates, every brief is analysed afresh';
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   let writable = true;
@@ -109,12 +138,14 @@ export function describeCache(dir: string | undefined): string {
   const yaml = names.filter(isYamlFile);
   const subsets = names.filter(isSubsetFile);
   const analyses = names.filter(isAnalysisFile);
+  const templates = names.filter(isTemplateFile);
   const commands = [...new Set(code.map((name) => /-([a-z]+)\.bin$/.exec(name)?.[1] ?? 'other'))].sort();
   const held = [
     ...(shaping.length ? [`${shaping.length} font face(s) shaped, ${size(shaping)} MiB`] : []),
     ...(subsets.length ? [`${subsets.length} font subset(s), ${size(subsets)} MiB`] : []),
     ...(code.length ? [`compiled code for ${commands.join(', ')}, ${size(code)} MiB`] : []),
     ...(yaml.length ? [`parsed YAML, ${size(yaml)} MiB`] : []),
+    ...(templates.length ? [`compiled templates, ${size(templates)} MiB`] : []),
     ...(analyses.length ? [`${analyses.length} brief ${analyses.length === 1 ? 'analysis' : 'analyses'}, ${size(analyses)} MiB`] : []),
   ];
   return `${dir}: ${held.join('; ') || 'empty'}`;

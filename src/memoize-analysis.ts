@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, AnalyzeOptions } from './analysis/analyze-topics.js';
 import { buildId } from './build-id.js';
 import { sha256 } from './bytes.js';
-import { cacheDir, isAnalysisFile, readOwnFile, removeStale, writeCacheFile } from './cache-dir.js';
+import { cacheDir, isAnalysisFile, readOwnFile, removeStale, touchCacheFile, writeCacheFile } from './cache-dir.js';
 import type { Article } from './sources/article.js';
 import type { EntityCatalog, Topic } from './topics/topic.js';
 
@@ -105,13 +105,8 @@ function readKept(file: string): Analysis | undefined {
   } catch {
     return undefined;
   }
-  try {
-    // Used now: the last to be removed (prune).
-    const now = new Date();
-    utimesSync(file, now, now);
-  } catch {
-    // A cache folder on a read-only file system: the analysis stands, only its order in prune is stale.
-  }
+  // Used now: the last to be removed (prune).
+  touchCacheFile(file);
   return analysis;
 }
 

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { monthName } from '../period/period.js';
+import { compiledSpec, type TemplateCacheSettings } from './template-cache.js';
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -111,9 +112,31 @@ export function createTemplateEnvironment(partials: Record<string, string>): typ
   return env;
 }
 
-/** Compiles a template with the environment's strict options. */
-export function compileTemplate(env: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  return env.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true, preventIndent: true });
+/** What Handlebars' runtime asks of a template it runs as a partial or a block's program, beside calling it. */
+interface RunnableTemplate extends Handlebars.TemplateDelegate {
+  _setup(options: unknown): unknown;
+  _child(...args: unknown[]): unknown;
+}
+
+/**
+ * Compiles a template with the environment's strict options, as `env.compile` does: at its first
+ * use (a partial never used is never compiled, nor its mistakes thrown), to the same JavaScript.
+ * That JavaScript comes from the template cache (src/markdown/template-cache.ts) when this text
+ * was compiled before.
+ */
+export function compileTemplate(env: typeof Handlebars, source: string, settings?: TemplateCacheSettings): Handlebars.TemplateDelegate {
+  // Fresh each time: Handlebars adds to the options it is given.
+  const options = () => ({ strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true, preventIndent: true });
+  let compiled: RunnableTemplate | undefined;
+  // Typed as a specification, precompile's result is its source text (Handlebars' typings say otherwise).
+  const precompile = () => env.precompile(source, options()) as unknown as string;
+  const load = () => (compiled ??= env.template(compiledSpec(source, options(), precompile, settings) as Parameters<typeof env.template>[0]) as RunnableTemplate);
+  const template = function (this: unknown, context: unknown, execOptions?: Handlebars.RuntimeOptions) {
+    return load().call(this, context, execOptions);
+  } as RunnableTemplate;
+  template._setup = (setupOptions) => load()._setup(setupOptions);
+  template._child = (...args) => load()._child(...args);
+  return template;
 }
 
 /** Runtime options: prototype access stays off (never loosen these). */

@@ -1,8 +1,7 @@
-import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Font, Subset } from 'fontkit';
 import { sha256 } from '../bytes.js';
-import { readOwnFile, writeCacheFile } from '../cache-dir.js';
+import { keepRecent, readOwnFile, touchCacheFile, writeCacheFile } from '../cache-dir.js';
 
 /**
  * Embedded font subsets kept between runs. pdfkit embeds each face as a subset of the glyphs the
@@ -61,15 +60,6 @@ function unpack(file: Buffer | undefined, wanted: readonly number[], numGlyphs: 
   return sha256(data) === file.toString('hex', dataAt - 32, dataAt) ? { glyphs, data } : undefined;
 }
 
-/** Keeps the face's SUBSETS_PER_FACE most recently used files (a use sets a file's time). */
-function prune(dir: string, prefix: string): void {
-  const files = readdirSync(dir)
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.bin'))
-    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
-  for (const { name } of files.slice(SUBSETS_PER_FACE)) rmSync(join(dir, name), { force: true });
-}
-
 /**
  * Makes `font`'s subsets (pdfkit asks for one per face and document) encode through files named
  * `<prefix><hash of the glyph list>.bin` in `dir`. A folder that cannot be read or written only
@@ -87,18 +77,14 @@ export function keepSubsets(font: Font, dir: string, prefix: string): void {
       const kept = unpack(readOwnFile(file), wanted, font.numGlyphs);
       if (kept) {
         for (const id of kept.glyphs.slice(wanted.length)) subset.includeGlyph(id);
-        try {
-          const now = new Date();
-          utimesSync(file, now, now);
-        } catch {
-          // Only the order of removal depends on it.
-        }
+        touchCacheFile(file);
         return kept.data;
       }
       const data = encode();
       try {
         writeCacheFile(file, pack(subset.glyphs, data));
-        prune(dir, prefix);
+        // The face's SUBSETS_PER_FACE most recently used.
+        keepRecent(dir, (name) => name.startsWith(prefix) && name.endsWith('.bin'), SUBSETS_PER_FACE);
       } catch {
         // Best effort, as for every cache file.
       }

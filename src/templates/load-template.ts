@@ -6,6 +6,7 @@ import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
 import { parseTheme, type Theme } from '../pdf/theme.js';
 import { viewModelShape } from '../briefing/view-model-shape.js';
 import { lintTemplate } from './lint-template.js';
+import { lintedClean, rememberClean } from '../markdown/template-cache.js';
 
 /** A template folder: the main Markdown template, its partials and the PDF theme. */
 export interface Template {
@@ -65,6 +66,9 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
   const emailSource = await readText(emailFile).catch(() => undefined);
   const email = emailSource === undefined ? undefined : { source: emailSource, file: emailFile };
   const template: Template = { name, dir, main: source, partials, theme: parseTheme(themeSource), email, stylesheet, files: { main, theme: themeFile } };
+  // A template this build linted clean before is clean (src/markdown/template-cache.ts).
+  const texts = { main: source, partials, email };
+  if (lintedClean(texts)) return template;
   const problems = checkTemplate(template);
   if (problems.length > 0) {
     throw new BriefError('template', problems[0]!.message, {
@@ -72,6 +76,7 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
       hint: 'templates receive the view model listed in docs/templates.md; nothing was written',
     });
   }
+  rememberClean(texts);
   return template;
 }
 

@@ -99,7 +99,7 @@ describe('brief doctor and brief completion', () => {
     expect(result.stdout).toMatch(/^ok {4}Node\.js: Node \d+/m);
     expect(result.stdout).toMatch(/^ok {4}templates: weekly, one-pager, memo: lint clean$/m);
     expect(result.stdout).toMatch(/^all checks passed$/m);
-    expect(result.stdout).toMatch(/^ok {4}cache: .*: (empty|((\d+ font face\(s\) shaped|\d+ font subset\(s\)|compiled code for [a-z, ]+|parsed YAML|\d+ brief analys[ie]s), \d+\.\d MiB(; |$))+)$/m);
+    expect(result.stdout).toMatch(/^ok {4}cache: .*: (empty|((\d+ font face\(s\) shaped|\d+ font subset\(s\)|compiled code for [a-z, ]+|parsed YAML|compiled templates|\d+ brief analys[ie]s), \d+\.\d MiB(; |$))+)$/m);
   });
 
   it('doctor says where the cache is, what it holds, and when it cannot be written (still not a failure)', async () => {
@@ -112,14 +112,14 @@ describe('brief doctor and brief completion', () => {
     const off = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: 'off' } });
     expect(off.stdout).toMatch(/^ok {4}cache: off \(BRIEF_CACHE_DIR=off\)/m);
     const fresh = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: join(dir, 'new', 'cache') } });
-    // Empty but for the YAML the doctor itself read (the templates' themes).
-    expect(fresh.stdout).toMatch(/^ok {4}cache: .*new\/cache: (empty|parsed YAML, \d+\.\d MiB)$/m);
-    // After a brief: its font faces and their subsets, the compiled code of the commands that succeeded, its YAML, its analysis.
+    // Empty but for what the doctor itself read: the templates' themes (YAML), the templates it linted clean.
+    expect(fresh.stdout).toMatch(/^ok {4}cache: .*new\/cache: (empty|parsed YAML, \d+\.\d MiB(; compiled templates, \d+\.\d MiB)?)$/m);
+    // After a brief: its font faces and their subsets, the compiled code of the commands that succeeded, its YAML, its template, its analysis.
     const used = join(dir, 'used');
     const generated = await spawnCli(['generate', join(repoRoot, 'briefs', 'ukraine-weekly.yaml'), '--no-store', '--out', join(dir, 'out'), '-q'], { env: { BRIEF_CACHE_DIR: used } });
     expect(generated.code, generated.stderr).toBe(0);
     const described = await spawnCli(['doctor', '--no-store'], { env: { BRIEF_SMTP_URL: '', BRIEF_SMTP_HOST: '', BRIEF_CACHE_DIR: used } });
-    expect(described.stdout).toMatch(/^ok {4}cache: .*used: ([3-9]) font face\(s\) shaped, \d+\.\d MiB; \1 font subset\(s\), \d+\.\d MiB; compiled code for generate, \d+\.\d MiB; parsed YAML, \d+\.\d MiB; 1 brief analysis, \d+\.\d MiB$/m);
+    expect(described.stdout).toMatch(/^ok {4}cache: .*used: ([3-9]) font face\(s\) shaped, \d+\.\d MiB; \1 font subset\(s\), \d+\.\d MiB; compiled code for generate, \d+\.\d MiB; parsed YAML, \d+\.\d MiB; compiled templates, \d+\.\d MiB; 1 brief analysis, \d+\.\d MiB$/m);
   });
 
   it('doctor names what is wrong and how to fix it (exit 78)', async () => {

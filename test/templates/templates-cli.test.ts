@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js';
@@ -96,15 +96,20 @@ describe('analyst judgement', () => {
 });
 
 describe('a template typo (reliability row 10)', () => {
-  it('exits 65 naming the field and position, and writes no .md or .pdf', async () => {
+  it('exits 65 naming the field and position, and writes no .md or .pdf (after the same template, clean, was linted and kept)', async () => {
     const dir = await tempDir();
     await cp(join(repoRoot, 'templates', 'weekly'), join(dir, 'tpl'), { recursive: true });
     const file = join(dir, 'tpl', 'brief.md.hbs');
+    const { brief, out } = await sampleWith(join(dir, 'tpl'));
+    // The template as shipped, linted clean and compiled once, in a cache folder of its own.
+    const env = { BRIEF_CACHE_DIR: join(dir, 'cache') };
+    const clean = await spawnCli(['generate', brief, '--out', join(dir, 'clean'), '--no-store', '-q'], { env });
+    expect(clean.code, clean.stderr).toBe(0);
+    expect((await readdir(join(dir, 'cache'))).filter((name) => name.startsWith('template-'))).toEqual(expect.arrayContaining([expect.stringMatching(/\.ok$/), expect.stringMatching(/\.js$/)]));
     const lines = (await readFile(file, 'utf8')).split('\n');
     lines.splice(11, 0, 'Lead: {{artcle.title}}');
     await writeFile(file, lines.join('\n'));
-    const { brief, out } = await sampleWith(join(dir, 'tpl'));
-    const result = await spawnCli(['generate', brief, '--out', out, '--no-store']);
+    const result = await spawnCli(['generate', brief, '--out', out, '--no-store'], { env });
     expect(result.code).toBe(65);
     expect(result.stderr).toMatch(new RegExp(`^error\\[template\\]: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:12:9: "artcle\\.title" is not defined in the view model`, 'm'));
     expect(result.stderr).not.toMatch(/^\s+at /m);
