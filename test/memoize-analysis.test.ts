@@ -1,8 +1,8 @@
-import { chmodSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../src/analysis/analyze-topics.js';
-import { analysisKey, memoizeAnalysis, type AnalysisInputs } from '../src/memoize-analysis.js';
+import { analysisKey, defaultZone, memoizeAnalysis, type AnalysisInputs } from '../src/memoize-analysis.js';
 import { tempDir } from './helpers.js';
 
 function inputs(): AnalysisInputs {
@@ -138,5 +138,34 @@ describe('memoizeAnalysis: analyses kept between runs', () => {
     expect(memo.run(nth(0)).reused).toBe(true);
     expect(memo.run(nth(2)).reused).toBe(true);
     expect(memo.run(nth(1)).reused).toBe(false);
+  });
+});
+
+describe('the default time zone in an analysis key', () => {
+  it('is TZ when set, else where /etc/localtime links, else Intl’s; another zone is another key', () => {
+    expect(defaultZone({ TZ: 'Europe/Kyiv' })).toBe('TZ=Europe/Kyiv');
+    expect(defaultZone({ TZ: '' })).toBe('TZ=');
+    const linked = (() => {
+      try {
+        return lstatSync('/etc/localtime').isSymbolicLink() ? readlinkSync('/etc/localtime') : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    expect(defaultZone({})).toBe(linked === undefined ? new Intl.DateTimeFormat().resolvedOptions().timeZone : `localtime=${linked}`);
+    const saved = process.env.TZ;
+    const keyIn = (zone: string | undefined) => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+      return analysisKey(inputs(), 'build-1');
+    };
+    try {
+      const keys = [keyIn(undefined), keyIn('America/New_York'), keyIn('Europe/Kyiv'), keyIn('UTC')];
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keyIn('Europe/Kyiv')).toBe(keys[2]);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });
