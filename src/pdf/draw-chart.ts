@@ -17,7 +17,7 @@ export function drawChart(ctx: RenderContext, shapes: ChartShapes): void {
       doc.font('sans').fontSize(text.size).fillColor(text.color);
       const width = doc.widthOfString(text.text);
       const left = text.anchor === 'end' ? text.x - width : text.anchor === 'middle' ? text.x - width / 2 : text.x;
-      drawLabel(doc, text.text, x + left, y + text.y - text.size * 0.95);
+      drawLabel(doc, text.text, x + left, y + text.y - text.size * 0.95, width);
     }
   });
   figure.end();

@@ -300,9 +300,12 @@ export function setFillColor(doc: PdfDoc, color: string): void {
   internals._fillColor = [color, undefined];
 }
 
-/** A label, a list's marker or a chart's text: one line at (x, y), drawn as `text(…, { lineBreak: false })` draws it. */
-export function drawLabel(doc: PdfDoc, text: string, x: number, y: number): void {
-  if (!drawWords(doc, text, x, y)) drawText(doc, text, { lineBreak: false }, x, y);
+/**
+ * A label, a list's marker or a chart's text: one line at (x, y), drawn as `text(…, { lineBreak: false })`
+ * draws it. `width`, when the caller has measured the text already, is not measured again.
+ */
+export function drawLabel(doc: PdfDoc, text: string, x: number, y: number, width?: number): void {
+  if (!drawWords(doc, text, x, y, width)) drawText(doc, text, { lineBreak: false }, x, y);
 }
 
 /** Collects the finished document into one buffer. */
