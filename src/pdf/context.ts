@@ -35,6 +35,8 @@ export interface RenderContext {
   images: ReadonlyMap<string, Buffer>;
   /** Charts by the file name the Markdown uses for them: drawn as vectors, not as images. */
   charts: ReadonlyMap<string, (width: number) => ChartShapes>;
+  /** Once aborted, the layout stops at its next line (a rendering made ahead that no longer stands). */
+  signal?: { readonly aborted: boolean } | undefined;
 }
 
 /** A styled piece of inline text. */
@@ -82,4 +84,5 @@ export function checkGuards(ctx: RenderContext): void {
   const pages = ctx.doc.bufferedPageRange().count;
   if (pages >= ctx.maxPages) throw new LayoutGuardError(`the brief would exceed ${ctx.maxPages} pages (theme maxPages)`);
   if (Date.now() > ctx.deadline) throw new LayoutGuardError('PDF layout timed out');
+  if (ctx.signal?.aborted) throw new DOMException('PDF layout stopped: its input is out of date', 'AbortError');
 }

@@ -74,6 +74,8 @@ export interface PdfAssets {
   images?: ReadonlyMap<string, Buffer>;
   /** Shaped words from earlier runs (the same bytes with or without it). */
   shaping?: ShapingCache;
+  /** Stops the layout at its next line once aborted (an AbortError). */
+  signal?: { readonly aborted: boolean };
 }
 
 /** Lays the document out and draws it, in one pass: the contents lines are drawn last, into space kept for them. */
@@ -109,6 +111,7 @@ function layoutDocument(root: Root, view: ViewModel, theme: Theme, fonts: FontSe
     maxPages: theme.maxPages,
     nextStart: 0,
     images: assets.images ?? new Map(),
+    signal: assets.signal,
     charts: new Map([
       [view.charts.files.activity, (width: number) => activityChart(view.charts, width)],
       [view.charts.files.outlets, (width: number) => outletsChart(view.charts, width)],

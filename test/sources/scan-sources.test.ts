@@ -99,9 +99,9 @@ describe('a refreshing brief over a large store: read and analysed while a worke
   const workerFile = join(repoRoot, 'dist', 'scan-sources-worker.cjs');
   const now = new Date('2026-02-02T09:00:00Z');
 
-  async function briefIn(dir: string): Promise<string> {
+  async function briefIn(dir: string, formats = 'md, json'): Promise<string> {
     const file = join(dir, 'brief.yaml');
-    await writeFile(file, 'id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: archive}]\nformats: [md, json]\ntopics: [energy-infrastructure]\n');
+    await writeFile(file, `id: grid\ntitle: Grid\nperiod: {week: 2026-W04}\nsources: [{path: archive}]\nformats: [${formats}]\ntopics: [energy-infrastructure]\n`);
     return file;
   }
 
@@ -113,7 +113,8 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const read = (name: string) => readFile(join(outDir, 'grid', '2026-W04', name), 'utf8');
     // Events as a reader sees them: the analysis object itself is compared through the outputs.
     const seen = events.map((event) => JSON.stringify(event, (key, value) => (key === 'analysis' ? undefined : value)));
-    return { result, events: seen, markdown: await read('grid-2026-W04.md'), json: await read('grid-2026-W04.json'), manifest: await read('manifest.json') };
+    const pdf = result.brief.formats.includes('pdf') ? await readFile(join(outDir, 'grid', '2026-W04', 'grid-2026-W04.pdf')) : undefined;
+    return { result, events: seen, markdown: await read('grid-2026-W04.md'), json: await read('grid-2026-W04.json'), manifest: await read('manifest.json'), pdf };
   }
 
   /** The brief generated with the background scan from `storeFile`, and with the plain refresh from a copy of it made first. */
@@ -125,7 +126,7 @@ describe('a refreshing brief over a large store: read and analysed while a worke
 
   /** The outputs and events of two generations are the same. */
   function expectSameBrief(a: Awaited<ReturnType<typeof generate>>, b: Awaited<ReturnType<typeof generate>>) {
-    for (const part of ['markdown', 'json', 'manifest', 'events'] as const) expect(a[part], part).toEqual(b[part]);
+    for (const part of ['markdown', 'json', 'manifest', 'events', 'pdf'] as const) expect(a[part], part).toEqual(b[part]);
   }
 
   it('gives what the plain refresh gives when nothing changed, and refreshes when something did', async () => {
@@ -157,6 +158,33 @@ describe('a refreshing brief over a large store: read and analysed while a worke
     const again = await generate(briefFile, storeFile, 1);
     expect(again.result.backgroundScan).toBe('current');
     expect(again.markdown).toBe(changed.markdown);
+  });
+
+  it('renders the outputs while the scan goes on, when no change that matters is found: the plain refresh’s bytes, events and warnings', async () => {
+    const { dir, storeFile } = await refreshedArchive();
+    const briefFile = await briefIn(join(dir, '..'), 'md, pdf, json');
+    // CJK has no glyph in the fonts: the rendering's own warning, told after the sources' one.
+    await writeFile(briefFile, (await readFile(briefFile, 'utf8')).replace('title: Grid', 'title: Grid 中文'));
+    await writeFile(join(dir, 'old.md'), story('Chernihiv', 11));
+    await generate(briefFile, storeFile, Infinity);
+    const current = await scannedAndPlain(briefFile, storeFile);
+    expect(current.scanned.result).toMatchObject({ backgroundScan: 'current', renderedAhead: true });
+    expect(current.plain.result.renderedAhead).toBeUndefined();
+    expectSameBrief(current.scanned, current.plain);
+    expect(current.scanned.result.warnings).toEqual(current.plain.result.warnings);
+    expect(current.scanned.result.warnings.map((warning) => warning.code)).toEqual(['article-unreadable', 'missing-glyphs']);
+    expect(current.scanned.events.findIndex((event) => event.includes('"stage":"render"'))).toBeGreaterThan(current.scanned.events.findIndex((event) => event.includes('"stage":"analysis"')));
+
+    // An edit outside the week does not matter to it: the rendering stands with the analysis.
+    await writeFile(join(dir, 'old.md'), story('Sumy', 11));
+    const edited = await scannedAndPlain(briefFile, storeFile);
+    expect(edited.scanned.result).toMatchObject({ backgroundScan: 'changed-kept', renderedAhead: true });
+    expectSameBrief(edited.scanned, edited.plain);
+
+    // Nor is anything rendered ahead for a run that writes nothing.
+    const unwritten = await generateBrief({ briefFile, now, outDir: await tempDir(), store: storeFile, backgroundScanFrom: 1, write: false });
+    expect(unwritten.backgroundScan).toBe('current');
+    expect(unwritten.renderedAhead).toBeUndefined();
   });
 
   // One change, found at once: the analysis made while the scan goes on (of the period as the
