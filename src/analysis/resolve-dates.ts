@@ -27,9 +27,11 @@ const pastVerbBefore = new RegExp(String.raw`\b(said|says|told|announced|confirm
 /**
  * Date words chrono may read that name a day: a month, a weekday, or a numeric date (3/2,
  * 03.02. or 03.02.2026, 2026-02-03). Durations ("a week") do not, and neither do decimals: chrono
- * reads "for 12.5 hours" as a time tomorrow.
+ * reads "for 12.5 hours" as a time tomorrow. Months are chrono's own names for them (its
+ * MONTH_DICTIONARY: "jan", "jan.", "january", "sept"…): a word that merely starts like one
+ * ("decision", "market", "mayor") is none, and a sentence with no other names no day.
  */
-const namesADay = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
+const namesADay = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
 
 /**
  * The day before the article's own, as news names it: "yesterday", "last night". ("Today" and

@@ -1,14 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analysis/extract-figures.js';
 import { extractQuotes } from '../../src/analysis/extract-quotes.js';
-import { findDates } from '../../src/analysis/resolve-dates.js';
+import { findDates, weekdays } from '../../src/analysis/resolve-dates.js';
+import { newsChrono } from '../../src/text/news-chrono.js';
 import { splitSentences } from '../../src/analysis/segment.js';
 import { readTextArticle } from '../../src/sources/read-text.js';
 import { loadEntityCatalog } from '../../src/topics/load-topics.js';
 import { haveSeeds, repoRoot, seedsDir } from '../helpers.js';
+// @ts-expect-error: a plain JS module shared with the benchmarks
+import { syntheticArticles } from '../../bench/synthetic-corpus.js';
 
 const catalog = await loadEntityCatalog(join(repoRoot, 'briefs', 'entities.yaml'));
 
@@ -318,6 +321,44 @@ describe('a day an event was due on and did not take place then is marked called
     ["Thursday's vote in parliament passed by 180 to 150.", [['Thursday', false]]],
   ])('%j → %j', (sentence, dates) => {
     expect(calledOff(sentence)).toEqual(dates);
+  });
+});
+
+describe('a sentence given to chrono only when it names a day (months by chrono\'s own names for them)', () => {
+  /** findDates's dates for a sentence, and whether it asked chrono. */
+  function traced(sentence: string, published = '2026-01-21') {
+    let asked = false;
+    const dates = findDates(sentence, published, { parse: (...args: Parameters<typeof newsChrono.parse>) => ((asked = true), newsChrono.parse(...args)) });
+    return { dates, asked };
+  }
+  /** Any word starting like a month, a weekday, or figures: the widest reading of a day's name (findDates's before it read months as chrono does). */
+  const anyMonthLike = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4}\b)?|\b\d{4}-\d{2}-\d{2}\b/i;
+  /** Whether chrono finds in a sentence a date findDates could keep, its words read that widely: a weekday, or a day and a month it is sure of. */
+  const dayChronoFinds = (sentence: string, published = '2026-01-21') =>
+    newsChrono
+      .parse(sentence, { instant: new Date(`${published}T12:00:00Z`), timezone: 0 })
+      .some((result) => anyMonthLike.test(result.text) && (weekdays.some((day) => result.text.toLowerCase().includes(day)) || (result.start.isCertain('day') && result.start.isCertain('month'))));
+
+  it('skips words that only start like a month, and asks about every spelling of one chrono reads', () => {
+    for (const sentence of ['The decision on the market was declared by the mayor.', 'Marco and Marta marked a decade of separate talks.', 'The junta augmented its novel octane tax.']) expect(traced(sentence), sentence).toEqual({ dates: [], asked: false });
+    const spelled = ['Jan. 28', 'January 28', 'Feb 3', 'Mar. 4', 'March 4', 'Apr 5', 'May 6', 'Jun. 7', 'June 7', 'Jul 8', 'July 8', 'Aug. 9', 'Sep 10', 'Sept. 10', 'Oct 11', 'Nov. 12', 'Dec 13', 'December 13'];
+    for (const day of spelled) expect(traced(`The talks resume on ${day} in Geneva.`), day).toMatchObject({ asked: true, dates: [expect.objectContaining({ text: expect.stringContaining(day) })] });
+  });
+
+  it('loses no day chrono would find, over the sample corpus, a synthetic week and the seeds', async () => {
+    const texts: string[] = [];
+    for (const week of await readdir(join(repoRoot, 'corpus'))) for (const file of await readdir(join(repoRoot, 'corpus', week))) texts.push(await readFile(join(repoRoot, 'corpus', week, file), 'utf8'));
+    for (const article of syntheticArticles(repoRoot, 300) as { paragraphs: string[] }[]) texts.push(article.paragraphs.join('\n\n'));
+    if (haveSeeds) for (const file of await readdir(seedsDir)) texts.push(await readFile(join(seedsDir, file), 'utf8'));
+    const sentences = [...new Set(texts.flatMap((text) => text.split(/\n{2,}/).flatMap(splitSentences)))];
+    let skipped = 0;
+    for (const sentence of sentences) {
+      if (traced(sentence).asked) continue;
+      skipped += 1;
+      expect(dayChronoFinds(sentence), sentence).toBe(false);
+    }
+    // The test means something only if many sentences were skipped.
+    expect(skipped).toBeGreaterThan(sentences.length / 2);
   });
 });
 
