@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../src/period/period.js';
 import { collectSources } from '../../src/sources/collect-sources.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import { openStore, storedWarnings, type Store } from '../../src/store/open-store.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { listArticles } from '../../src/store/list-articles.js';
 import { haveSeeds, repoRoot, runCli, seedsDir, tempDir } from '../helpers.js';
@@ -235,6 +235,28 @@ describe('undated articles', () => {
     expect(dated.warnings).toEqual([expect.objectContaining({ code: 'undated', message: expect.stringContaining('"Undated item"') })]);
     const all = await collectWeek(store, [source], dir, { includeUndated: true });
     expect(all.articles.map((a) => a.title)).toEqual(['Undated item', 'Warsaw to host reconstruction investors']);
+  });
+});
+
+describe("the files' warnings, read at every refresh", () => {
+  it('come from an index of the few files with one, which a store made without it gets when opened', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await writeFile(join(dir, 'good.md'), '---\ntitle: Good\npublished: 2026-01-20\n---\n\nA good article that is read.\n');
+    const file = join(await tempDir(), 'store.db');
+    store = openStore(file);
+    await collectWeek(store, [fileSource(dir)], dir);
+    const plan = () => store.prepare('EXPLAIN QUERY PLAN SELECT key, warning FROM files WHERE warning IS NOT NULL').all().map((row) => (row as { detail: string }).detail).join('; ');
+    const expected = new Map([[join(dir, 'image.txt'), 'skipped: binary file, not text']]);
+    expect(storedWarnings(store)).toEqual(expected);
+    expect(plan()).toContain('COVERING INDEX files_warned');
+    // A store from before the index: its files' rows are scanned until it is opened again.
+    store.exec('DROP INDEX files_warned');
+    expect(plan()).not.toContain('files_warned');
+    store.close();
+    store = openStore(file);
+    expect(plan()).toContain('COVERING INDEX files_warned');
+    expect(storedWarnings(store)).toEqual(expected);
   });
 });
 
