@@ -87,6 +87,24 @@ describe('scanSources: what a refresh would find, and whether it would leave the
     expect(await scanSources(store, [fileSource(dir)])).toMatchObject({ current: true, touched: [] });
   });
 
+  it('reads the stored rows a thousand at a time without losing a change where one read ends and the next begins', async () => {
+    const dir = join(await tempDir(), 'archive');
+    await mkdir(dir);
+    const name = (n: number) => `f${String(n).padStart(4, '0')}.md`;
+    for (let n = 0; n < 2100; n++) await writeFile(join(dir, name(n)), `---\ntitle: Item ${n}\npublisher: Desk\npublished: 2026-01-21\n---\n\nThe grid operator listed item ${n} among the repairs.\n`);
+    store = openStore(join(await tempDir(), 'store.db'));
+    await collectWeek(store, [fileSource(dir)], dir);
+    expect(await scanSources(store, [fileSource(dir)])).toMatchObject({ current: true, files: 2100 });
+    // The last key first: the first read ends with f1100.md, the second begins with f1099.md and ends with f0100.md.
+    await appendFile(join(dir, name(1100)), 'Edited.\n');
+    await appendFile(join(dir, name(1099)), 'Edited.\n');
+    await writeFile(join(dir, 'f1099a.md'), story('Between'));
+    await rm(join(dir, name(100)));
+    const scan = await scanSources(store, [fileSource(dir)]);
+    expect(scan).toMatchObject({ current: false, files: 2100, gone: [join(dir, name(100))] });
+    expect(scan!.changed).toEqual([name(1100), 'f1099a.md', name(1099)].map((file) => join(dir, file)));
+  });
+
   it('does not scan a brief with a feed (feeds are fetched at every refresh)', async () => {
     const { dir, storeFile } = await refreshedArchive();
     store = openStore(storeFile);
