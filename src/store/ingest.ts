@@ -29,6 +29,20 @@ export interface IngestItem {
   body?: Uint8Array;
 }
 
+/**
+ * Files named by key, each one's item made only when it is looked at: the refresh after a
+ * background scan names every file of the archive (100,000) and reads the few the scan found
+ * changed (IngestOptions.changed). Files only: a feed's item carries its fetched body.
+ */
+export interface KeyedItems {
+  keys: readonly string[];
+  item: (index: number) => IngestItem;
+}
+
+function isKeyed(items: readonly IngestItem[] | KeyedItems): items is KeyedItems {
+  return !Array.isArray(items);
+}
+
 export interface IngestOptions {
   /** Reference for datelines without a year. */
   now: Date;
@@ -142,7 +156,7 @@ async function parse(bytes: Uint8Array, item: IngestItem, warnings: Warning[]): 
  * one whose bytes are unchanged is not parsed. Changed files replace their articles; duplicates
  * and syndicated copies are then folded.
  */
-export async function ingestItems(store: Store, items: readonly IngestItem[], options: IngestOptions): Promise<IngestResult> {
+export async function ingestItems(store: Store, items: readonly IngestItem[] | KeyedItems, options: IngestOptions): Promise<IngestResult> {
   const limit = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const fullText = options.fullText ?? true;
   const result: IngestResult = { parsed: 0, unchanged: 0, failed: 0, warnings: [] };
@@ -194,8 +208,32 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
   const known = options.changed ? undefined : storedStats(store);
   const warned = storedWarnings(store);
   const storedHash = storedHashes(store);
-  for (let start = 0; start < items.length; start += INGEST_BATCH) {
-    const batch = items.slice(start, start + INGEST_BATCH);
+  const keys = isKeyed(items) ? items.keys : undefined;
+  const itemAt = isKeyed(items) ? items.item : (index: number) => items[index]!;
+  const total = isKeyed(items) ? items.keys.length : items.length;
+  // Told when a batch [start, end) crosses a tenth of the items. Looking at unchanged files is quick
+  // (0.3 s for 10,000); parsing is what takes minutes.
+  const reportProgress = (start: number, end: number) => {
+    const tenth = Math.floor((end * 10) / total);
+    if (options.onProgress && total >= PROGRESS_MIN_ITEMS && result.parsed > 0 && tenth > Math.floor((start * 10) / total) && end < total) {
+      options.onProgress({ done: end, total, parsed: result.parsed });
+    }
+  };
+  // A batch of keyed files that a scan found unchanged, none with a warning to repeat, is only
+  // counted: its items are not even made.
+  const onlyCounted = (start: number, end: number) => {
+    if (!keys || !options.changed) return false;
+    for (let index = start; index < end; index++) if (options.changed.has(keys[index]!) || warned.has(keys[index]!)) return false;
+    return true;
+  };
+  for (let start = 0; start < total; start += INGEST_BATCH) {
+    const end = Math.min(start + INGEST_BATCH, total);
+    if (onlyCounted(start, end)) {
+      result.unchanged += end - start;
+      reportProgress(start, end);
+      continue;
+    }
+    const batch = Array.from({ length: end - start }, (_, offset) => itemAt(start + offset));
     const loaded = batch.map((item): { item: IngestItem; bytes: Uint8Array | undefined; size: number; mtime: number; changed: boolean } => {
       if (item.body) return { item, bytes: item.body, size: item.body.length, mtime: 0, changed: true };
       if (options.changed && !options.changed.has(item.key)) return { item, bytes: undefined, size: 0, mtime: 0, changed: false };
@@ -244,12 +282,7 @@ export async function ingestItems(store: Store, items: readonly IngestItem[], op
       writes.push(() => replace(item, { size, mtime, sha, format: parsed?.format ?? 'unreadable', warning }, prepared));
     }
     if (writes.length > 0) store.transaction(() => writes.forEach((write) => write()))();
-    const done = start + batch.length;
-    const tenth = Math.floor((done * 10) / items.length);
-    // Looking at unchanged files is quick (0.3 s for 10,000); parsing is what takes minutes.
-    if (options.onProgress && items.length >= PROGRESS_MIN_ITEMS && result.parsed > 0 && tenth > Math.floor((start * 10) / items.length) && done < items.length) {
-      options.onProgress({ done, total: items.length, parsed: result.parsed });
-    }
+    reportProgress(start, end);
   }
   foldDuplicates(store, touched);
   return result;

@@ -391,6 +391,35 @@ describe('progress of a large ingest', () => {
     expect(small).toEqual([]);
   });
 
+  it('is told alike for files named by key after a scan, whose batches without a change or a warning are only counted', async () => {
+    const dir = await archive(1000);
+    const key = (i: number) => join(dir, `${String(i).padStart(4, '0')}.md`);
+    const list = Array.from({ length: 1000 }, (_, i) => ({ key: key(i), shown: `${i}.md` }));
+    // A file with a stored warning (not UTF-8), repeated at each refresh.
+    await writeFile(key(700), Buffer.from([0x66, 0xe9, 0x0a]));
+    const storeFile = join(dir, '..', 'keyed.db');
+    store = openStore(storeFile);
+    await ingestItems(store, list, { now: new Date('2026-02-01T00:00:00Z') });
+    store.close();
+    await copyFile(storeFile, join(dir, '..', 'listed.db'));
+    await appendFile(key(300), 'Edited.\n');
+    const refresh = async (file: string, items: Parameters<typeof ingestItems>[1]) => {
+      const told: unknown[] = [];
+      store = openStore(join(dir, '..', file));
+      const result = await ingestItems(store, items, { now: new Date('2026-02-01T00:00:00Z'), changed: new Set([key(300)]), onProgress: (p) => told.push(p) });
+      store.close();
+      return { result, told };
+    };
+    const listed = await refresh('listed.db', list);
+    let made = 0;
+    const keyed = await refresh('keyed.db', { keys: list.map((item) => item.key), item: (i) => (made++, list[i]!) });
+    expect(keyed).toEqual(listed);
+    expect(listed.result).toMatchObject({ parsed: 1, unchanged: 999, warnings: [expect.objectContaining({ file: '700.md' })] });
+    expect(listed.told.map((p) => (p as { done: number }).done)).toEqual([320, 448, 512, 640, 704, 832, 960]);
+    // Only the batch with the edit (256–319) and the one with the warning (640–703) were made.
+    expect(made).toBe(128);
+  });
+
   it('is shown by brief ingest (not with -q or --json) and by generate, as lines on stderr', async () => {
     const dir = await archive(1000);
     const storeFile = join(dir, '..', 'corpus.db');
