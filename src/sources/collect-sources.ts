@@ -70,13 +70,14 @@ function shownPaths(baseDir: string): (file: string) => string {
  */
 export async function collectSources(store: Store, sources: readonly SourceSpec[], options: CollectOptions): Promise<CollectedSources> {
   if (options.refresh === false) return readStored(store, sources, options).collected;
+  // A scan is made only of a brief without feeds (scanSources); with one, the files are listed here.
   if (options.scanned && !sources.some((source) => source.feed)) return refreshScanned(store, sources, options, options.scanned);
   const warnings: Warning[] = [];
   const items: IngestItem[] = [];
   const files = new Map<string, { source: SourceSpec; shown: string }>();
   const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
   const shownPath = shownPaths(options.baseDir);
-  for (const [index, source] of sources.entries()) {
+  for (const source of sources) {
     if (source.feed) {
       try {
         const body = await fetcher(source.feed);
@@ -87,24 +88,18 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       files.set(source.feed, { source, shown: source.feed });
       continue;
     }
-    let found = options.scanned?.lists[index];
-    if (!found) {
-      const listed = await findFiles(source as SourceSpec & { resolved: string });
-      pruneMissing(store, listed.base, listed.files);
-      found = listed.files;
-    }
-    for (const file of found) {
+    const listed = await findFiles(source as SourceSpec & { resolved: string });
+    pruneMissing(store, listed.base, listed.files);
+    for (const file of listed.files) {
       if (files.has(file)) continue;
       const shown = shownPath(file);
       files.set(file, { source, shown });
       items.push(ingestItem(file, shown, source));
     }
   }
-  if (options.scanned) removeFiles(store, options.scanned.gone);
   const ingested = await ingestItems(store, items, {
     now: options.now,
     ...(options.onProgress && { onProgress: options.onProgress }),
-    ...(options.scanned && { changed: new Set(options.scanned.changed) }),
     ...(options.fullText === false && { fullText: false }),
   });
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
