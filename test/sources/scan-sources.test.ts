@@ -206,7 +206,7 @@ describe('a refreshing brief over a large store: read and analysed while a worke
   });
 
   // One change, found at once: the analysis made while the scan goes on (of the period as the
-  // refresh of that file leaves it) stands, and the brief is the plain refresh's.
+  // refresh of that file leaves it) stands, rendered then too, and the brief is the plain refresh's.
   // The period's articles, as the sources event lists them: each change's article is among them, or (outside the week) is not.
   const singleChanges: [string, (dir: string) => Promise<unknown>, RegExp, RegExp][] = [
     ['a new article of the week', (dir) => writeFile(join(dir, 'sub', 'new.md'), story('Kharkiv', 24)), /Kharkiv/, /Chernihiv/],
@@ -216,12 +216,12 @@ describe('a refreshing brief over a large store: read and analysed while a worke
   for (const [change, make, shown, left] of singleChanges) {
     it(`keeps an analysis made during the scan after ${change}: the brief the plain refresh makes`, async () => {
       const { dir, storeFile } = await refreshedArchive();
-      const briefFile = await briefIn(join(dir, '..'));
+      const briefFile = await briefIn(join(dir, '..'), 'md, pdf, json');
       await writeFile(join(dir, 'old.md'), story('Chernihiv', 11));
       await generate(briefFile, storeFile, Infinity);
       await make(dir);
       const { scanned, plain } = await scannedAndPlain(briefFile, storeFile);
-      expect(scanned.result.backgroundScan).toBe('changed-kept');
+      expect(scanned.result).toMatchObject({ backgroundScan: 'changed-kept', renderedAhead: true });
       const sources = scanned.events.find((event) => event.includes('"stage":"sources"'));
       expect(sources).toMatch(shown);
       expect(sources).not.toMatch(left);
