@@ -103,11 +103,30 @@ describe('memoizeAnalysis: analyses kept between runs', () => {
     expect(memo.made).toHaveLength(3);
   });
 
+  it('spells an article of strings as the replacer would (one without a prototype is read through it)', () => {
+    const plain = inputs();
+    const bare = inputs();
+    bare.articles = [Object.assign(Object.create(null) as typeof plain.articles[number], plain.articles[0]!)];
+    expect(analysisKey(bare, 'build-1')).toBe(analysisKey(plain, 'build-1'));
+    bare.articles = [Object.assign(Object.create(null) as typeof plain.articles[number], { ...plain.articles[0]!, author: 'A. Writer' })];
+    expect(analysisKey(bare, 'build-1')).not.toBe(analysisKey(plain, 'build-1'));
+  });
+
   it('inputs holding what JSON cannot spell whole (a RegExp) are analysed, never kept', async () => {
     const dir = await tempDir();
     const odd = inputs();
     (odd.options as { previous: unknown }).previous = [/Shoigu/];
     expect(analysisKey(odd, 'build-1')).toBeUndefined();
+    // Inside an article too, where its strings are spelled without the replacer.
+    const article = inputs().articles[0]!;
+    class Story {}
+    const odder = [
+      { ...article, paragraphs: [new String(article.paragraphs[0])] },
+      { ...article, paragraphs: [/Shoigu/] },
+      { ...article, author: /Shoigu/ },
+      Object.assign(new Story(), article),
+    ];
+    for (const oddArticle of odder) expect(analysisKey({ ...inputs(), articles: [oddArticle as unknown as typeof article] }, 'build-1')).toBeUndefined();
     const memo = counting(dir, 'build-1');
     expect(memo.run(odd).reused).toBe(false);
     expect(memo.run(odd).reused).toBe(false);
