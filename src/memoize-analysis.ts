@@ -29,12 +29,12 @@ const VERSION = 1;
 /** Each file starts with the SHA-256 of the rest (the serialized analysis). */
 const CHECKSUM_BYTES = 32;
 
-/** What analyzeTopics reads: its arguments, without the abort signal. */
+/** What analyzeTopics reads: its arguments, without the abort signal and the run's readings (neither changes the analysis). */
 export interface AnalysisInputs {
   articles: readonly Article[];
   topics: readonly Topic[];
   catalog: EntityCatalog;
-  options: Omit<AnalyzeOptions, 'signal'>;
+  options: Omit<AnalyzeOptions, 'signal' | 'readings'>;
 }
 
 export interface MemoSettings {

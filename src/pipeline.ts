@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { analyzeTopics, type Analysis } from './analysis/analyze-topics.js';
+import { ArticleReadings } from './analysis/read-articles.js';
 import type { Brief, SourceSpec } from './brief/brief.js';
 import { loadBrief, topicDirsFor } from './brief/load-brief.js';
 import { composeBriefing } from './briefing/compose-briefing.js';
@@ -147,13 +148,15 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
   }
   progress({ stage: 'brief', brief, period });
 
+  const competitors = [...library.values()].map((entry) => entry.topic);
+  // What this run's analyses read of each article: one made again after the scan reads only what changed.
+  const readings = new ArticleReadings();
   /** Analysis, composition and Markdown: a pure function of the period's articles. */
   const analyze = async (articles: Article[], report: (event: ProgressEvent) => void, signal?: { readonly aborted: boolean }): Promise<Analyzed> => {
-    const competitors = [...library.values()].map((entry) => entry.topic);
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
     const analyzeOptions = { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(options.explain && { explain: true }) };
     // Kept between runs: regenerating after an edit to judgments or templates analyses nothing.
-    const { analysis, reused } = memoizeAnalysis({ articles, topics: brief.topics, catalog, options: analyzeOptions }, () => analyzeTopics(articles, brief.topics, catalog, { ...analyzeOptions, ...(signal && { signal }) }));
+    const { analysis, reused } = memoizeAnalysis({ articles, topics: brief.topics, catalog, options: analyzeOptions }, () => analyzeTopics(articles, brief.topics, catalog, { ...analyzeOptions, readings, ...(signal && { signal }) }));
     report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis, reused });
     const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
     return { analysis, view, markdown: renderMarkdown(view, template) };

@@ -1,18 +1,19 @@
 import { addDays, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
-import { ASSIGN_THRESHOLD, assignPassages, type ScoredPassage } from './assign-passages.js';
+import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
 import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
 import { extractQuotes, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
-import { buildTopicMatcher, ENTITY_WEIGHT, type TopicScore } from './match-topic.js';
-import { buildPassages, type NotAReport, type Passage } from './passages.js';
+import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from './match-topic.js';
+import type { NotAReport, Passage } from './passages.js';
+import { readArticles, type ArticleReadings } from './read-articles.js';
 import { refersBack } from './refers-back.js';
 import { findDates } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
-import { contentTokens, tokenize, tokenizeBoth } from './tokenize.js';
+import { contentTokens, tokenize } from './tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, Vocabulary, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -159,10 +160,13 @@ export interface AnalyzeOptions {
   /** Development texts of the previous period's brief, for marking what is new. */
   previous?: readonly string[];
   /**
-   * Looked at between steps (about every 0.1 s of a large brief's analysis): once aborted, the
-   * analysis throws an AbortError. For analysis done ahead of a check that may void it.
+   * Looked at between steps (about every 0.1 s of a large brief's analysis, and every few articles
+   * read): once aborted, the analysis throws an AbortError. For analysis done ahead of a check that
+   * may void it.
    */
   signal?: { readonly aborted: boolean };
+  /** What earlier analyses of the run read of each article, taken and kept (ArticleReadings); the analysis is the same without. */
+  readings?: ArticleReadings;
   /** Work out the best passages each topic left out, and why (`rejected`, for --explain); empty otherwise. */
   explain?: boolean;
 }
@@ -519,14 +523,16 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   stopIfAborted();
   const ids = new Set(topics.map((topic) => topic.id));
   const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
-  const matchers = everyTopic.map((topic) => buildTopicMatcher(topic, catalog));
+  const matchers = indexMatchers(everyTopic.map((topic) => buildTopicMatcher(topic, catalog)));
   const byId = new Map(articles.map((article) => [article.id, article]));
   // A syndicated copy repeats its original: it is cited with it, not analysed again.
   const notReports: NotAReport[] = [];
-  const passages = buildPassages(articles.filter((article) => !article.syndicatedFrom), options.explain ? notReports : undefined);
-  const headlines = new Map(articles.map((article) => [article.id, tokenizeBoth(article.title)]));
-  stopIfAborted();
-  const scored = assignPassages(passages, matchers, headlines);
+  const scored = readArticles(
+    articles.filter((article) => !article.syndicatedFrom),
+    matchers,
+    { readings: options.readings?.for(topics, options.competitors, catalog), notReports: options.explain ? notReports : undefined, stop: stopIfAborted },
+  );
+  const passages = scored.map((s) => s.passage);
   stopIfAborted();
   const idf = buildIdf(passages.map((p) => p.tokens));
   const unseen = Math.log(1 + Math.max(1, passages.length));

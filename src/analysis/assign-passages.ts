@@ -1,5 +1,5 @@
 import type { Passage } from './passages.js';
-import { indexMatchers, scoreTopics, type PassageTokens, type TopicMatcher, type TopicScore } from './match-topic.js';
+import { scoreTopics, type PassageTokens, type TopicMatchers, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
 export const ASSIGN_THRESHOLD = 2;
@@ -22,23 +22,22 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
 }
 
 /**
- * Scores passages in reading order and gives each to its single best topic at or above the
- * threshold. A passage needs a topic term of its own; its anchor may come from the sentence
- * before it, which also lends it part of its score, as does its article's headline.
+ * Scores an article's passages, in reading order, and gives each to its single best topic at or
+ * above the threshold. A passage needs a topic term of its own; its anchor may come from the
+ * sentence before it, which also lends it part of its score, as does the article's headline.
  */
-export function assignPassages(passages: readonly Passage[], matchers: readonly TopicMatcher[], headlines: ReadonlyMap<string, PassageTokens> = new Map()): ScoredPassage[] {
-  const indexed = indexMatchers(matchers);
-  const own = passages.map((passage) => scoreTopics(passage, indexed));
-  const headlineScores = new Map([...headlines].map(([id, tokens]) => [id, scoreTopics(tokens, indexed)]));
+export function assignPassages(passages: readonly Passage[], matchers: TopicMatchers, headline?: PassageTokens): ScoredPassage[] {
+  const own = passages.map((passage) => scoreTopics(passage, matchers));
+  const headlineScores = headline && scoreTopics(headline, matchers);
   return passages.map((passage, i) => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
-      const headline = headlineScores.get(passage.articleId)?.[t];
+      const headlineScore = headlineScores?.[t];
       const contextAnchored = before !== undefined && before.anchored && before.score > 0;
       if (score.score === 0) return score;
       if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;
-      const fromHeadline = headline?.anchored ? HEADLINE_WEIGHT * headline.score : 0;
+      const fromHeadline = headlineScore?.anchored ? HEADLINE_WEIGHT * headlineScore.score : 0;
       return { ...score, score: score.score + fromBefore + fromHeadline };
     });
     let topic = -1;
