@@ -26,18 +26,18 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
  * above the threshold. A passage needs a topic term of its own; its anchor may come from the
  * sentence before it, which also lends it part of its score, as does the article's headline.
  */
-export function assignPassages(passages: readonly Passage[], matchers: TopicMatchers, headline?: PassageTokens): ScoredPassage[] {
+export function assignPassages(passages: readonly Passage[], matchers: TopicMatchers, headline: PassageTokens): ScoredPassage[] {
   const own = passages.map((passage) => scoreTopics(passage, matchers));
-  const headlineScores = headline && scoreTopics(headline, matchers);
+  const headlineScores = scoreTopics(headline, matchers);
   return passages.map((passage, i) => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
-      const headlineScore = headlineScores?.[t];
+      const headlineScore = headlineScores[t]!;
       const contextAnchored = before !== undefined && before.anchored && before.score > 0;
       if (score.score === 0) return score;
       if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;
-      const fromHeadline = headlineScore?.anchored ? HEADLINE_WEIGHT * headlineScore.score : 0;
+      const fromHeadline = headlineScore.anchored ? HEADLINE_WEIGHT * headlineScore.score : 0;
       return { ...score, score: score.score + fromBefore + fromHeadline };
     });
     let topic = -1;

@@ -74,10 +74,10 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
   if (options.scanned && !sources.some((source) => source.feed)) return refreshScanned(store, sources, options, options.scanned);
   const warnings: Warning[] = [];
   const items: IngestItem[] = [];
-  const files = new Map<string, { source: SourceSpec; shown: string }>();
+  const files = new Map<string, Placed>();
   const fetcher = options.fetchFeed ?? ((url: string) => fetchFeed(url));
   const shownPath = shownPaths(options.baseDir);
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
     if (source.feed) {
       try {
         const body = await fetcher(source.feed);
@@ -85,7 +85,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       } catch (error) {
         warnings.push({ code: 'feed-unreachable', file: source.feed, message: `feed not read (${describeFetchError(error)}); its articles already in the store are used` });
       }
-      files.set(source.feed, { source, shown: source.feed });
+      files.set(source.feed, { index, source, shown: source.feed });
       continue;
     }
     const listed = await findFiles(source as SourceSpec & { resolved: string });
@@ -93,7 +93,7 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     for (const file of listed.files) {
       if (files.has(file)) continue;
       const shown = shownPath(file);
-      files.set(file, { source, shown });
+      files.set(file, { index, source, shown });
       items.push(ingestItem(file, shown, source));
     }
   }
@@ -103,13 +103,9 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
     ...(options.fullText === false && { fullText: false }),
   });
   const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
-  // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
-  const used = new Set(query.articles.map((article) => article.file));
-  const usedFiles = [...files].filter(([, { shown }]) => used.has(shown));
-  const hashes = storedHashesOf(store, usedFiles.map(([key]) => key));
-  const inputs = usedFiles.map(([key, { shown }]) => ({ file: shown, sha256: hashes.get(key) ?? '' }));
   return {
-    inputs,
+    // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
+    inputs: usedInputs(store, query.keys, (key) => files.get(key)!),
     articles: query.articles,
     warnings: [...warnings, ...ingested.warnings, ...query.warnings],
     counts: { files: files.size, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts, refreshed: true },
