@@ -86,16 +86,28 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 }
 
 /**
- * Keeps the `count` most recently used of the files `kept` names (a use sets a file's time), and
- * removes the others. A folder that cannot be listed or changed costs only disk space.
+ * Keeps the `count` most recently used of the files `kept` names (a use sets a file's time), up to
+ * `bytes` in all but always the most recent one, and removes the others. A file gone meanwhile (a
+ * concurrent run's sweep) is passed over; a folder that cannot be listed or changed costs only disk space.
  */
-export function keepRecent(dir: string, kept: (name: string) => boolean, count: number): void {
+export function keepRecent(dir: string, kept: (name: string) => boolean, count: number, bytes = Infinity): void {
   try {
     const files = readdirSync(dir)
       .filter(kept)
-      .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+      .flatMap((name) => {
+        try {
+          const { mtimeMs, size } = statSync(join(dir, name));
+          return [{ name, time: mtimeMs, size }];
+        } catch {
+          return [];
+        }
+      })
       .sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
-    for (const { name } of files.slice(count)) rmSync(join(dir, name), { force: true });
+    let total = 0;
+    for (const [i, { name, size }] of files.entries()) {
+      total += size;
+      if (i > 0 && (i >= count || total > bytes)) rmSync(join(dir, name), { force: true });
+    }
   } catch {
     // Left for a later run.
   }

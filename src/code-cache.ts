@@ -5,7 +5,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { sha256 } from './bytes.js';
-import { cacheDir, isCodeFile, readOwnFile, removeStale, writeCacheFile } from './cache-dir.js';
+import { cacheDir, isCodeFile, keepRecent, readOwnFile, removeStale, touchCacheFile, writeCacheFile } from './cache-dir.js';
+
+/**
+ * Code caches kept at most, of every install that shares the cache folder (each `npx` version and
+ * each checkout has its own bundle path, so removeStale, which removes only the same path's older
+ * builds, never sees the others): past this many, or CODE_BYTES in all, the least recently used go.
+ * One install's commands, `brief run`'s workers and `--help` make at most 15, ~20 MB.
+ */
+export const CODE_FILES = 32;
+export const CODE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Runs a CommonJS bundle (the CLI's, dist/brief-main.cjs) with V8's code cache. The bytecode of
@@ -15,7 +24,8 @@ import { cacheDir, isCodeFile, readOwnFile, removeStale, writeCacheFile } from '
  * does) has its own, written only by a run that succeeded. The file is named after the bundle,
  * its size and time, the Node version and the profile; V8 checks it again (its version, flags and
  * a checksum) and compiles afresh when it does not fit. A missing, damaged or unwritable cache
- * only costs that time.
+ * only costs that time. A cache read is marked used, and the least recently used are removed when
+ * one is written (CODE_FILES).
  */
 export function runBundle(file: string, profile: string): { exports: Record<string, unknown>; saveCache: () => void } {
   const bytes = readFileSync(file);
@@ -29,6 +39,7 @@ export function runBundle(file: string, profile: string): { exports: Record<stri
   const cacheFile = dir && join(dir, `${build}${profile}.bin`);
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData && { cachedData }) });
+  if (cacheFile && cachedData && !script.cachedDataRejected) touchCacheFile(cacheFile);
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return {
@@ -43,6 +54,7 @@ export function runBundle(file: string, profile: string): { exports: Record<stri
       }
       // Earlier builds of the same bundle leave caches that no start will read again.
       removeStale(dir, (name) => isCodeFile(name) && name.startsWith(prefix), build);
+      keepRecent(dir, isCodeFile, CODE_FILES, CODE_BYTES);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, AnalyzeOptions } from './analysis/analyze-topics.js';
 import { buildId } from './build-id.js';
 import { sha256 } from './bytes.js';
-import { cacheDir, isAnalysisFile, readOwnFile, removeStale, touchCacheFile, writeCacheFile } from './cache-dir.js';
+import { cacheDir, isAnalysisFile, keepRecent, readOwnFile, removeStale, touchCacheFile, writeCacheFile } from './cache-dir.js';
 import type { Article } from './sources/article.js';
 import type { EntityCatalog, Topic } from './topics/topic.js';
 
@@ -155,21 +155,5 @@ function keep(dir: string, file: string, analysis: Analysis): void {
 function prune(dir: string): void {
   const current = `analysis-v${VERSION}-`;
   removeStale(dir, isAnalysisFile, current);
-  const files = readdirSync(dir)
-    .filter((name) => name.startsWith(current) && isAnalysisFile(name))
-    .flatMap((name) => {
-      const path = join(dir, name);
-      try {
-        const { mtimeMs, size } = statSync(path);
-        return [{ path, used: mtimeMs, size }];
-      } catch {
-        return [];
-      }
-    })
-    .sort((a, b) => b.used - a.used);
-  let bytes = 0;
-  for (const [i, entry] of files.entries()) {
-    bytes += entry.size;
-    if (i > 0 && (i >= MAX_FILES || bytes > MAX_BYTES)) rmSync(entry.path, { force: true });
-  }
+  keepRecent(dir, (name) => name.startsWith(current) && isAnalysisFile(name), MAX_FILES, MAX_BYTES);
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCacheFile } from '../src/cache-dir.js';
+import { keepRecent, writeCacheFile } from '../src/cache-dir.js';
 import { tempDir } from './helpers.js';
 
 describe('writeCacheFile', () => {
@@ -22,5 +22,30 @@ describe('writeCacheFile', () => {
     writeFileSync(join(file, 'inside'), '');
     expect(() => writeCacheFile(file, 'bytes')).toThrow();
     expect(readdirSync(dir)).toEqual(['entry.bin']);
+  });
+});
+
+describe('keepRecent', () => {
+  it('keeps the most recently used files of a kind, up to a count and a byte budget, and always the most recent', async () => {
+    const dir = await tempDir();
+    const put = (name: string, size: number, minute: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(size));
+      const used = new Date(Date.UTC(2020, 0, 1, 0, minute));
+      utimesSync(join(dir, name), used, used);
+    };
+    put('a.bin', 10, 1);
+    put('b.bin', 10, 2);
+    put('c.bin', 10, 3);
+    put('d.bin', 10, 4);
+    put('other.txt', 10, 0);
+    const bins = (name: string) => name.endsWith('.bin');
+    keepRecent(dir, bins, 3);
+    expect(readdirSync(dir).sort()).toEqual(['b.bin', 'c.bin', 'd.bin', 'other.txt']);
+    keepRecent(dir, bins, 10, 25);
+    expect(readdirSync(dir).sort()).toEqual(['c.bin', 'd.bin', 'other.txt']);
+    // The most recent stays even when it alone is past the budget.
+    put('e.bin', 100, 5);
+    keepRecent(dir, bins, 10, 25);
+    expect(readdirSync(dir).sort()).toEqual(['e.bin', 'other.txt']);
   });
 });

@@ -1,6 +1,7 @@
-import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODE_FILES } from '../../src/code-cache.js';
 import { sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const codeCaches = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((name) => /^code-.*\.bin$/.test(name));
@@ -69,6 +70,34 @@ describe('the compiled-code cache of the brief command', () => {
     const written = await stat(join(dir, worker));
     expect((await spawnCli(['run', sampleBrief, '--out', out, '--no-store', '-q', '--force'], { env })).code).toBe(0);
     expect((await stat(join(dir, worker))).ino).toBe(written.ino);
+  });
+
+  it('keeps the most recently used caches of every install sharing the folder, and marks one used when it is read', async () => {
+    const dir = await tempDir();
+    // Another install's caches (another bundle path, so not an earlier build of this one), each used after the one before.
+    const others = Array.from({ length: CODE_FILES + 8 }, (_, i) => `code-00000000000000ff-${i.toString(16).padStart(16, '0')}-generate.bin`);
+    for (const [i, name] of others.entries()) {
+      await writeFile(join(dir, name), Buffer.alloc(1024));
+      const used = new Date(Date.UTC(2020, 0, 1, 0, i));
+      await utimes(join(dir, name), used, used);
+    }
+    const run = () => spawnCli(['validate', sampleBrief], { env: { BRIEF_CACHE_DIR: dir } });
+    const first = await run();
+    expect(first.code, first.stderr).toBe(0);
+    const names = await codeCaches(dir);
+    const own = names.find((name) => name.endsWith('-validate.bin'))!;
+    expect(own).toBeDefined();
+    expect(names).toHaveLength(CODE_FILES);
+    expect(names.filter((name) => name !== own).sort()).toEqual(others.slice(-(CODE_FILES - 1)).sort());
+
+    // Read by the next start (left as it is, not rewritten), it is marked used: the sweep keeps it over older ones.
+    const longAgo = new Date(Date.UTC(2019, 0, 1));
+    await utimes(join(dir, own), longAgo, longAgo);
+    const before = await stat(join(dir, own));
+    expect(await run()).toEqual(first);
+    const after = await stat(join(dir, own));
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBeGreaterThan(Date.UTC(2020, 0, 2));
   });
 
   it('is not written with BRIEF_CACHE_DIR=off, and an unwritable folder costs only speed', async () => {
