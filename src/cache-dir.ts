@@ -72,14 +72,30 @@ export function dependencyVersion(name: string): string {
   return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** A temp file of writeCacheFile's: the name it is written for, and its writer's process and thread. */
+const TEMP_FILE = /^(.+)\.tmp-\d+-\d+$/;
+/** A cache file takes milliseconds to write: a temp file this old was left by a writer killed before its rename. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Whether `name` is a temp file writeCacheFile left, over an hour ago, for a file that `kind` names. */
+function isAbandonedTemp(dir: string, name: string, kind: (name: string) => boolean): boolean {
+  const target = TEMP_FILE.exec(name)?.[1];
+  if (target === undefined || !kind(target)) return false;
+  try {
+    return Date.now() - statSync(join(dir, name)).mtimeMs > ABANDONED_AFTER_MS;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes the cache files of one kind whose names do not start with `current`: an earlier build's,
- * format's or version's, which no run will read again. A folder that cannot be listed or changed
- * costs only disk space.
+ * format's or version's, which no run will read again; and the kind's temp files left by a killed
+ * writer. A folder that cannot be listed or changed costs only disk space.
  */
 export function removeStale(dir: string, kind: (name: string) => boolean, current: string): void {
   try {
-    for (const name of readdirSync(dir)) if (kind(name) && !name.startsWith(current)) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) if ((kind(name) && !name.startsWith(current)) || isAbandonedTemp(dir, name, kind)) rmSync(join(dir, name), { force: true });
   } catch {
     // Left for a later run.
   }
@@ -87,12 +103,15 @@ export function removeStale(dir: string, kind: (name: string) => boolean, curren
 
 /**
  * Keeps the `count` most recently used of the files `kept` names (a use sets a file's time), up to
- * `bytes` in all but always the most recent one, and removes the others. A file gone meanwhile (a
- * concurrent run's sweep) is passed over; a folder that cannot be listed or changed costs only disk space.
+ * `bytes` in all but always the most recent one, and removes the others, and their temp files left
+ * by a killed writer. A file gone meanwhile (a concurrent run's sweep) is passed over; a folder that
+ * cannot be listed or changed costs only disk space.
  */
 export function keepRecent(dir: string, kept: (name: string) => boolean, count: number, bytes = Infinity): void {
   try {
-    const files = readdirSync(dir)
+    const names = readdirSync(dir);
+    for (const name of names) if (isAbandonedTemp(dir, name, kept)) rmSync(join(dir, name), { force: true });
+    const files = names
       .filter(kept)
       .flatMap((name) => {
         try {

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keepRecent, writeCacheFile } from '../src/cache-dir.js';
+import { keepRecent, removeStale, writeCacheFile } from '../src/cache-dir.js';
 import { tempDir } from './helpers.js';
 
 describe('writeCacheFile', () => {
@@ -47,5 +47,27 @@ describe('keepRecent', () => {
     put('e.bin', 100, 5);
     keepRecent(dir, bins, 10, 25);
     expect(readdirSync(dir).sort()).toEqual(['e.bin', 'other.txt']);
+  });
+});
+
+describe('the cache sweeps', () => {
+  it('remove the temp files of their kind that a killed writer left, and no other', async () => {
+    const dir = await tempDir();
+    const put = (name: string, used?: Date) => {
+      writeFileSync(join(dir, name), 'x');
+      if (used) utimesSync(join(dir, name), used, used);
+    };
+    const longAgo = new Date(Date.UTC(2020, 0, 1));
+    const bins = (name: string) => name.endsWith('.bin');
+    put('a.bin');
+    put('a.bin.tmp-123-0', longAgo);
+    // Being written (a writer of a second ago), and another kind's.
+    put('b.bin.tmp-124-1');
+    put('c.txt.tmp-125-0', longAgo);
+    keepRecent(dir, bins, 10);
+    expect(readdirSync(dir).sort()).toEqual(['a.bin', 'b.bin.tmp-124-1', 'c.txt.tmp-125-0']);
+    put('d.bin.tmp-126-2', longAgo);
+    removeStale(dir, bins, 'a');
+    expect(readdirSync(dir).sort()).toEqual(['a.bin', 'b.bin.tmp-124-1', 'c.txt.tmp-125-0']);
   });
 });
