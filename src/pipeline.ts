@@ -403,6 +403,15 @@ async function loadPdfModules() {
   return { ...fonts, ...pdf, ...shaping };
 }
 
+/**
+ * The files a Markdown text shows as images, `![alt](<file>)` or `![alt](file)`, as a reader of it
+ * finds them: with the backslash escapes undone that the templates' escaping puts in a name (a date
+ * range's label is "2026-01-19\_2026-01-25" there), as the PDF's and the HTML's parsers undo them.
+ */
+function imageDestinations(markdown: string): string[] {
+  return [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+}
+
 /** Renders the files of every requested format (the PDF last: it is the slow one). */
 async function renderOutputs(result: RenderInput, progress: (event: ProgressEvent) => void, signal?: { readonly aborted: boolean }): Promise<OutputFile[]> {
   const { brief, period, view, template, markdown } = result;
@@ -413,7 +422,8 @@ async function renderOutputs(result: RenderInput, progress: (event: ProgressEven
     [view.charts.files.activity, chartToSvg(activityChart(view.charts, CHART_WIDTH))],
     [view.charts.files.outlets, chartToSvg(outletsChart(view.charts, CHART_WIDTH))],
   ]);
-  const usesCharts = [...svgs.keys()].some((file) => markdown.includes(file));
+  const shown = imageDestinations(markdown);
+  const usesCharts = [...svgs.keys()].some((file) => shown.includes(file));
   if (brief.formats.includes('md')) {
     files.push({ name: `${base}.md`, bytes: Buffer.from(markdown) });
     if (usesCharts) for (const [name, svg] of svgs) files.push({ name, bytes: Buffer.from(svg) });
@@ -422,9 +432,8 @@ async function renderOutputs(result: RenderInput, progress: (event: ProgressEven
     progress({ stage: 'render', format: 'pdf' });
     // The templates' Markdown is read by the fast path; anything outside its subset, by micromark.
     const tree = parseBriefMarkdown(markdown) ?? parseMarkdown(markdown);
-    const imageUrls = [...markdown.matchAll(/!\[[^\]]*\]\(<?([^)>\s]+)>?\)/g)].map((m) => m[1]!);
     const { loadFonts, loadImages, loadLogo, openShapingCache, renderPdf } = await loadPdfModules();
-    const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(imageUrls, template.dir)]);
+    const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(shown, template.dir)]);
     const shaping = openShapingCache();
     const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images, shaping, ...(signal && { signal }) });
     shaping.save();

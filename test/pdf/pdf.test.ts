@@ -278,18 +278,31 @@ describe.skipIf(!ready)('charts', () => {
     expect(html).toContain('src="data:image/svg+xml;base64,');
     expect(html).not.toContain('src="ukraine-weekly-2026-W04-activity.svg"');
   });
+
+  it('are written beside the Markdown when its file names carry an escaped character (a date range’s "_")', async () => {
+    const { result, md } = await generate({ edit: (yaml) => yaml.replace('{ week: 2026-W04 }', '{ from: 2026-01-19, to: 2026-01-25 }') });
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = await readFile(md, 'utf8');
+    // The Markdown escapes the underscore; a reader of it unescapes it and looks for the file so named.
+    expect(markdown).toContain('![Articles per topic per day](<ukraine-weekly-2026-01-19\\_2026-01-25-activity.svg>)');
+    for (const chart of ['activity', 'outlets']) expect(await readFile(md.replace('.md', `-${chart}.svg`), 'utf8')).toMatch(/^<svg /);
+  });
 });
 
 describe.skipIf(!ready)('images in a template', () => {
-  it('a PNG beside the template is drawn as a Figure with its alt text', async () => {
+  // The second names the file with a backslash escape, as CommonMark allows: desk\_seal.png is desk_seal.png.
+  it.each([
+    ['seal.png', 'seal.png'],
+    ['desk_seal.png', 'desk\\_seal.png'],
+  ])('a PNG beside the template (%s) is drawn as a Figure with its alt text', async (file, written) => {
     // A 2×2 PNG, written here so the test carries no binary fixture.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
     const { result, pdf } = await generate({
       template: async (dir) => {
         const target = await weeklyWith({})(dir);
-        await writeFile(join(target, 'seal.png'), png);
+        await writeFile(join(target, file), png);
         const main = join(target, 'brief.md.hbs');
-        await writeFile(main, (await readFile(main, 'utf8')).replace('{{#if analyst.bluf}}', '![Desk seal](seal.png)\n\n{{#if analyst.bluf}}'));
+        await writeFile(main, (await readFile(main, 'utf8')).replace('{{#if analyst.bluf}}', `![Desk seal](${written})\n\n{{#if analyst.bluf}}`));
         return target;
       },
     });
