@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm run bench:compare [-- --runs 3]: the same brief through Briefwright and the tools a user might
-// pick instead, in one run, as ratios. Installs what it can (the Typst npm compiler into
-// bench/.tools; pandoc, wkhtmltopdf and chromium come from Debian, installed by hand or CI);
-// a missing tool is skipped with a note.
+// npm run bench:compare [-- --runs 3] [-- --no-install]: the same brief through Briefwright and the
+// tools a user might pick instead, in one run, as ratios. Installs what it can: the Typst npm
+// compiler into bench/.tools, and from Debian (apt-get, as root or through sudo without a password;
+// not with --no-install) pandoc, wkhtmltopdf, chromium, pdflatex with the LaTeX packages pandoc's
+// template uses, and weasyprint. A tool still missing, or failing, is skipped with a note.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,37 @@ env.BRIEF_CACHE_DIR = join(tmp, 'cache');
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const pages = (pdf) => (existsSync(pdf) ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0) : 0);
 const notes = [];
+
+/**
+ * The Debian packages each tool comes in. pdflatex needs the LaTeX packages pandoc's default
+ * template loads, and rsvg-convert for the brief's SVG charts.
+ */
+const debianTools = [
+  { tool: 'pandoc', packages: ['pandoc'] },
+  { tool: 'wkhtmltopdf', packages: ['wkhtmltopdf'] },
+  { tool: 'chromium', packages: ['chromium'], also: ['chromium-browser'] },
+  { tool: 'pdflatex', packages: ['texlive-latex-base', 'texlive-latex-recommended', 'texlive-fonts-recommended', 'lmodern', 'librsvg2-bin'] },
+  { tool: 'weasyprint', packages: ['weasyprint'] },
+];
+
+/** Installs the missing tools' packages with apt-get, tool by tool, when this user can; notes what it could not. */
+function installFromDebian() {
+  const missing = debianTools.filter(({ tool, also = [] }) => ![tool, ...also].some(has));
+  if (missing.length === 0) return;
+  const asRoot = process.getuid?.() === 0 ? [] : spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0 ? ['sudo', '-n'] : undefined;
+  if (!asRoot || !has('apt-get')) {
+    notes.push(`not installed (apt-get as root or sudo is needed): ${missing.map(({ tool }) => tool).join(', ')}`);
+    return;
+  }
+  const apt = (...args) => {
+    const command = [...asRoot, 'apt-get', ...args];
+    return spawnSync(command[0], command.slice(1), { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: 'ignore', timeout: 1_800_000 }).status === 0;
+  };
+  console.error(`installing from Debian: ${missing.map(({ tool }) => tool).join(', ')}`);
+  apt('update', '-qq');
+  for (const { tool, packages } of missing) if (!apt('install', '-y', '-qq', '--no-install-recommends', ...packages)) notes.push(`${tool}: apt-get install ${packages.join(' ')} failed`);
+}
+if (!args.includes('--no-install')) installFromDebian();
 
 // Two briefs from the same pipeline: the sample (a few pages) and an 80-page one (four weeks of
 // 3,000 articles, every topic). Each is timed with the outputs it defines (the sample's own:
@@ -114,15 +146,24 @@ for (const brief of briefs) {
     const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
     results.push({ ...measure('Chromium --print-to-pdf (HTML already written)', [chromium, ...flags, `--print-to-pdf=${join(dir, 'chromium.pdf')}`, `file://${html}`], { runs }), pages: pages(join(dir, 'chromium.pdf')) });
   } else notes.push('Chromium: not installed (apt-get install chromium); skipped');
-  if (has('pandoc') && has('wkhtmltopdf')) {
-    try {
-      results.push({ ...measure('pandoc + wkhtmltopdf', ['pandoc', md, '-o', join(dir, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], { runs }), pages: pages(join(dir, 'pandoc.pdf')) });
-    } catch (error) {
-      notes.push(`pandoc + wkhtmltopdf failed: ${String(error.message).split('\n')[0].slice(0, 160)}`);
+  // pandoc with each PDF engine, run beside the Markdown (its charts' paths are relative to it). wkhtmltopdf from Debian wants
+  // an X display; without one, Qt's offscreen platform stands in.
+  const engines = [{ engine: 'wkhtmltopdf', extraEnv: process.env.DISPLAY ? {} : { QT_QPA_PLATFORM: 'offscreen' } }, { engine: 'pdflatex' }, { engine: 'weasyprint' }];
+  for (const { engine, extraEnv } of engines) {
+    const label = `pandoc + ${engine}`;
+    if (!has('pandoc') || !has(engine)) {
+      notes.push(`${label}: ${has('pandoc') ? engine : 'pandoc'} not installed; skipped`);
+      continue;
     }
-  } else notes.push('pandoc + wkhtmltopdf: not installed (apt-get install pandoc wkhtmltopdf); skipped');
-  if (!has('pdflatex')) notes.push('pandoc + pdflatex: pdflatex not installed; skipped');
-  if (!has('weasyprint')) notes.push('pandoc + weasyprint: weasyprint not installed; skipped');
+    const pdf = join(dir, `pandoc-${engine}.pdf`);
+    try {
+      results.push({ ...measure(label, ['pandoc', md, '-o', pdf, `--pdf-engine=${engine}`, '--metadata', 'title=Brief'], { runs, cwd: folder, extraEnv }), pages: pages(pdf) });
+    } catch (error) {
+      // The first line says which run failed; the tool's own error is further down.
+      const [first, ...rest] = String(error.message).split('\n');
+      notes.push(`${first.replace(/:.*$/, '')} on the ${brief.name} brief: ${rest.find((line) => /error/i.test(line)) ?? first}`.slice(0, 240));
+    }
+  }
   const briefwright = results[0].wall;
   const typst = results.find((r) => r.label.startsWith('Typst'))?.wall;
   const chrome = results.find((r) => r.label.startsWith('Chromium'))?.wall;
