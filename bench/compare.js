@@ -146,8 +146,8 @@ for (const brief of briefs) {
     const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
     results.push({ ...measure('Chromium --print-to-pdf (HTML already written)', [chromium, ...flags, `--print-to-pdf=${join(dir, 'chromium.pdf')}`, `file://${html}`], { runs }), pages: pages(join(dir, 'chromium.pdf')) });
   } else notes.push('Chromium: not installed (apt-get install chromium); skipped');
-  // pandoc with each PDF engine, run beside the Markdown (its charts' paths are relative to it). wkhtmltopdf from Debian wants
-  // an X display; without one, Qt's offscreen platform stands in.
+  // pandoc with each PDF engine, run beside the Markdown (its charts' paths are relative to it).
+  // wkhtmltopdf from Debian wants an X display; without one, Qt's offscreen platform stands in.
   const engines = [{ engine: 'wkhtmltopdf', extraEnv: process.env.DISPLAY ? {} : { QT_QPA_PLATFORM: 'offscreen' } }, { engine: 'pdflatex' }, { engine: 'weasyprint' }];
   for (const { engine, extraEnv } of engines) {
     const label = `pandoc + ${engine}`;
