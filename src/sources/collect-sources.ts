@@ -3,10 +3,10 @@ import type { SourceSpec } from '../brief/brief.js';
 import { BriefError, ExitCode, formatLocation } from '../errors.js';
 import type { Period } from '../period/period.js';
 import { displayPath } from '../paths.js';
-import { ingestItems, repeatedWarning, type IngestCounts, type IngestItem, type IngestProgress } from '../store/ingest.js';
+import { ingestItems, repeatedWarning, type IngestCounts, type IngestItem, type IngestOptions, type IngestProgress } from '../store/ingest.js';
 import { storedHashesOf, storedUnder, storedWarnings, type Store } from '../store/open-store.js';
 import { pruneMissing, removeFiles } from '../store/prune-missing.js';
-import { queryArticles } from '../store/query-articles.js';
+import { queryArticles, type QueryOptions, type QueryResult } from '../store/query-articles.js';
 import type { Article, Warning } from './article.js';
 import { describeFetchError, fetchFeed } from './fetch-feed.js';
 import type { SourceScan } from './scan-sources.js';
@@ -97,12 +97,8 @@ export async function collectSources(store: Store, sources: readonly SourceSpec[
       items.push(ingestItem(file, shown, source));
     }
   }
-  const ingested = await ingestItems(store, items, {
-    now: options.now,
-    ...(options.onProgress && { onProgress: options.onProgress }),
-    ...(options.fullText === false && { fullText: false }),
-  });
-  const query = queryArticles(store, { sourceOf: (key) => files.get(key), period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  const ingested = await ingestItems(store, items, refreshOptions(options));
+  const query = queryPeriod(store, options, (key) => files.get(key));
   return {
     // The manifest names the files whose articles the brief used: the rest of a large archive did not go into it.
     inputs: usedInputs(store, query.keys, (key) => files.get(key)!),
@@ -149,19 +145,24 @@ async function refreshScanned(store: Store, sources: readonly SourceSpec[], opti
     const { source, shown } = placeOf(keys[index]!)!;
     return ingestItem(keys[index]!, shown, source);
   };
-  const ingested = await ingestItems(store, { keys, item }, {
-    now: options.now,
-    changed: new Set(scanned.changed),
-    ...(options.onProgress && { onProgress: options.onProgress }),
-    ...(options.fullText === false && { fullText: false }),
-  });
-  const query = queryArticles(store, { sourceOf: placeOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  const ingested = await ingestItems(store, { keys, item }, { ...refreshOptions(options), changed: new Set(scanned.changed) });
+  const query = queryPeriod(store, options, placeOf);
   return {
     inputs: usedInputs(store, query.keys, (key) => placeOf(key)!),
     articles: query.articles,
     warnings: [...ingested.warnings, ...query.warnings],
     counts: { files: keys.length, parsed: ingested.parsed, unchanged: ingested.unchanged, failed: ingested.failed, ...query.counts, refreshed: true },
   };
+}
+
+/** How a refresh ingests a brief's sources (collectSources, refreshScanned). */
+function refreshOptions(options: CollectOptions): IngestOptions {
+  return { now: options.now, ...(options.onProgress && { onProgress: options.onProgress }), ...(options.fullText === false && { fullText: false }) };
+}
+
+/** The period's articles in the store, from the files `sourceOf` places in a source (every read of the store here). */
+function queryPeriod(store: Store, options: CollectOptions, sourceOf: QueryOptions['sourceOf']): QueryResult {
+  return queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
 }
 
 /** Where a refresh puts a file: the index of the first source listing it, that source, and the file's shown name. */
@@ -232,7 +233,7 @@ export function readStored(store: Store, sources: readonly SourceSpec[], options
     }
     return found.get(key);
   };
-  const query = queryArticles(store, { sourceOf, period: options.period, timeZone: options.timeZone, includeUndated: options.includeUndated ?? false });
+  const query = queryPeriod(store, options, sourceOf);
   const placeOf = (key: string) => sourceOf(key)!;
   const collected: CollectedSources = {
     inputs: usedInputs(store, query.keys, placeOf),
