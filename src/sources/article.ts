@@ -36,3 +36,16 @@ export function normalizeSpace(text: string): string {
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
     .trim();
 }
+
+/**
+ * A headline without the site's name that pages and aggregated feeds add to it ("Headline |
+ * Site", "Headline - Site", "Site: Headline"). Only the name the page or feed itself gives as its
+ * publisher is removed, so a headline that merely ends in a dash is left whole.
+ */
+export function withoutSiteName(title: string, site: string | undefined): string {
+  const name = site?.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!name) return title;
+  const before = new RegExp(`^${name}(?:\\s*[|:]|\\s+[-–—·»])\\s+`, 'iu');
+  const after = new RegExp(`\\s+[|\\-–—·»]\\s+${name}$`, 'iu');
+  return title.replace(before, '').replace(after, '').trim() || title;
+}

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { normalizeSpace, type ArticleFields } from './article.js';
+import { normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
 import { paragraphsOf } from './read-html.js';
 
 /** Thrown for feeds we refuse to read (DTDs, entity declarations). */
@@ -49,11 +49,12 @@ function atomLink(links: unknown): string {
 
 function itemFields(fields: { title: string; url: string; author: string; published: string; publisher: string; body: string }): ArticleFields {
   const paragraphs = fields.body ? paragraphsOf(fields.body) : [];
+  const publisher = normalizeSpace(fields.publisher);
   return {
-    title: normalizeSpace(fields.title),
+    title: withoutSiteName(normalizeSpace(fields.title), publisher),
     url: fields.url.trim(),
     author: normalizeSpace(fields.author),
-    ...(fields.publisher && { publisher: normalizeSpace(fields.publisher) }),
+    ...(publisher && { publisher }),
     ...(fields.published && { published: fields.published.trim() }),
     paragraphs: paragraphs.length > 0 ? paragraphs : [],
   };
@@ -75,7 +76,8 @@ export function readFeed(xml: string): ArticleFields[] {
         url: textOf(item.link) || textOf(item.guid),
         author: textOf(item['dc:creator'] ?? item.author),
         published: textOf(item.pubDate ?? item['dc:date']),
-        publisher: textOf(channel.title),
+        // An aggregator's item names the outlet it came from (RSS 2.0 <source>): that is the publisher.
+        publisher: textOf(item.source) || textOf(channel.title),
         body: textOf(item['content:encoded']) || textOf(item.description),
       }),
     );
@@ -89,7 +91,8 @@ export function readFeed(xml: string): ArticleFields[] {
         url: atomLink(entry.link),
         author: textOf(entry.author),
         published: textOf(entry.published ?? entry.updated),
-        publisher: textOf(feed.title),
+        // As in RSS: an aggregated entry's <source> names its own feed.
+        publisher: textOf((entry.source as Record<string, unknown> | undefined)?.title) || textOf(feed.title),
         body: textOf(entry.content) || textOf(entry.summary),
       }),
     );

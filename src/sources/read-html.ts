@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { normalizeSpace, type ArticleFields } from './article.js';
+import { normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
 
 /** Nesting deeper than this is not a news page; it is refused before the DOM is built. */
 export const MAX_HTML_DEPTH = 400;
@@ -94,7 +94,7 @@ export function paragraphsOf(content: string): string[] {
 /**
  * Reads a saved web page: main text by Mozilla Readability on linkedom (scripts never run,
  * nothing is fetched), metadata from JSON-LD NewsArticle, Open Graph and article meta tags,
- * then <title>.
+ * then <title>; the site's own name is taken off the headline ("Headline | Site").
  */
 export function readHtmlArticle(html: string, file: string): ArticleFields {
   if (exceedsDepth(html, MAX_HTML_DEPTH)) throw new Error(`HTML nested deeper than ${MAX_HTML_DEPTH} elements`);
@@ -111,7 +111,7 @@ export function readHtmlArticle(html: string, file: string): ArticleFields {
   const paragraphs = readable?.content ? paragraphsOf(readable.content) : [];
   if (paragraphs.length === 0) throw new Error(`no article text found in ${file}`);
   return {
-    title: title || normalizeSpace(readable?.title ?? ''),
+    title: withoutSiteName(title || normalizeSpace(readable?.title ?? ''), publisher),
     url,
     author: author ?? '',
     ...(publisher !== undefined && { publisher }),

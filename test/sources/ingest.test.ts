@@ -81,7 +81,7 @@ describe('saved web pages', () => {
         publisher: 'Brussels Briefing',
       });
       const page = byFile['comments-and-scripts.html']!;
-      expect(page).toMatchObject({ title: 'Madrid and Barcelona resume budget contacts - Iberia Ledger', published: '2026-01-23', publisher: 'Iberia Ledger' });
+      expect(page).toMatchObject({ title: 'Madrid and Barcelona resume budget contacts', published: '2026-01-23', publisher: 'Iberia Ledger' });
       const text = JSON.stringify(result.articles);
       for (const forbidden of ['SCRIPT TEXT', 'COMMENT TEXT', 'Leave a Reply', 'logged in', 'root:', 'Home']) expect(text).not.toContain(forbidden);
       expect(page.paragraphs).toHaveLength(3);
