@@ -201,11 +201,16 @@ function passageRank(scored: ScoredPassage): number {
   return Math.min(score.score, RELEVANCE_CAP) * (1 + SPECIFICITY_BONUS * specificity(scored.passage.text, score.entities.length));
 }
 
-/** A topic's passages, best first and then in reading order; each rank is worked out once, not at every comparison. */
+/**
+ * A topic's passages, best first and then in reading order; each rank is worked out once, not at
+ * every comparison. Those with the topic only from the sentence before them (`leans`) come after
+ * every other, so none leads a cluster of reports that stand on their own (a lead that leans stands
+ * only after its sentence before), nor goes before them for a quote or a figure.
+ */
 function rankPassages(assigned: readonly ScoredPassage[]): ScoredPassage[] {
   return assigned
-    .map((scored) => ({ scored, rank: passageRank(scored) }))
-    .sort((a, b) => b.rank - a.rank || byReadingOrder(a.scored, b.scored))
+    .map((scored) => ({ scored, rank: passageRank(scored), leans: scored.leans ? 1 : 0 }))
+    .sort((a, b) => a.leans - b.leans || b.rank - a.rank || byReadingOrder(a.scored, b.scored))
     .map(({ scored }) => scored);
 }
 
@@ -264,7 +269,7 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
     const vector = ctx.vectors.get(s)!;
     // Unlike every kept event in its words, it cannot join one (the details are checked on merging).
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
-    if (leansOnWhatCameBefore(s.passage, ctx.articles)) continue;
+    if (leansOnWhatCameBefore(s, ctx.articles)) continue;
     const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => !date.calledOff && date.date >= window.from && date.date <= window.to);
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
   }
@@ -272,8 +277,8 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
 }
 
 /** Whether a passage leans on the sentence before it (refersBack) and has one: not its article's first. */
-function leansOnWhatCameBefore(passage: Passage, articles: ReadonlyMap<string, Article>): boolean {
-  return (antecedentPlaces(passage, articles, 1)?.length ?? 0) > 0;
+function leansOnWhatCameBefore(scored: ScoredPassage, articles: ReadonlyMap<string, Article>): boolean {
+  return (antecedentPlaces(scored, articles, 1)?.length ?? 0) > 0;
 }
 
 function overlap(a: string, b: string): number {
@@ -377,11 +382,11 @@ const placeOfLead = ({ lead: { scored: { passage } } }: RankedCluster) => placeO
 
 /**
  * The places of the sentences a passage may lean on (up to `count` before it in its article):
- * null for one that stands alone (refersBack), none for an article's first sentence, which can
- * only lean on the headline.
+ * null for one that stands alone (refersBack, or a topic of its own: not `leans`), none for an
+ * article's first sentence, which can only lean on the headline.
  */
-function antecedentPlaces(passage: Passage, articles: ReadonlyMap<string, Article>, count: number): string[] | null {
-  return refersBack(splitLabel(passage.text).text) ? placesBefore(passage, articles, count) : null;
+function antecedentPlaces({ passage, leans }: ScoredPassage, articles: ReadonlyMap<string, Article>, count: number): string[] | null {
+  return leans || refersBack(splitLabel(passage.text).text) ? placesBefore(passage, articles, count) : null;
 }
 
 /** antecedentPlaces of a cluster's lead, REFERS_BACK_UP_TO back, worked out once a cluster. */
@@ -390,7 +395,7 @@ function antecedentsReader(ctx: TopicContext): (c: RankedCluster) => string[] | 
   return (c) => {
     let places = antecedents.get(c);
     if (places === undefined) {
-      places = antecedentPlaces(c.lead.scored.passage, ctx.articles, REFERS_BACK_UP_TO);
+      places = antecedentPlaces(c.lead.scored, ctx.articles, REFERS_BACK_UP_TO);
       antecedents.set(c, places);
     }
     return places;

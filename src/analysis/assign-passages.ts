@@ -1,4 +1,5 @@
 import type { Passage } from './passages.js';
+import { refersBack } from './refers-back.js';
 import { scoreTopics, type PassageTokens, type TopicMatchers, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
@@ -14,6 +15,11 @@ export interface ScoredPassage {
   scores: TopicScore[];
   /** Index of the assigned topic, or -1. */
   topic: number;
+  /**
+   * Given its topic by the sentence before it alone (leansOn): it has no topic term of its own, so
+   * it cannot stand in a brief without that sentence.
+   */
+  leans?: true;
 }
 
 /** True when `previous` is the sentence just before `passage` in the same paragraph. */
@@ -21,15 +27,46 @@ function isContextOf(previous: Passage | undefined, passage: Passage): previous 
   return previous !== undefined && previous.articleId === passage.articleId && previous.paragraph === passage.paragraph && previous.sentence === passage.sentence - 1;
 }
 
+/** A definite noun phrase opening a sentence: "The force would…", "These guarantees, if signed, …". */
+const definiteNoun = /^(?:The|This|These|That|Those|Such)\s+(\p{Ll}[\p{Ll}-]*)\b/u;
+
+/**
+ * Whether a sentence with no topic term of its own goes on about the one before it: it opens by
+ * referring back (refersBack: "It would…", "However, …"), or with a definite noun that a topic term
+ * the sentence before matched ends in ("a multinational reassurance force…" then "The force
+ * would number 15,000 to 20,000 troops").
+ */
+function leansOn(passage: Passage, before: TopicScore): boolean {
+  if (refersBack(passage.text)) return true;
+  const noun = definiteNoun.exec(passage.text)?.[1];
+  if (noun === undefined) return false;
+  // The phrase's last word is its noun ("reassurance force", "security guarantee"), in either number.
+  return before.terms.some((term) => {
+    const head = term.toLowerCase().slice(term.lastIndexOf(' ') + 1);
+    return noun === head || noun === `${head}s` || noun === `${head}es` || `${noun}s` === head;
+  });
+}
+
+/** True when `previous` is the passage just before `passage`: in its paragraph, or ending the one before. */
+function isJustBefore(previous: Passage, passage: Passage): boolean {
+  if (previous.articleId !== passage.articleId) return false;
+  return previous.paragraph === passage.paragraph ? previous.sentence === passage.sentence - 1 : passage.sentence === 0 && previous.paragraph === passage.paragraph - 1;
+}
+
 /**
  * Scores an article's passages, in reading order, and gives each to its single best topic at or
  * above the threshold. A passage needs a topic term of its own; its anchor may come from the
- * sentence before it, which also lends it part of its score, as does the article's headline.
+ * sentence before it, which also lends it part of its score, as does the article's headline. A
+ * passage with no term of any topic that goes on about the sentence before it (leansOn) takes that
+ * sentence's topic, at the share of its score the context lends, when the sentence has the topic by
+ * its own terms: the figures and details a report gives once it has named its subject ("The force
+ * would number…", "It would be ready within 30 days…"). Only one sentence on: the next one would
+ * lean on a sentence with no term of its own.
  */
 export function assignPassages(passages: readonly Passage[], matchers: TopicMatchers, headline: PassageTokens): ScoredPassage[] {
   const own = passages.map((passage) => scoreTopics(passage, matchers));
   const headlineScores = scoreTopics(headline, matchers);
-  return passages.map((passage, i) => {
+  const assigned = passages.map((passage, i): ScoredPassage => {
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
       const headlineScore = headlineScores[t]!;
@@ -46,4 +83,16 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     });
     return { passage, scores, topic };
   });
+  assigned.forEach((scored, i) => {
+    const previous = assigned[i - 1];
+    if (scored.topic >= 0 || previous === undefined || previous.topic < 0 || previous.leans || !isJustBefore(previous.passage, scored.passage)) return;
+    if (own[i]!.some((score) => score.terms.length > 0)) return;
+    const t = previous.topic;
+    const lent = CONTEXT_WEIGHT * previous.scores[t]!.score;
+    if (lent < ASSIGN_THRESHOLD || !leansOn(scored.passage, own[i - 1]![t]!)) return;
+    scored.scores = scored.scores.map((score, index) => (index === t ? { ...score, score: lent, anchored: true } : score));
+    scored.topic = t;
+    scored.leans = true;
+  });
+  return assigned;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
+import { ASSIGN_THRESHOLD } from '../../src/analysis/assign-passages.js';
 import { buildPassages } from '../../src/analysis/passages.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { refersBack } from '../../src/analysis/refers-back.js';
@@ -275,6 +276,91 @@ describe('a sentence that opens by referring back', () => {
     const [section] = analyzeTopics([article('a', text([unrelated, unrelated.replace('Sunday', 'Monday'), follow]))], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain: true }).topics;
     expect(section!.developments.map((d) => d.text)).not.toContain(follow);
     expect(section!.rejected.find((r) => r.text === follow)?.reason).toMatch(/^refers back/);
+  });
+});
+
+describe('a sentence with no topic term that goes on about the one before it', () => {
+  const force = 'European defence ministers discussed on Wednesday a multinational reassurance force that would deploy to Ukraine only after a ceasefire, officials said.';
+  const size = 'The force would number between 15,000 and 20,000 troops, according to two diplomats familiar with the planning.';
+  const guarantees = (articles: Article[], limits: { developments: number; quotes: number; background?: number } = { developments: 10, quotes: 3 }) =>
+    analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+
+  it('takes its topic from it, is shown under it with its figure, and is no event on the timeline', () => {
+    expect(score(size, 'security-guarantees').score).toBe(0);
+    // In the next paragraph, as in a wire report.
+    const section = guarantees([{ ...article('a', force), paragraphs: [force, size] }]);
+    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
+      { text: force, continues: false },
+      { text: size, continues: true },
+    ]);
+    expect(section.figures.map((f) => f.context)).toContainEqual(expect.stringContaining('15,000 and 20,000 troops'));
+    expect(section.timeline.map((event) => event.text)).toEqual([force]);
+  });
+
+  it('never stands alone, however it ranks: it is chosen only once the sentence it goes on from is', () => {
+    // The general sentence ranks low (no date, figure or name); the one after it, high.
+    const general = 'Security guarantees for Ukraine would rest on a multinational reassurance force deployed after a ceasefire, backed by security guarantees from allies.';
+    const specific = 'The force would number between 15,000 and 20,000 troops, French President Emmanuel Macron said on Wednesday.';
+    const one = guarantees([article('a', `${general} ${specific}`)], { developments: 1, quotes: 3, background: 0 });
+    expect(one.developments.map((d) => d.text)).toEqual([general]);
+    const two = guarantees([article('a', `${general} ${specific}`)], { developments: 2, quotes: 3 });
+    expect(two.developments.map(({ text, parts, continues }) => ({ text, ranksAbove4: parts.rank > 4, continues }))).toEqual([
+      { text: general, ranksAbove4: false, continues: false },
+      { text: specific, ranksAbove4: true, continues: true },
+    ]);
+  });
+
+  it('keeps no topic when it opens with a noun the sentence before did not match, or follows a sentence of no topic', () => {
+    const other = 'The weather would turn colder by the weekend, according to forecasters in Kyiv familiar with the models.';
+    expect(guarantees([article('a', `${force} ${other}`)]).developments.map((d) => d.text)).toEqual([force]);
+    const unrelated = 'The weather in Kyiv was cold on Wednesday, with snow expected in the evening across the region.';
+    expect(guarantees([article('a', `${unrelated} ${size}`)]).developments).toEqual([]);
+  });
+
+  it('opening with a pronoun, takes the topic too', () => {
+    const ready = 'It would be ready to deploy within 30 days of a signature, a senior official said.';
+    expect(guarantees([article('a', `${force} ${ready}`)]).developments.map(({ text, continues }) => [text, continues])).toEqual([
+      [force, false],
+      [ready, true],
+    ]);
+  });
+
+  it('does not pass a topic on twice: a third sentence leaning on the second keeps none, however strong the first', () => {
+    const strong = 'Security guarantees for Ukraine, a multinational reassurance force and a ceasefire monitored by allies were discussed by the Coalition of the Willing in Paris, with US security guarantees as the backstop and NATO-style Article 5 commitments.';
+    // A quarter of its score would still reach the threshold.
+    expect(score(strong, 'security-guarantees').score / 4).toBeGreaterThan(ASSIGN_THRESHOLD);
+    const third = 'It would have a headquarters of its own, the diplomats added.';
+    const texts = guarantees([article('a', `${strong} ${size} ${third}`)]).developments.map((d) => d.text);
+    expect(texts).toEqual([strong, size]);
+  });
+
+  it('never leads a report it shares with a sentence that stands on its own', () => {
+    const strong = 'Security guarantees for Ukraine, a multinational reassurance force and a ceasefire monitored by allies were discussed by the Coalition of the Willing in Paris, with US security guarantees as the backstop and NATO-style Article 5 commitments.';
+    const own = 'A reassurance force would number between 15,000 and 20,000 troops, according to diplomats familiar with the planning.';
+    // Ranked alike (relevance capped, the same figure): reading order alone would let article a's lead.
+    const section = guarantees([article('a', `${strong} ${size}`), article('b', own)]);
+    const report = section.developments.find((d) => d.text === own || d.text === size);
+    expect(report).toMatchObject({ text: own, continues: false });
+    expect(report!.articleIds.sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps none from a sentence whose lent share is below the threshold', () => {
+    const weak = 'Ministers discussed a reassurance force on Wednesday, officials said.';
+    expect(score(weak, 'security-guarantees').score).toBeLessThan(2 * ASSIGN_THRESHOLD);
+    expect(guarantees([article('a', `${weak} ${size}`)]).developments.map((d) => d.text)).toEqual([weak]);
+  });
+
+  it('keeps none across a subheading: the sentence before must be the one just before', () => {
+    expect(guarantees([{ ...article('a', force), paragraphs: [force, 'The planning', size] }]).developments.map((d) => d.text)).toEqual([force]);
+  });
+
+  it("keeps to its own terms when it has any, even too few for their topic: the library's score decides", () => {
+    const spain = 'The decision came as Spanish Prime Minister Pedro Sánchez lost a budget vote in the Congress of Deputies in Madrid.';
+    expect(guarantees([article('a', `${force} ${spain}`)]).developments.map((d) => d.text)).toEqual([force]);
+    // "Spanish" alone is below Spain's threshold: no topic, not the guarantees'.
+    const ships = 'The force would also draw on Spanish and Italian navy ships, the diplomats said.';
+    expect(score(ships, 'spain-politics').terms).toEqual(['Spanish']);
+    expect(guarantees([article('a', `${force} ${ships}`)]).developments.map((d) => d.text)).toEqual([force]);
   });
 });
 
