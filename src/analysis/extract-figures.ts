@@ -27,6 +27,12 @@ const money = new RegExp(String.raw`([$€£])\s?${NUMBER}\s?(trillion|billion|m
 const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
 /**
+ * The lower bound of a range just before a count, with the words that make it one: "between
+ * 15,000 and ", "from 10 to ", "10-", "10 to ". "20,000 troops" alone would say more than
+ * "between 15,000 and 20,000 troops" does.
+ */
+const rangeBefore = new RegExp(String.raw`(?:\bbetween\s+${NUMBER}\s+and|\bfrom\s+${NUMBER}\s+to|${NUMBER}\s*(?:to\b|[–-]))\s*$`, 'i');
+/**
  * Words just before a number that make it approximate or a bound: "more than 30 countries" is not
  * 30 countries, and a figure shown without them would say so.
  */
@@ -114,6 +120,8 @@ const leadsOn = /^(?:and|or|but|nor|that|which|who|whose|whom|than|as|of)$/i;
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
 
 const hasDigit = /\d/;
+/** A number that reads as a year: not a count, nor a range's start ("from 2019 to 40 countries"). */
+const isYear = /^(1[89]|20)\d{2}$/;
 
 function amount(text: string): number {
   return Number(text.replace(/,/g, ''));
@@ -154,12 +162,18 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const noun = words.at(-1)!;
     // "2.3 million refugees" counts 2.3e6 refugees, as "2,300,000 refugees" does.
     const counted = amount(number) * (scale[words[0]!] ?? 1);
-    const isYear = /^(1[89]|20)\d{2}$/.test(number);
     // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
-    if (isYear || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
+    if (isYear.test(number) || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
     // "January 25 ministers" is a date, not a count.
     if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
-    add(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, noun, counted);
+    const end = match.index + match[0].length;
+    const range = rangeBefore.exec(sentence.slice(0, match.index));
+    const from = range?.[1] ?? range?.[2] ?? range?.[3];
+    if (range && from !== undefined && !isYear.test(from) && !overlaps(range.index, end)) {
+      // The range (or the change: "from 200 to 300 tonnes") is the figure as written; its amount, the last number.
+      const low = amount(from) * (scale[words[0]!] ?? 1);
+      add(range.index, end, sentence.slice(range.index, end).trim(), `${low}-${counted}:${noun}`, noun, counted);
+    } else add(match.index, end, match[0].trim(), `${counted}:${noun}`, noun, counted);
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
   return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);

@@ -213,6 +213,21 @@ describe('figures keep their whole number', () => {
     expect(figures('Officials spoke about the 40 air defence systems on Monday.').map(([value]) => value)).toEqual(['40 air defence systems']);
   });
 
+  it('keeps a range whole, as written: its upper bound alone would say more than the text', () => {
+    const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key]);
+    expect(figures('The force would number between 15,000 and 20,000 troops, diplomats said.')).toEqual([['between 15,000 and 20,000 troops', '15000-20000:troops']]);
+    expect(figures('Between 2 and 3 million refugees could return, the agency said.')).toEqual([['Between 2 and 3 million refugees', '2000000-3000000:refugees']]);
+    expect(figures('Russia launched 10-12 drones and from 40 to 50 missiles overnight.')).toEqual([
+      ['10-12 drones', '10-12:drones'],
+      ['from 40 to 50 missiles', '40-50:missiles'],
+    ]);
+    expect(figures('Exports fell from 300 to 200 tonnes a day.')).toEqual([['from 300 to 200 tonnes', '300-200:tonnes']]);
+    // A year before "to" starts no range, and the count stands alone.
+    expect(figures('Spending rose from 2019 to 40 projects a year.')).toEqual([['40 projects', '40:projects']]);
+    // The clause around a range keeps it whole too.
+    expect(extractFigures('The force would number between 15,000 and 20,000 troops, diplomats said.')[0]!.context).toBe('The force would number between 15,000 and 20,000 troops');
+  });
+
   it('never reads a number from inside another (property)', () => {
     const number = fc.oneof(fc.integer({ min: 2, max: 999 }).map(String), fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 99 })).map(([a, b]) => `${a}.${b}`));
     const figure = fc.tuple(number, fc.constantFrom('', ' million', ' billion'), fc.constantFrom(' refugees', ' tonnes', ' barrels', '%', ' per cent'));
