@@ -15,8 +15,9 @@ export function packageVersion(): string {
   return (version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
 }
 
-/** `relative/path` for messages: relative to `baseDir` when inside it. */
+/** `relative/path` for messages: relative to `baseDir` when inside it; a feed's URL as it is. */
 export function displayPath(file: string, baseDir: string): string {
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(file)) return file;
   const shown = relative(baseDir, file);
   return shown && !shown.startsWith('..') ? shown.split(sep).join('/') : file;
 }

@@ -4,10 +4,13 @@ import type { CommandIO } from '../run.js';
 import { displayPath } from '../paths.js';
 import { listArticles, type StoredArticle } from '../store/list-articles.js';
 import { openStore } from '../store/open-store.js';
+import { toCivilDate } from '../sources/to-civil-date.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
 
 function line(article: StoredArticle): string {
-  const date = article.published ? article.published.slice(0, 10) : '(undated) ';
+  // As a day (the store's UTC day: no brief gives a time zone here), not the first ten characters
+  // of a feed's "Thu, 22 Jan 2026 18:00:00 +0100".
+  const date = article.published ? (toCivilDate(article.published, 'UTC') ?? article.published.slice(0, 10)) : '(undated) ';
   const notes = [
     article.dateSource === 'dateline' ? 'date from dateline' : '',
     article.duplicates > 0 ? `${article.duplicates} duplicate${article.duplicates > 1 ? 's' : ''} folded` : '',

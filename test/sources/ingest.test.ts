@@ -115,6 +115,22 @@ describe('feeds', () => {
     }
   });
 
+  it('brief sources lists feed items by their day and their feed\'s URL, as given', async () => {
+    const server = await startServer({ '/rss.xml': await readFile(join(fixtures, 'feeds', 'rss.xml'), 'utf8') });
+    try {
+      const storeFile = join(await tempDir(), 'store.db');
+      expect((await runCli(['ingest', `${server.url}/rss.xml`, '--store', storeFile, '-q'])).code).toBe(0);
+      const listed = await runCli(['sources', '--store', storeFile]);
+      // Not "Fri, 23 Ja" (the pubDate's first ten characters), nor "http:/127…" (the URL read as a path).
+      expect(listed.stdout.split('\n').filter(Boolean)).toEqual([
+        `2026-01-23  Baltic Wire             Vilnius hosts talks on grid links & energy security  [${server.url}/rss.xml#2]`,
+        `2026-01-20  Baltic Wire             Lithuania pledges air defence funding for Ukraine  [${server.url}/rss.xml]`,
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a feed with an external entity, naming it, and never resolves the entity', async () => {
     const server = await startServer({ '/xxe.xml': await readFile(join(fixtures, 'feeds', 'xxe.xml'), 'utf8') });
     try {
