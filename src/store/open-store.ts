@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefError, ExitCode } from '../errors.js';
+import type { Format } from '../sources/detect-format.js';
 
 export type Store = Database.Database;
 
@@ -9,6 +10,17 @@ export type Store = Database.Database;
 export const DEFAULT_STORE = '.brief/corpus.db';
 
 const SCHEMA_VERSION = 1;
+
+/**
+ * Each format's reader, by version: raised when a reader gives different articles from the same
+ * bytes (a fix), so that stored files of the format are read again once (forgetStaleReadings).
+ * Stores made before versions were kept read them as version 1.
+ * - html 2, feed 2: the site's name taken off headlines; an aggregator's item is its <source>'s.
+ */
+export const READER_VERSIONS: Readonly<Record<Format, number>> = { markdown: 1, text: 1, html: 2, feed: 2, json: 1, jsonl: 1 };
+
+/** Which version of each format's reader read the stored files of that format. */
+const readersTable = 'CREATE TABLE IF NOT EXISTS readers (format TEXT PRIMARY KEY, version INTEGER NOT NULL);';
 
 const schema = `
 CREATE TABLE files (
@@ -44,6 +56,7 @@ CREATE TABLE bands (band TEXT NOT NULL, article INTEGER NOT NULL REFERENCES arti
 CREATE INDEX bands_band ON bands(band);
 CREATE INDEX bands_article ON bands(article);
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+${readersTable}
 `;
 
 /**
@@ -63,6 +76,7 @@ export function openStore(path: string): Store {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) {
       db.exec(schema);
+      recordReaders(db, Object.keys(READER_VERSIONS) as Format[]);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } else if (version === SCHEMA_VERSION) {
       // Stores made before these indexes existed get them now: syndication look-ups stay linear,
@@ -72,6 +86,7 @@ export function openStore(path: string): Store {
         CREATE INDEX IF NOT EXISTS files_warned ON files(key, warning) WHERE warning IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
         CREATE INDEX IF NOT EXISTS articles_syndicated ON articles(syndicated_of) WHERE syndicated_of IS NOT NULL;`);
+      forgetStaleReadings(db);
     } else {
       throw new BriefError('store-version', `store ${path} has schema version ${version}; this Briefwright reads ${SCHEMA_VERSION}`, {
         exitCode: ExitCode.config,
@@ -86,6 +101,33 @@ export function openStore(path: string): Store {
       hint: 'pass --store <file> for another location, or --no-store to read the sources directly',
       cause: error,
     });
+  }
+}
+
+function recordReaders(db: Store, formats: readonly Format[]): void {
+  const record = db.prepare('INSERT INTO readers (format, version) VALUES (?, ?) ON CONFLICT(format) DO UPDATE SET version = excluded.version');
+  for (const format of formats) record.run(format, READER_VERSIONS[format]);
+}
+
+/**
+ * Stored files of a format whose reader has changed since they were read lose their size, mtime
+ * and hash, so the next ingest or refresh reads and parses them again, once: otherwise a fixed
+ * reader would only reach files that change. One short look when nothing changed. A store this
+ * process cannot write keeps its readings until one that can opens it.
+ */
+function forgetStaleReadings(db: Store): void {
+  try {
+    db.exec(readersTable);
+    const stored = new Map(db.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all());
+    const stale = (Object.keys(READER_VERSIONS) as Format[]).filter((format) => (stored.get(format) ?? 1) !== READER_VERSIONS[format]);
+    if (stale.length === 0 && stored.size > 0) return;
+    const forget = db.prepare('UPDATE files SET size = -1, mtime_ms = -1, sha256 = NULL WHERE format = ?');
+    db.transaction(() => {
+      for (const format of stale) forget.run(format);
+      recordReaders(db, Object.keys(READER_VERSIONS) as Format[]);
+    }).immediate();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_READONLY') throw error;
   }
 }
 

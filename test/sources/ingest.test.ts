@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../src/period/period.js';
 import { collectSources } from '../../src/sources/collect-sources.js';
-import { openStore, storedWarnings, type Store } from '../../src/store/open-store.js';
+import { openStore, READER_VERSIONS, storedWarnings, type Store } from '../../src/store/open-store.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { listArticles } from '../../src/store/list-articles.js';
 import { haveSeeds, repoRoot, runCli, seedsDir, tempDir } from '../helpers.js';
@@ -90,6 +90,43 @@ describe('saved web pages', () => {
     } finally {
       await tripwire.close();
     }
+  });
+});
+
+describe('a reader that changed since a store was written', () => {
+  it("reads that format's files again once, and no other format's", async () => {
+    const dir = await copyFixtures('html');
+    await copyFile(join(repoRoot, 'corpus', '2026-W04', 'spain-rejects-board-of-peace.md'), join(dir, 'spain.md'));
+    const storeFile = join(await tempDir(), 'store.db');
+    const ingest = async () => {
+      store = openStore(storeFile);
+      const result = await collectWeek(store, [fileSource(dir)], dir);
+      store.close();
+      return result;
+    };
+    expect((await ingest()).counts).toMatchObject({ parsed: 4, unchanged: 0 });
+    expect((await ingest()).counts).toMatchObject({ parsed: 0, unchanged: 4 });
+    // As a store left by the release before the HTML reader took the site's name off headlines.
+    const old = openStore(storeFile);
+    old.exec(`UPDATE readers SET version = 1 WHERE format = 'html';
+      UPDATE articles SET title = title || ' - Iberia Ledger' WHERE file LIKE '%comments-and-scripts.html'`);
+    old.close();
+    const again = await ingest();
+    expect(again.counts).toMatchObject({ parsed: 3, unchanged: 1 });
+    expect(again.articles.find((a) => a.file === 'comments-and-scripts.html')!.title).toBe('Madrid and Barcelona resume budget contacts');
+    expect((await ingest()).counts).toMatchObject({ parsed: 0, unchanged: 4 });
+  });
+
+  it('a store from before readers had versions reads the formats past their first once', async () => {
+    const dir = await copyFixtures('html');
+    const storeFile = join(await tempDir(), 'store.db');
+    store = openStore(storeFile);
+    await collectWeek(store, [fileSource(dir)], dir);
+    store.exec('DROP TABLE readers');
+    store.close();
+    store = openStore(storeFile);
+    expect(Object.fromEntries(store.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all())).toEqual(READER_VERSIONS);
+    expect((await collectWeek(store, [fileSource(dir)], dir)).counts).toMatchObject({ parsed: READER_VERSIONS.html > 1 ? 3 : 0 });
   });
 });
 
