@@ -26,6 +26,30 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/** Top-level words a brief's writer may reach for, and where that setting lives. */
+const elsewhere: Record<string, string> = {
+  recipients: 'the distribution list is email: { to: [...] }',
+  distribution: 'the distribution list is email: { to: [...] }',
+  to: 'the distribution list is email: { to: [...] }',
+  cc: 'copies go to email: { cc: [...] }',
+  bcc: 'blind copies go to email: { bcc: [...] }',
+  subject: "the email's subject is email: { subject: ... }",
+  feeds: 'a feed is a source: sources: [{ feed: <url> }]',
+  feed: 'a feed is a source: sources: [{ feed: <url> }]',
+  week: 'the period is period: { week: ... }',
+  month: 'the period is period: { month: ... }',
+  from: 'a date range is period: { from: ..., to: ... }',
+  output: 'the output folder is the --out option of brief generate; the files written are formats: [...]',
+  out: 'the output folder is the --out option of brief generate',
+  bluf: 'the bottom line is analyst: { bluf: ... }',
+  notes: "a topic's note is analyst: { notes: { <topic>: ... } }",
+};
+
+/** What an unknown key stands for, when it is a word for a setting that lives elsewhere. */
+function meantElsewhere(key: string, path: readonly PropertyKey[]): string | undefined {
+  return path.length === 0 ? elsewhere[key.toLowerCase()] : undefined;
+}
+
 /** Topic folders searched for a brief: `topics/` beside it, then the shipped library. */
 export function topicDirsFor(briefFile: string): string[] {
   return [join(resolve(briefFile, '..'), 'topics'), builtinTopicsDir];
@@ -58,7 +82,7 @@ export async function loadBrief(file: string, library?: ReadonlyMap<string, Libr
   const source = parseConfigYaml(await readBriefText(file), file);
   const topics = library ?? (await loadTopicLibrary(topicDirsFor(file)));
   const parsed = makeBriefSchema([...topics.keys()]).safeParse(source.value, parseOnce);
-  if (!parsed.success) throw invalidBrief(dedupe(toProblems(parsed.error.issues, source, knownKeys)));
+  if (!parsed.success) throw invalidBrief(dedupe(toProblems(parsed.error.issues, source, knownKeys, meantElsewhere)));
   return normalizeBrief(parsed.data, file, topics, source);
 }
 

@@ -33,6 +33,19 @@ describe('brief validate', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('says where a setting lives when a key is a word for it, not a typo', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'b.yaml');
+    await writeFile(file, `id: b\ntitle: B\nsources: [{path: x}]\ntopics: [russia-china]\nrecipients: [desk@example.org]\nto: [chief@example.org]\nfeeds: [https://example.org/rss.xml]\n`);
+    const error = await loadBrief(file).catch((e: unknown) => e);
+    expect((error as BriefError).problems.map(({ line, message }) => [line, message])).toEqual([
+      [5, 'unknown key "recipients" (the distribution list is email: { to: [...] })'],
+      // Not "did you mean "id"?": two letters from "to".
+      [6, 'unknown key "to" (the distribution list is email: { to: [...] })'],
+      [7, 'unknown key "feeds" (a feed is a source: sources: [{ feed: <url> }])'],
+    ]);
+  });
+
   it('accepts the sample brief (exit 0)', async () => {
     const result = await runCli(['validate', sampleBrief]);
     expect(result.stderr).toBe('');
