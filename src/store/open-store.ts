@@ -11,13 +11,32 @@ export const DEFAULT_STORE = '.brief/corpus.db';
 
 const SCHEMA_VERSION = 1;
 
+/** A format's reader: its version, and which stored files the last change to it can read differently. */
+interface Reader {
+  /** Raised when the reader gives different articles from the same bytes (a fix). */
+  version: number;
+  /**
+   * Of the files read by the version before, those this one can read differently (an SQL
+   * condition on `files`); absent: all of them. A store more than one version behind forgets all.
+   */
+  changed?: string;
+}
+
 /**
- * Each format's reader, by version: raised when a reader gives different articles from the same
- * bytes (a fix), so that stored files of the format are read again once (forgetStaleReadings).
- * Stores made before versions were kept read them as version 1.
+ * Each format's reader (forgetStaleReadings): stored files of a format whose reader changed are
+ * read again once. Stores made before versions were kept read them as version 1.
  * - html 2, feed 2: the site's name taken off headlines; an aggregator's item is its <source>'s.
+ * - markdown 2: front matter fields by other names (date, link, site, source…): only articles that
+ *   lacked a title, date, address or publisher can gain one.
  */
-export const READER_VERSIONS: Readonly<Record<Format, number>> = { markdown: 1, text: 1, html: 2, feed: 2, json: 1, jsonl: 1 };
+export const READERS: Readonly<Record<Format, Reader>> = {
+  markdown: { version: 2, changed: "key IN (SELECT file FROM articles WHERE title = '' OR published_raw IS NULL OR url = '' OR publisher IS NULL)" },
+  text: { version: 1 },
+  html: { version: 2 },
+  feed: { version: 2 },
+  json: { version: 1 },
+  jsonl: { version: 1 },
+};
 
 /** Which version of each format's reader read the stored files of that format. */
 const readersTable = 'CREATE TABLE IF NOT EXISTS readers (format TEXT PRIMARY KEY, version INTEGER NOT NULL);';
@@ -76,7 +95,7 @@ export function openStore(path: string): Store {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) {
       db.exec(schema);
-      recordReaders(db, Object.keys(READER_VERSIONS) as Format[]);
+      recordReaders(db);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } else if (version === SCHEMA_VERSION) {
       // Stores made before these indexes existed get them now: syndication look-ups stay linear,
@@ -104,27 +123,32 @@ export function openStore(path: string): Store {
   }
 }
 
-function recordReaders(db: Store, formats: readonly Format[]): void {
+function recordReaders(db: Store): void {
   const record = db.prepare('INSERT INTO readers (format, version) VALUES (?, ?) ON CONFLICT(format) DO UPDATE SET version = excluded.version');
-  for (const format of formats) record.run(format, READER_VERSIONS[format]);
+  for (const [format, { version }] of Object.entries(READERS)) record.run(format, version);
 }
 
 /**
  * Stored files of a format whose reader has changed since they were read lose their size, mtime
  * and hash, so the next ingest or refresh reads and parses them again, once: otherwise a fixed
- * reader would only reach files that change. One short look when nothing changed. A store this
- * process cannot write keeps its readings until one that can opens it.
+ * reader would only reach files that change. So do the files no reader could read, which one may
+ * now. One short look when nothing changed. A store this process cannot write keeps its readings
+ * until one that can opens it.
  */
 function forgetStaleReadings(db: Store): void {
   try {
     db.exec(readersTable);
     const stored = new Map(db.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all());
-    const stale = (Object.keys(READER_VERSIONS) as Format[]).filter((format) => (stored.get(format) ?? 1) !== READER_VERSIONS[format]);
+    const stale = Object.entries(READERS).filter(([format, { version }]) => (stored.get(format) ?? 1) !== version);
     if (stale.length === 0 && stored.size > 0) return;
-    const forget = db.prepare('UPDATE files SET size = -1, mtime_ms = -1, sha256 = NULL WHERE format = ?');
+    const forget = (where: string, ...params: string[]) => db.prepare(`UPDATE files SET size = -1, mtime_ms = -1, sha256 = NULL WHERE ${where}`).run(...params);
     db.transaction(() => {
-      for (const format of stale) forget.run(format);
-      recordReaders(db, Object.keys(READER_VERSIONS) as Format[]);
+      for (const [format, { version, changed }] of stale) {
+        const oneBehind = (stored.get(format) ?? 1) === version - 1;
+        forget(`format = ?${oneBehind && changed ? ` AND (${changed})` : ''}`, format);
+      }
+      if (stale.length > 0) forget("format = 'unreadable'");
+      recordReaders(db);
     }).immediate();
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_READONLY') throw error;

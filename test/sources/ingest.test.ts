@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../src/period/period.js';
 import { collectSources } from '../../src/sources/collect-sources.js';
-import { openStore, READER_VERSIONS, storedWarnings, type Store } from '../../src/store/open-store.js';
+import { openStore, READERS, storedWarnings, type Store } from '../../src/store/open-store.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { listArticles } from '../../src/store/list-articles.js';
 import { haveSeeds, repoRoot, runCli, seedsDir, tempDir } from '../helpers.js';
@@ -125,8 +125,33 @@ describe('a reader that changed since a store was written', () => {
     store.exec('DROP TABLE readers');
     store.close();
     store = openStore(storeFile);
-    expect(Object.fromEntries(store.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all())).toEqual(READER_VERSIONS);
-    expect((await collectWeek(store, [fileSource(dir)], dir)).counts).toMatchObject({ parsed: READER_VERSIONS.html > 1 ? 3 : 0 });
+    expect(Object.fromEntries(store.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all())).toEqual(Object.fromEntries(Object.entries(READERS).map(([format, { version }]) => [format, version])));
+    expect((await collectWeek(store, [fileSource(dir)], dir)).counts).toMatchObject({ parsed: READERS.html.version > 1 ? 3 : 0 });
+  });
+
+  it('reads again only the Markdown files whose articles the last change can complete, and every file no reader could read', async () => {
+    const dir = await tempDir();
+    const frontMatter = (lines: string, body: string) => `---\n${lines}\n---\n\n${body}\n`;
+    await writeFile(join(dir, 'whole.md'), frontMatter('title: Grid link agreed\npublisher: Baltic Wire\nurl: https://balticwire.example/1\npublished: 2026-01-20', 'Kyiv and Warsaw agreed on Tuesday to link their power grids more closely, officials said.'));
+    await writeFile(join(dir, 'dated.md'), frontMatter('title: Drone plant opens\npublisher: Baltic Wire\nurl: https://balticwire.example/2\ndate: 2026-01-21', 'A drone factory opened near Lviv on Wednesday, the defence ministry said.'));
+    await writeFile(join(dir, 'clipped.md'), frontMatter('title: Budget vote delayed\nsource: https://balticwire.example/3\npublished: 2026-01-22\nauthor:\n  - "[[Rasa Vaitkutė]]"', 'The Spanish Congress delayed its budget vote on Thursday, the speaker said.'));
+    const storeFile = join(await tempDir(), 'store.db');
+    store = openStore(storeFile);
+    expect((await collectWeek(store, [fileSource(dir)], dir)).counts).toMatchObject({ parsed: 3 });
+    // As the release before left them: dated.md undated (its date: unread), clipped.md unreadable (its author list).
+    store.exec(`UPDATE readers SET version = 1 WHERE format = 'markdown';
+      UPDATE articles SET published_raw = NULL, published_utc = NULL WHERE file LIKE '%dated.md';
+      DELETE FROM articles WHERE file LIKE '%clipped.md';
+      UPDATE files SET format = 'unreadable', warning = 'skipped: front matter "author" must be text' WHERE key LIKE '%clipped.md'`);
+    store.close();
+    store = openStore(storeFile);
+    const again = await collectWeek(store, [fileSource(dir)], dir);
+    expect(again.counts).toMatchObject({ parsed: 2, unchanged: 1 });
+    expect(again.articles.map((a) => [a.file, a.published, a.author])).toEqual([
+      ['whole.md', '2026-01-20', ''],
+      ['dated.md', '2026-01-21', ''],
+      ['clipped.md', '2026-01-22', 'Rasa Vaitkutė'],
+    ]);
   });
 });
 
