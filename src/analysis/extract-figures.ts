@@ -22,13 +22,14 @@ const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp'
  */
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
-const money = new RegExp(String.raw`([$€£])\s?${NUMBER}\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
+/** "$45 billion", "$40-50 billion", "$40 to $50 billion" (a range's upper bound as its third group), "2.5 bn euros". */
+const money = new RegExp(String.raw`([$€£])\s?${NUMBER}(?:\s?(?:[–-]|to)\s?[$€£]?${NUMBER})?\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
 /** A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million refugees", "12 people". */
 const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
 /**
- * The lower bound of a range just before a count, with the words that make it one: "between
- * 15,000 and ", "from 10 to ", "10-", "10 to ". "20,000 troops" alone would say more than
+ * The lower bound of a range just before a count or a percentage, with the words that make it one:
+ * "between 15,000 and ", "from 10 to ", "10-", "10 to ". "20,000 troops" alone would say more than
  * "between 15,000 and 20,000 troops" does.
  */
 const rangeBefore = new RegExp(String.raw`(?:\bbetween\s+${NUMBER}\s+and|\bfrom\s+${NUMBER}\s+to|${NUMBER}\s*(?:to\b|[–-]))\s*$`, 'i');
@@ -147,14 +148,21 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const context = clauseAround(sentence, start - qualifier.length, end, WORDS_BEFORE - words);
     figures.push({ value: `${qualifier.replace(/\s+/g, ' ')}${value}`, key, unit, amount, context, start });
   };
-  for (const match of sentence.matchAll(percent)) add(match.index, match.index + match[0].length, `${match[1]}%`, `${match[1]}%`, '%', amount(match[1]!));
+  for (const match of sentence.matchAll(percent)) {
+    const end = match.index + match[0].length;
+    const from = rangeStart(sentence, match.index);
+    // "2-3%", "between 2 and 3 per cent": the range as written, not its upper bound alone.
+    if (from && !overlaps(from.index, end)) add(from.index, end, sentence.slice(from.index, end).trim(), `${from.low}-${match[1]}%`, '%', amount(match[1]!));
+    else add(match.index, end, `${match[1]}%`, `${match[1]}%`, '%', amount(match[1]!));
+  }
   for (const match of sentence.matchAll(money)) {
-    const symbol = match[1] ?? match[6]!;
-    const number = match[2] ?? match[4]!;
-    const unit = (match[3] ?? match[5] ?? '').toLowerCase();
-    const value = amount(number) * (scale[unit] ?? 1);
+    const symbol = match[1] ?? match[7]!;
+    const number = match[2] ?? match[5]!;
+    const unit = (match[4] ?? match[6] ?? '').toLowerCase();
+    const low = amount(number) * (scale[unit] ?? 1);
+    const value = match[3] ? amount(match[3]) * (scale[unit] ?? 1) : low;
     const currency = currencies[symbol.toLowerCase()] ?? symbol;
-    add(match.index, match.index + match[0].length, match[0].trim(), `${currency}:${value}`, currency, value);
+    add(match.index, match.index + match[0].length, match[0].trim(), `${currency}:${match[3] ? `${low}-` : ''}${value}`, currency, value);
   }
   for (const match of sentence.matchAll(count)) {
     const number = match[1]!;
@@ -167,16 +175,22 @@ export function extractFigures(sentence: string): FoundFigure[] {
     // "January 25 ministers" is a date, not a count.
     if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
     const end = match.index + match[0].length;
-    const range = rangeBefore.exec(sentence.slice(0, match.index));
-    const from = range?.[1] ?? range?.[2] ?? range?.[3];
-    if (range && from !== undefined && !isYear.test(from) && !overlaps(range.index, end)) {
+    const from = rangeStart(sentence, match.index);
+    if (from && !overlaps(from.index, end)) {
       // The range (or the change: "from 200 to 300 tonnes") is the figure as written; its amount, the last number.
-      const low = amount(from) * (scale[words[0]!] ?? 1);
-      add(range.index, end, sentence.slice(range.index, end).trim(), `${low}-${counted}:${noun}`, noun, counted);
+      const low = amount(from.low) * (scale[words[0]!] ?? 1);
+      add(from.index, end, sentence.slice(from.index, end).trim(), `${low}-${counted}:${noun}`, noun, counted);
     } else add(match.index, end, match[0].trim(), `${counted}:${noun}`, noun, counted);
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
   return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);
+}
+
+/** Where a range ends just before a number (rangeBefore), and its lower bound; none for a year ("from 2019 to 40 countries"). */
+function rangeStart(sentence: string, at: number): { index: number; low: string } | undefined {
+  const range = rangeBefore.exec(sentence.slice(0, at));
+  const low = range?.[1] ?? range?.[2] ?? range?.[3];
+  return range && low !== undefined && !isYear.test(low) ? { index: range.index, low } : undefined;
 }
 
 const figuresCache = new WeakMap<object, FoundFigure[]>();

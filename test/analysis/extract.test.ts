@@ -222,6 +222,17 @@ describe('figures keep their whole number', () => {
       ['from 40 to 50 missiles', '40-50:missiles'],
     ]);
     expect(figures('Exports fell from 300 to 200 tonnes a day.')).toEqual([['from 300 to 200 tonnes', '300-200:tonnes']]);
+    // Percentages and money alike: not "3%" or "$40" where the text says a range.
+    expect(figures('Growth will slow to 2-3% next year, and to between 1 and 2 per cent after.')).toEqual([
+      ['2-3%', '2-3%'],
+      ['between 1 and 2 per cent', '1-2%'],
+    ]);
+    expect(figures('Repairs will cost $40-50 billion, or €30 to €35 billion in the first phase.')).toEqual([
+      ['$40-50 billion', 'usd:40000000000-50000000000'],
+      ['€30 to €35 billion', 'eur:30000000000-35000000000'],
+    ]);
+    // Two figures of a change each stand: "from 2% to 3%" shows both.
+    expect(figures('Inflation rose from 2% to 3% in 2025.').map(([value]) => value)).toEqual(['2%', '3%']);
     // A year before "to" starts no range, and the count stands alone.
     expect(figures('Spending rose from 2019 to 40 projects a year.')).toEqual([['40 projects', '40:projects']]);
     // The clause around a range keeps it whole too.
