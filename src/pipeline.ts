@@ -432,8 +432,8 @@ async function renderOutputs(result: RenderInput, progress: (event: ProgressEven
     progress({ stage: 'render', format: 'pdf' });
     // The templates' Markdown is read by the fast path; anything outside its subset, by micromark.
     const tree = parseBriefMarkdown(markdown) ?? parseMarkdown(markdown);
-    const { loadFonts, loadImages, loadLogo, openShapingCache, renderPdf } = await loadPdfModules();
-    const [fonts, logo, images] = await Promise.all([loadFonts(template.theme, template.dir), loadLogo(template.theme, template.dir), loadImages(shown, template.dir)]);
+    const { loadImages, loadThemeFiles, openShapingCache, renderPdf } = await loadPdfModules();
+    const [{ fonts, logo }, images] = await Promise.all([loadThemeFiles(template.theme, template.dir), loadImages(shown, template.dir)]);
     const shaping = openShapingCache();
     const pdf = await renderPdf(tree, view, template.theme, fonts, { logo, images, shaping, ...(signal && { signal }) });
     shaping.save();

@@ -181,6 +181,27 @@ describe('customisation workflow', () => {
     expect(result.stderr).toMatch(/^error\[template\]: .*brief\.md\.hbs:\d+:3: "brief\.titel" is not defined in the view model/m);
   });
 
+  it("finds the theme's missing fonts and logo before a PDF would: each at its line in theme.yaml, exit 66, and generate writes nothing", async () => {
+    const tpl = join(await tempDir(), 'fonts');
+    expect((await runCli(['templates', 'eject', 'weekly', '--to', tpl])).code).toBe(0);
+    const theme = join(tpl, 'theme.yaml');
+    const text = (await readFile(theme, 'utf8')).replace('heading: DejaVuSans-Bold', 'heading: Helvetica-Bold').replace('# logo: logo.png', 'logo: seal.png');
+    await writeFile(theme, text);
+    const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    const checked = await runCli(['templates', 'check', tpl]);
+    expect(checked.code).toBe(66);
+    expect(checked.stdout).toBe('');
+    expect(checked.stderr.split('\n').filter((line) => line.startsWith('error['))).toEqual([
+      expect.stringMatching(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('Helvetica-Bold')}:\\d+: fonts\\.heading: font "Helvetica-Bold" not found`)),
+      expect.stringMatching(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('seal.png')}:\\d+: logo: logo "seal\\.png" not found`)),
+    ]);
+    const { brief, out } = await sampleWith(tpl);
+    const generated = await runCli(['generate', brief, '--out', out, '--no-store', '-q']);
+    expect(generated.code).toBe(66);
+    expect(generated.stderr).toMatch(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('Helvetica-Bold')}:\\d+: fonts\\.heading: font "Helvetica-Bold" not found`, 'm'));
+    expect(existsSync(join(out, 'ukraine-weekly', '2026-W04', 'ukraine-weekly-2026-W04.pdf'))).toBe(false);
+  });
+
   it('an ejected, edited template (renamed heading, removed section, new partial) is used by generate', async () => {
     const dir = await tempDir();
     const tpl = join(dir, 'desk-weekly');
@@ -191,7 +212,7 @@ describe('customisation workflow', () => {
     source = source.replace('### Key developments', '### What happened').replace(/\{\{#if figures\.length\}\}[\s\S]*?\{\{\/if\}\}\n/, '{{> signoff}}\n');
     await writeFile(topic, source);
     await writeFile(join(tpl, 'partials', 'signoff.hbs'), '*Checked by the desk.*\n');
-    expect((await runCli(['templates', 'check', tpl])).stdout).toMatch(/^ok .*: brief\.md\.hbs, email\.md\.hbs, 2 partials match the view model; theme valid$/);
+    expect((await runCli(['templates', 'check', tpl])).stdout).toMatch(/^ok .*: brief\.md\.hbs, email\.md\.hbs, 2 partials match the view model; theme valid, its fonts found$/);
     const { brief, out } = await sampleWith(tpl);
     expect((await runCli(['generate', brief, '--out', out, '--no-store', '-q'])).code).toBe(0);
     const markdown = await mdOf(out);
