@@ -138,11 +138,16 @@ function recordReaders(db: Store): void {
 function forgetStaleReadings(db: Store): void {
   try {
     db.exec(readersTable);
-    const stored = new Map(db.prepare<[], [string, number]>('SELECT format, version FROM readers').raw().all());
-    const stale = Object.entries(READERS).filter(([format, { version }]) => (stored.get(format) ?? 1) !== version);
-    if (stale.length === 0 && stored.size > 0) return;
+    const read = db.prepare<[], [string, number]>('SELECT format, version FROM readers').raw();
+    const staleIn = (stored: Map<string, number>) => Object.entries(READERS).filter(([format, { version }]) => (stored.get(format) ?? 1) !== version);
+    const first = new Map(read.all());
+    if (first.size > 0 && staleIn(first).length === 0) return;
     const forget = (where: string, ...params: string[]) => db.prepare(`UPDATE files SET size = -1, mtime_ms = -1, sha256 = NULL WHERE ${where}`).run(...params);
     db.transaction(() => {
+      // Read again under the write lock: of two runs opening the store at once, one forgets.
+      const stored = new Map(read.all());
+      const stale = staleIn(stored);
+      if (stored.size > 0 && stale.length === 0) return;
       for (const [format, { version, changed }] of stale) {
         const oneBehind = (stored.get(format) ?? 1) === version - 1;
         forget(`format = ?${oneBehind && changed ? ` AND (${changed})` : ''}`, format);
