@@ -27,7 +27,9 @@ export function formatExplanation(analysis: Analysis): string {
     topic.developments.forEach((d, i) => {
       const chosen = d.followsOn ? 'chosen as background; it refers back to the one above, so it follows it on' : `chosen ${d.pick} of ${picked}`;
       lines.push(`${String(i + 1).padStart(2)}. ${formatRank(d.parts)}  (${chosen})${d.new ? '' : '  (not new)'}`);
-      lines.push(`    terms: ${d.terms.join(', ') || '-'}; entities: ${d.entities.join(', ') || '-'}`);
+      // Only a sentence that took its topic from the one before it has no term of its own (assignPassages).
+      const terms = d.terms.length > 0 ? d.terms.join(', ') : 'none of its own (its topic is the sentence before it)';
+      lines.push(`    terms: ${terms}; entities: ${d.entities.join(', ') || '-'}`);
       lines.push(`    "${clip(d.headline ? `${d.headline}: ${d.text}` : d.text)}"`);
       for (const member of d.members.slice(1)) lines.push(`    + same event in ${member.articleId}: "${clip(member.text, 100)}"`);
     });

@@ -295,6 +295,12 @@ describe('a sentence with no topic term that goes on about the one before it', (
     ]);
     expect(section.figures.map((f) => f.context)).toContainEqual(expect.stringContaining('15,000 and 20,000 troops'));
     expect(section.timeline.map((event) => event.text)).toEqual([force]);
+    // --explain says where its topic came from.
+    const explained = formatExplanation({ topics: [section], bottomLine: [], notReports: [] }).split('\n');
+    expect(explained.filter((line) => line.startsWith('    terms:'))).toEqual([
+      '    terms: reassurance force, ceasefire; entities: -',
+      '    terms: none of its own (its topic is the sentence before it); entities: -',
+    ]);
   });
 
   it('never stands alone, however it ranks: it is chosen only once the sentence it goes on from is', () => {
