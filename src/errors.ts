@@ -25,6 +25,8 @@ export interface Location {
 /** One problem found in an input, printed as `file:line:col: message`. */
 export interface Problem extends Location {
   message: string;
+  /** Its own code, when the error reports problems of more than one kind (a template's theme and its files). */
+  code?: string;
 }
 
 export interface BriefErrorOptions {
@@ -73,7 +75,7 @@ export function formatLocation(location: Location): string {
 export function formatBriefError(error: BriefError): string {
   const lines =
     error.problems.length > 0
-      ? error.problems.map((p) => `error[${error.code}]: ${formatLocation(p)}: ${p.message}`)
+      ? error.problems.map((p) => `error[${p.code ?? error.code}]: ${formatLocation(p)}: ${p.message}`)
       : [`error[${error.code}]: ${error.message}`];
   if (error.hint) lines.push(`hint: ${error.hint}`);
   return lines.join('\n');

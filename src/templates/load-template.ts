@@ -65,23 +65,39 @@ export async function loadTemplate(name: string, briefDir: string): Promise<Temp
   const emailFile = join(dir, 'email.md.hbs');
   const emailSource = await readText(emailFile).catch(() => undefined);
   const email = emailSource === undefined ? undefined : { source: emailSource, file: emailFile };
-  const template: Template = { name, dir, main: source, partials, theme: parseTheme(themeSource), email, stylesheet, files: { main, theme: themeFile } };
+  // A theme's mistakes are reported with the template's own, all at once.
+  let theme: Template['theme'] | BriefError;
+  try {
+    theme = parseTheme(themeSource);
+  } catch (error) {
+    if (!(error instanceof BriefError)) throw error;
+    theme = error;
+  }
+  const files = { main, theme: themeFile };
   // A template this build linted clean before is clean (src/markdown/template-cache.ts).
   const texts = { main: source, partials, email };
-  if (lintedClean(texts)) return template;
-  const problems = checkTemplate(template);
+  const clean = lintedClean(texts);
+  const problems = clean ? [] : checkTemplate({ main: source, partials, email, files });
+  if (theme instanceof BriefError) {
+    if (problems.length === 0) throw theme;
+    const themeProblems = (theme.problems.length > 0 ? theme.problems : [{ file: themeFile, message: theme.message }]).map((problem) => ({ ...problem, code: theme.code }));
+    throw new BriefError('template', problems[0]!.message, {
+      problems: [...themeProblems, ...problems],
+      hint: `${theme.hint ?? 'fix the theme'}; templates receive the view model listed in docs/templates.md; nothing was written`,
+    });
+  }
   if (problems.length > 0) {
     throw new BriefError('template', problems[0]!.message, {
       problems,
       hint: 'templates receive the view model listed in docs/templates.md; nothing was written',
     });
   }
-  rememberClean(texts);
-  return template;
+  if (!clean) rememberClean(texts);
+  return { name, dir, main: source, partials, theme, email, stylesheet, files };
 }
 
 /** Lints a loaded template's main file and mail body (partials are checked where they are used). */
-export function checkTemplate(template: Template): Problem[] {
+export function checkTemplate(template: Pick<Template, 'main' | 'partials' | 'email' | 'files'>): Problem[] {
   const partials = new Map(Object.entries(template.partials).map(([name, partial]) => [name, { file: partial.file, source: partial.source }]));
   const context = { root: viewModelShape, partials };
   return [...lintTemplate({ file: template.files.main, source: template.main }, context), ...(template.email ? lintTemplate(template.email, context) : [])];

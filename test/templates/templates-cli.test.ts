@@ -181,6 +181,20 @@ describe('customisation workflow', () => {
     expect(result.stderr).toMatch(/^error\[template\]: .*brief\.md\.hbs:\d+:3: "brief\.titel" is not defined in the view model/m);
   });
 
+  it("reports a theme's mistakes and the template's together, each with its own code", async () => {
+    const tpl = join(await tempDir(), 'both');
+    expect((await runCli(['templates', 'eject', 'weekly', '--to', tpl])).code).toBe(0);
+    const theme = join(tpl, 'theme.yaml');
+    await writeFile(theme, (await readFile(theme, 'utf8')).replace('colors:', 'colours:'));
+    await writeFile(join(tpl, 'brief.md.hbs'), `${await readFile(join(tpl, 'brief.md.hbs'), 'utf8')}{{brief.titel}}\n`);
+    const result = await runCli(['templates', 'check', tpl]);
+    expect(result.code).toBe(65);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('error['))).toEqual([
+      expect.stringMatching(/^error\[theme\]: .*theme\.yaml:\d+:1: unknown key "colours" \(did you mean "colors"\?\)$/),
+      expect.stringMatching(/^error\[template\]: .*brief\.md\.hbs:\d+:3: "brief\.titel" is not defined in the view model/),
+    ]);
+  });
+
   it("finds the theme's missing fonts and logo before a PDF would: each at its line in theme.yaml, exit 66, and generate writes nothing", async () => {
     const tpl = join(await tempDir(), 'fonts');
     expect((await runCli(['templates', 'eject', 'weekly', '--to', tpl])).code).toBe(0);
