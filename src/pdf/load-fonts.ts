@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { BriefError, ExitCode, type Problem } from '../errors.js';
@@ -37,7 +37,9 @@ export async function missingThemeFiles(theme: Theme, templateDir: string): Prom
   ];
   const problems: Problem[] = [];
   for (const { path, file, what } of named) {
-    if (await access(file, constants.R_OK).then(() => true, () => false)) continue;
+    // A readable file: a folder of that name is as missing as no file (reading it fails alike).
+    const readable = await stat(file).then((info) => info.isFile() && access(file, constants.R_OK).then(() => true), () => false).catch(() => false);
+    if (readable) continue;
     problems.push({ ...(await themeLocation(templateDir, path)), message: `${path.join('.')}: ${what} not found (${file})` });
   }
   return problems;

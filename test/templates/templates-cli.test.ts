@@ -199,14 +199,17 @@ describe('customisation workflow', () => {
     const tpl = join(await tempDir(), 'fonts');
     expect((await runCli(['templates', 'eject', 'weekly', '--to', tpl])).code).toBe(0);
     const theme = join(tpl, 'theme.yaml');
-    const text = (await readFile(theme, 'utf8')).replace('heading: DejaVuSans-Bold', 'heading: Helvetica-Bold').replace('# logo: logo.png', 'logo: seal.png');
+    // A folder named as a font is no font either.
+    const text = (await readFile(theme, 'utf8')).replace('heading: DejaVuSans-Bold', 'heading: Helvetica-Bold').replace('mono: DejaVuSansMono', 'mono: Mono.ttf').replace('# logo: logo.png', 'logo: seal.png');
     await writeFile(theme, text);
+    await mkdir(join(tpl, 'Mono.ttf'));
     const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
     const checked = await runCli(['templates', 'check', tpl]);
     expect(checked.code).toBe(66);
     expect(checked.stdout).toBe('');
     expect(checked.stderr.split('\n').filter((line) => line.startsWith('error['))).toEqual([
       expect.stringMatching(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('Helvetica-Bold')}:\\d+: fonts\\.heading: font "Helvetica-Bold" not found`)),
+      expect.stringMatching(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('Mono.ttf')}:\\d+: fonts\\.mono: font "Mono\\.ttf" not found`)),
       expect.stringMatching(new RegExp(`^error\\[font-missing\\]: .*theme\\.yaml:${lineOf('seal.png')}:\\d+: logo: logo "seal\\.png" not found`)),
     ]);
     const { brief, out } = await sampleWith(tpl);
