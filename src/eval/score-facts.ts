@@ -34,8 +34,8 @@ export interface EvalResult {
    */
   provenance: { checked: number; verified: number; failures: { topic: string; text: string; source: string }[] };
   /**
-   * Items that lean on the sentence before them ("This visit…", "However, …": refersBack), not
-   * their article's first: each must come after an item of its own section quoting one of the
+   * Items that lean on the sentence before them ("This visit…", "However, …": refersBack; or that
+   * the brief marks `continues`), not their article's first: each must come after an item of its own section quoting one of the
    * two sentences before it in that article (under "Background", "The decision…" cannot lean on a
    * development: it would seem to be about whatever came before it there). A timeline entry,
    * sorted by date, may not lean at all.
@@ -116,7 +116,7 @@ export function scoreContext(view: ViewModel, articles: readonly Article[]): Eva
   const placeOf = (item: { text: string; source: string | undefined }) => (item.source ? (sentencesOf.get(item.source)?.findIndex((sentence) => sentence.includes(foldText(item.text))) ?? -1) : -1);
   const context: EvalResult['context'] = { checked: 0, standing: 0, failures: [] };
   for (const topic of view.topics) {
-    const items = (list: readonly { text: string; sources: { id: string }[] }[]) => list.map((item) => ({ text: item.text, source: item.sources[0]?.id }));
+    const items = (list: readonly { text: string; sources: { id: string }[]; continues?: boolean }[]) => list.map((item) => ({ text: item.text, source: item.sources[0]?.id, continues: item.continues === true }));
     const sections = [
       { list: items(topic.developments), sorted: false },
       { list: items(topic.background), sorted: false },
@@ -126,7 +126,8 @@ export function scoreContext(view: ViewModel, articles: readonly Article[]): Eva
       list.forEach((item, index) => {
         const place = placeOf(item);
         // A background item keeps its lead-in label ("Label: This…"), which the analysis reads without.
-        if (place <= 0 || !refersBack(splitLabel(item.text).text)) return;
+        // Checked too: what the analysis says leans (`continues`), which words alone may not show ("The force would…").
+        if (place <= 0 || !(item.continues || refersBack(splitLabel(item.text).text))) return;
         context.checked += 1;
         const shown = sorted ? [] : list.slice(0, index);
         const stands = shown.some((other) => other.source === item.source && placeOf(other) >= place - REFERS_BACK_UP_TO && placeOf(other) < place);

@@ -61,6 +61,16 @@ describe('context: statements that lean on the sentence before them', () => {
     expect(context({ developments: [refusal, decision] })).toEqual({ checked: 1, standing: 1, failures: [] });
   });
 
+  it('include items the brief marks as continuing, whatever their words ("The force would…")', () => {
+    const force = 'Ministers discussed a multinational reassurance force on Wednesday.';
+    const size = 'The force would number between 15,000 and 20,000 troops.';
+    const reported = { id: 'a', title: 'Force', paragraphs: [force, size] } as Article;
+    const view = (order: string[]) =>
+      ({ topics: [{ id: 't', quotes: [], figures: [], background: [], timeline: [], developments: order.map((text) => ({ ...item(text), continues: text === size })) }] }) as unknown as ViewModel;
+    expect(scoreFacts({ topics: {} }, view([force, size]), [reported]).context).toEqual({ checked: 1, standing: 1, failures: [] });
+    expect(scoreFacts({ topics: {} }, view([size, force]), [reported]).context).toMatchObject({ checked: 1, standing: 0 });
+  });
+
   it('are read without a lead-in label, as the analysis reads them', () => {
     const labelled = { id: 'a', title: 'Board of Peace', paragraphs: [`${refusal} Madrid Stays Out: ${decision}`] } as Article;
     expect(scoreFacts({ topics: {} }, viewWith({ background: [`Madrid Stays Out: ${decision}`] }), [labelled]).context).toMatchObject({ checked: 1, standing: 0 });
