@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasTool, pdfText, repoRoot, sampleBrief, spawnCli, tempDir } from '../helpers.js';
@@ -83,5 +83,22 @@ describe('determinism', () => {
       const name = join('ukraine-weekly', '2026-W04', `ukraine-weekly-2026-W04.${ext}`);
       expect(Buffer.compare(await readFile(join(a, name)), await readFile(join(b, name))), ext).toBe(0);
     }
+  });
+
+  it("gives the same brief on machines in any time zone, a date-time without a zone included", async () => {
+    const dir = await tempDir();
+    await cp(join(repoRoot, 'corpus', '2026-W04'), join(dir, 'corpus'), { recursive: true });
+    // Late on the week's last day, without a zone: in New York's zone it was the next day's UTC.
+    const late = join(dir, 'corpus', 'spain-rejects-board-of-peace.md');
+    await writeFile(late, (await readFile(late, 'utf8')).replace(/^published: .*$/m, 'published: 2026-01-25 23:30'));
+    await writeFile(join(dir, 'brief.yaml'), (await readFile(sampleBrief, 'utf8')).replace('path: ../corpus/**/*.md', 'path: corpus'));
+    const outputs: Buffer[][] = [];
+    for (const zone of ['UTC', 'America/New_York', 'Pacific/Kiritimati']) {
+      const out = join(dir, zone.replace('/', '-'));
+      expect((await spawnCli(['generate', '--no-store', join(dir, 'brief.yaml'), '--out', out, '-q'], { env: { TZ: zone, BRIEF_CACHE_DIR: 'off' } })).code).toBe(0);
+      outputs.push(await Promise.all(['md', 'json', 'pdf'].map((ext) => readFile(join(out, 'ukraine-weekly', '2026-W04', `ukraine-weekly-2026-W04.${ext}`)))));
+    }
+    expect(outputs[0]![0]!.toString()).toContain('Board of Peace');
+    for (const other of outputs.slice(1)) other.forEach((bytes, index) => expect(Buffer.compare(bytes, outputs[0]![index]!), ['md', 'json', 'pdf'][index]).toBe(0));
   });
 });
