@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { BriefError, ExitCode } from '../errors.js';
 import { builtinTemplatesDir } from '../paths.js';
 import type { CommandIO } from '../run.js';
-import { missingThemeFiles, themeFilesError } from '../pdf/load-fonts.js';
+import { loadThemeFiles } from '../pdf/load-fonts.js';
 import { loadTemplate } from '../templates/load-template.js';
 import { buildTemplateReference } from '../templates/template-docs.js';
 
@@ -42,8 +42,7 @@ export async function templatesCommand(options: { action: 'list' | 'eject' | 'ch
       // A template that fails to load throws a BriefError; runCommand prints it and exits with its code.
       const template = await loadTemplate(options.name!, process.cwd());
       // The fonts and logo the theme names, which only a PDF would otherwise find missing.
-      const missing = await missingThemeFiles(template.theme, template.dir);
-      if (missing.length > 0) throw themeFilesError(missing);
+      await loadThemeFiles(template.theme, template.dir);
       const parts = [`brief.md.hbs`, ...(template.email ? ['email.md.hbs'] : []), `${Object.keys(template.partials).length} partials`];
       io.stdout(`ok ${template.dir}: ${parts.join(', ')} match the view model; theme valid, its fonts${template.theme.logo ? ' and logo' : ''} found`);
       return ExitCode.ok;

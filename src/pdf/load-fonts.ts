@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { BriefError, ExitCode, type Problem } from '../errors.js';
@@ -29,56 +28,39 @@ async function themeLocation(templateDir: string, path: readonly string[]): Prom
   }
 }
 
-/** The font and logo files a theme names that cannot be read: one problem each, at its line in theme.yaml. */
-export async function missingThemeFiles(theme: Theme, templateDir: string): Promise<Problem[]> {
+/**
+ * Reads the files a theme names, its fonts by role and (with `logo`) its logo. Each that cannot be
+ * read (absent, a folder, unreadable) is a problem at its line in theme.yaml; then the error names
+ * every one, fonts first, the same at every run.
+ */
+async function readThemeFiles(theme: Theme, templateDir: string, logo: boolean): Promise<{ fonts: FontSet; logo: Buffer | undefined }> {
   const named = [
-    ...Object.entries(theme.fonts).map(([role, name]) => ({ path: ['fonts', role], file: resolveFontFile(name, templateDir), what: `font "${name}"` })),
-    ...(theme.logo ? [{ path: ['logo'], file: resolve(templateDir, theme.logo), what: `logo "${theme.logo}"` }] : []),
+    ...Object.entries(theme.fonts).map(([role, name]) => ({ path: ['fonts', role], what: `font "${name}"`, file: resolveFontFile(name, templateDir) })),
+    ...(logo && theme.logo ? [{ path: ['logo'], what: `logo "${theme.logo}"`, file: resolve(templateDir, theme.logo) }] : []),
   ];
-  const problems: Problem[] = [];
-  for (const { path, file, what } of named) {
-    // A readable file: a folder of that name is as missing as no file (reading it fails alike).
-    const readable = await stat(file).then((info) => info.isFile() && access(file, constants.R_OK).then(() => true), () => false).catch(() => false);
-    if (readable) continue;
-    problems.push({ ...(await themeLocation(templateDir, path)), message: `${path.join('.')}: ${what} not found (${file})` });
+  const read = await Promise.all(named.map(({ file }) => readFile(file).catch(() => undefined)));
+  const missing = named.filter((_, index) => read[index] === undefined);
+  if (missing.length > 0) {
+    const problems = await Promise.all(missing.map(async ({ path, what, file }) => ({ ...(await themeLocation(templateDir, path)), message: `${path.join('.')}: ${what} not found (${file})` })));
+    throw new BriefError(missing.every(({ path }) => path[0] === 'logo') ? 'logo-missing' : 'font-missing', problems[0]!.message, {
+      exitCode: ExitCode.noInput,
+      location: problems[0]!,
+      problems,
+      hint: 'name a DejaVu face such as DejaVuSerif, or a .ttf file beside the theme; a logo is a PNG or JPEG beside it',
+    });
   }
-  return problems;
-}
-
-/** The error for a theme's files that cannot be read: every one of them, with its place in theme.yaml. */
-export function themeFilesError(problems: readonly Problem[]): BriefError {
-  const code = problems.every((problem) => problem.message.startsWith('logo:')) ? 'logo-missing' : 'font-missing';
-  return new BriefError(code, problems[0]!.message, {
-    exitCode: ExitCode.noInput,
-    location: problems[0]!,
-    problems: [...problems],
-    hint: 'name a DejaVu face such as DejaVuSerif, or a .ttf file beside the theme; a logo is a PNG or JPEG beside it',
-  });
+  const byPath = new Map(named.map(({ path }, index) => [path.join('.'), read[index]!]));
+  return { fonts: Object.fromEntries(Object.keys(theme.fonts).map((role) => [role, byPath.get(`fonts.${role}`)!])) as FontSet, logo: byPath.get('logo') };
 }
 
 /** Reads the theme's fonts (TrueType; pdfkit subsets and embeds them). */
 export async function loadFonts(theme: Theme, templateDir: string): Promise<FontSet> {
-  const entries = await Promise.all(Object.entries(theme.fonts).map(async ([role, name]) => [role, await readFile(resolveFontFile(name, templateDir)).catch(() => undefined)] as const));
-  const missing = entries.filter(([, bytes]) => bytes === undefined).map(([role]) => role);
-  if (missing.length > 0) throw themeFilesError((await missingThemeFiles(theme, templateDir)).filter((problem) => missing.some((role) => problem.message.startsWith(`fonts.${role}:`))));
-  return Object.fromEntries(entries) as FontSet;
+  return (await readThemeFiles(theme, templateDir, false)).fonts;
 }
 
-/** The theme's cover logo (PNG or JPEG beside the template), when it names one. */
-export async function loadLogo(theme: Theme, templateDir: string): Promise<Buffer | undefined> {
-  if (!theme.logo) return undefined;
-  const bytes = await readFile(resolve(templateDir, theme.logo)).catch(() => undefined);
-  if (bytes === undefined) throw themeFilesError((await missingThemeFiles(theme, templateDir)).filter((problem) => problem.message.startsWith('logo:')));
-  return bytes;
-}
-
-/** The theme's fonts and logo; when any is missing, one error naming every one missing, fonts first, the same at every run. */
+/** The theme's fonts and its cover logo (PNG or JPEG beside the template), when it names one. */
 export async function loadThemeFiles(theme: Theme, templateDir: string): Promise<{ fonts: FontSet; logo: Buffer | undefined }> {
-  const [fonts, logo] = await Promise.allSettled([loadFonts(theme, templateDir), loadLogo(theme, templateDir)]);
-  if (fonts.status === 'fulfilled' && logo.status === 'fulfilled') return { fonts: fonts.value, logo: logo.value };
-  const missing = await missingThemeFiles(theme, templateDir);
-  if (missing.length > 0) throw themeFilesError(missing);
-  throw fonts.status === 'rejected' ? fonts.reason : (logo as PromiseRejectedResult).reason;
+  return readThemeFiles(theme, templateDir, true);
 }
 
 /**
