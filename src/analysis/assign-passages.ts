@@ -23,7 +23,7 @@ export interface ScoredPassage {
 }
 
 /** True when `previous` is the sentence just before `passage` in the same paragraph. */
-function isContextOf(previous: Passage | undefined, passage: Passage): previous is Passage {
+function isContextOf(previous: Passage | undefined, passage: Passage): boolean {
   return previous !== undefined && previous.articleId === passage.articleId && previous.paragraph === passage.paragraph && previous.sentence === passage.sentence - 1;
 }
 
@@ -49,8 +49,7 @@ function leansOn(passage: Passage, before: TopicScore): boolean {
 
 /** True when `previous` is the passage just before `passage`: in its paragraph, or ending the one before. */
 function isJustBefore(previous: Passage, passage: Passage): boolean {
-  if (previous.articleId !== passage.articleId) return false;
-  return previous.paragraph === passage.paragraph ? previous.sentence === passage.sentence - 1 : passage.sentence === 0 && previous.paragraph === passage.paragraph - 1;
+  return isContextOf(previous, passage) || (previous.articleId === passage.articleId && passage.sentence === 0 && previous.paragraph === passage.paragraph - 1);
 }
 
 /**
