@@ -102,9 +102,33 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   return false;
 }
 
-/** Whether two passages report the same event: alike in their words, and not set apart by their details. */
+/**
+ * Passages this alike report the same event when they also give the same count or sum of money
+ * ("153 secret documents", "up to 20,000 troops"): two outlets' wordings of one report share
+ * fewer words than one outlet's sentences on it do, and a number counting the same thing is
+ * rarely a coincidence. Percentages do not count: one share recurs across unrelated statistics.
+ */
+const SHARED_FIGURE_COSINE = 0.25;
+
+/** Both give an amount of the same unit, other than a percentage. */
+function shareFigure(a: { text: string }, b: { text: string }): boolean {
+  const y = specificsOf(b).figures;
+  for (const [unit, values] of specificsOf(a).figures) {
+    if (unit === '%') continue;
+    const others = y.get(unit);
+    if (others && [...values].some((value) => others.has(value))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two passages report the same event: alike in their words (or less alike, and giving
+ * the same figure), and not set apart by their details.
+ */
 export function sameReport(a: Vector, textA: { text: string }, b: Vector, textB: { text: string }): boolean {
-  return sameEvent(a, b) && !differentEvents(textA, textB);
+  const likeness = cosine(a, b);
+  if (likeness < SHARED_FIGURE_COSINE || differentEvents(textA, textB)) return false;
+  return likeness >= SAME_EVENT_COSINE || shareFigure(textA, textB);
 }
 
 /** Passages of one topic that report the same thing, best first. */

@@ -49,3 +49,39 @@ export function isContent(token: string): boolean {
 export function contentOf(tokens: readonly string[]): string[] {
   return tokens.filter(isContent);
 }
+
+const vowel = /[aeiouy]/;
+const stems = new Map<string, string>();
+
+/**
+ * A word's stem for comparing sentences: the inflections reports vary most in taken off, so
+ * "envoys meeting… discussed" and "envoys met to discuss" share "envoy" and "discuss". Porter's
+ * step 1 (plurals, -ed, -ing) only; numbers, short words and words ending -ss, -us or -is stay as
+ * they are. Stems are for comparing, never shown. Remembered per word, and forgotten in bulk past
+ * a bound so a long-lived process does not keep every word it saw.
+ */
+export function stemOf(token: string): string {
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    stem = token.length > 3 && /^\p{Ll}+$/u.test(token) ? stripInflection(token) : token;
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(token, stem);
+  }
+  return stem;
+}
+
+function stripInflection(word: string): string {
+  let w = word;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('eed')) return w.length > 4 ? w.slice(0, -1) : w;
+  const suffix = w.endsWith('ed') ? 2 : w.endsWith('ing') ? 3 : 0;
+  if (suffix === 0 || !vowel.test(w.slice(0, -suffix)) || w.length - suffix < 3) return w;
+  w = w.slice(0, -suffix);
+  if (/(?:at|bl|iz)$/.test(w)) return `${w}e`;
+  if (/([^aeiouylsz])\1$/.test(w)) return w.slice(0, -1);
+  // A short stem that ends consonant–vowel–consonant had an "e": hoped → hope, not hop.
+  if (/^[^aeiouy]*[aeiouy][^aeiouywx]$/.test(w)) return `${w}e`;
+  return w;
+}

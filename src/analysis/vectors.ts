@@ -1,4 +1,4 @@
-import { isContent } from './tokenize.js';
+import { isContent, stemOf } from './tokenize.js';
 
 /**
  * The tokens of one analysis as small integers, and one dense row of weights indexed by them: a
@@ -56,7 +56,7 @@ export class Vector {
 
 /**
  * Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always
- * positive). A token counts once per passage: the passage that last counted it is noted, rather
+ * positive), keyed by the tokens' stems (stemOf), as vectors are. A stem counts once per passage: the passage that last counted it is noted, rather
  * than each passage's content tokens filtered into a list and a set.
  */
 export function buildIdf(passages: readonly (readonly string[])[]): Map<string, number> {
@@ -64,9 +64,11 @@ export function buildIdf(passages: readonly (readonly string[])[]): Map<string, 
   const countedIn = new Map<string, number>();
   passages.forEach((tokens, p) => {
     for (const token of tokens) {
-      if (countedIn.get(token) === p || !isContent(token)) continue;
-      countedIn.set(token, p);
-      df.set(token, (df.get(token) ?? 0) + 1);
+      if (!isContent(token)) continue;
+      const stem = stemOf(token);
+      if (countedIn.get(stem) === p) continue;
+      countedIn.set(stem, p);
+      df.set(stem, (df.get(stem) ?? 0) + 1);
     }
   });
   const idf = new Map<string, number>();
@@ -75,18 +77,19 @@ export function buildIdf(passages: readonly (readonly string[])[]): Map<string, 
 }
 
 /**
- * The TF-IDF vector of a text given as its tokens (tokenize(text)); tokens unseen by the idf get
- * the rarest weight. A token's weights are summed in the vocabulary's row, in the order the tokens
+ * The TF-IDF vector of a text given as its tokens (tokenize(text)), over their stems, so "envoys
+ * meeting" and "envoy met" share "envoy"; stems unseen by the idf get the rarest weight. A stem's weights are summed in the vocabulary's row, in the order the tokens
  * come; every weight is positive, so a zero in the row is a token not yet seen in this text.
  */
 export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number, vocabulary: Vocabulary): Vector {
   const ids: number[] = [];
   for (const token of tokens) {
     if (!isContent(token)) continue;
-    const id = vocabulary.idOf(token);
+    const stem = stemOf(token);
+    const id = vocabulary.idOf(stem);
     const row = vocabulary.scratch();
     if (row[id] === 0) ids.push(id);
-    row[id] = row[id]! + (idf.get(token) ?? unseen);
+    row[id] = row[id]! + (idf.get(stem) ?? unseen);
   }
   const row = vocabulary.scratch();
   let norm = 0;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { differentEvents, mayNegate, negation } from '../../src/analysis/cluster-developments.js';
+import { differentEvents, mayNegate, negation, sameReport } from '../../src/analysis/cluster-developments.js';
+import { tokenize } from '../../src/analysis/tokenize.js';
+import { buildIdf, cosine, vectorize, Vocabulary } from '../../src/analysis/vectors.js';
 
 describe('negations in grouping reports', () => {
   it('a negated report is another event than the same words unnegated', () => {
@@ -20,5 +22,43 @@ describe('negations in grouping reports', () => {
       }),
       { numRuns: 2000, seed: 20261207 },
     );
+  });
+});
+
+describe('two outlets’ wordings of one report', () => {
+  // A small week: the two reports, and sentences that make the shared words less than unique.
+  const week = [
+    'Last Tuesday, envoys of the Coalition of the Willing met in Paris to discuss a reassurance force of up to 20,000 troops.',
+    'Western envoys meeting in Paris last week discussed a reassurance force for Ukraine that could number 20,000 troops, according to two diplomats.',
+    'Britain and France would lead the force, while the United States would provide a backstop.',
+    'The talks will resume in Abu Dhabi, officials said.',
+    'Envoys in Paris said the force would need air cover.',
+    'Inflation in Spain fell to 2.3% in January.',
+  ];
+  const idf = buildIdf(week.map((text) => tokenize(text)));
+  const vocabulary = new Vocabulary();
+  const report = (text: string) => ({ vector: vectorize(tokenize(text), idf, Math.log(1 + week.length), vocabulary), passage: { text } });
+  const same = (a: string, b: string) => {
+    const [x, y] = [report(a), report(b)];
+    return { likeness: cosine(x.vector, y.vector), same: sameReport(x.vector, x.passage, y.vector, y.passage) };
+  };
+
+  it('are one event when they give the same count, though they share fewer words than the bar for words alone', () => {
+    const { likeness, same: one } = same(week[0]!, week[1]!);
+    expect(likeness).toBeGreaterThan(0.25);
+    expect(likeness).toBeLessThan(0.4);
+    expect(one).toBe(true);
+  });
+
+  it('are not, at the same likeness, without a figure in common, or with only a percentage in common, or with another count', () => {
+    expect(same(week[0]!.replace('20,000', '15,000'), week[1]!).same).toBe(false);
+    expect(same(week[0]!.replace('up to 20,000 troops', 'troops'), week[1]!).same).toBe(false);
+    expect(same(week[0]!.replace('up to 20,000 troops', 'troops, 2.3% of them', ), week[1]!.replace('20,000 troops', 'troops, 2.3% of them')).same).toBe(false);
+  });
+
+  it('are not when one is far from the other in its words, whatever figure they share', () => {
+    const { likeness, same: one } = same('Cold weather kept 20,000 troops indoors on the front line overnight.', week[1]!);
+    expect(likeness).toBeLessThan(0.25);
+    expect(one).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentOf } from '../../src/analysis/tokenize.js';
+import { contentOf, stemOf } from '../../src/analysis/tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, Vocabulary } from '../../src/analysis/vectors.js';
 
 const words = ['guarantee', 'ukraine', 'coalition', 'paris', 'drones', 'budget', 'sanchez', 'beijing', 'energy', 'grid'];
@@ -19,6 +19,24 @@ describe('vectors', () => {
       }),
       { numRuns: 500, seed: 20261122 },
     );
+  });
+
+  it('compares words by their stems: plurals, -ed and -ing are one word with their base', () => {
+    const idf = buildIdf([['envoys', 'meeting', 'discussed', 'troops'], ['envoy', 'discuss', 'troop', 'paris'], ['news']]);
+    expect([...idf.keys()]).toEqual(['envoy', 'meet', 'discuss', 'troop', 'paris', 'new']);
+    expect(idf.get('envoy')).toBeCloseTo(Math.log(1 + 3 / 2), 12);
+    const vocabulary = new Vocabulary();
+    expect(cosine(vectorize(['envoys', 'discussed', 'troops'], idf, 1, vocabulary), vectorize(['envoy', 'discussing', 'troop'], idf, 1, vocabulary))).toBeCloseTo(1, 12);
+  });
+
+  it('stems: Porter’s first step, leaving short words, names as written and -ss, -us, -is alone', () => {
+    const cases: [string, string][] = [
+      ['guarantees', 'guarantee'], ['ponies', 'poni'], ['caresses', 'caress'], ['agreed', 'agree'], ['feed', 'feed'],
+      ['hoped', 'hope'], ['hopping', 'hop'], ['falling', 'fall'], ['related', 'relate'], ['sing', 'sing'],
+      ['process', 'process'], ['focus', 'focus'], ['analysis', 'analysis'], ['talks', 'talk'], ['gas', 'gas'],
+      ['Ukraine', 'Ukraine'], ['2026', '2026'], ['$40', '$40'],
+    ];
+    expect(cases.map(([word]) => [word, stemOf(word)])).toEqual(cases);
   });
 
   it('idf counts a content token once per passage, and leaves out stopwords and one-letter tokens', () => {
@@ -44,7 +62,7 @@ describe('vectors', () => {
   // same order. This is that Map form, kept as the reference.
   const mapVector = (tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number) => {
     const vector = new Map<string, number>();
-    for (const token of contentOf(tokens)) vector.set(token, (vector.get(token) ?? 0) + (idf.get(token) ?? unseen));
+    for (const stem of contentOf(tokens).map(stemOf)) vector.set(stem, (vector.get(stem) ?? 0) + (idf.get(stem) ?? unseen));
     let norm = 0;
     for (const weight of vector.values()) norm += weight * weight;
     norm = Math.sqrt(norm) || 1;
