@@ -1,3 +1,4 @@
+import { mayQuote, quotedSpeakerWord } from './extract-quotes.js';
 import type { Passage } from './passages.js';
 import { refersBack } from './refers-back.js';
 import { scoreTopics, type PassageTokens, type TopicMatchers, type TopicScore } from './match-topic.js';
@@ -34,10 +35,14 @@ const definiteNoun = /^(?:The|This|These|That|Those|Such)\s+(\p{Ll}[\p{Ll}-]*)\b
  * Whether a sentence with no topic term of its own goes on about the one before it: it opens by
  * referring back (refersBack: "It would…", "However, …"), or with a definite noun that a topic term
  * the sentence before matched ends in ("a multinational reassurance force…" then "The force
- * would number 15,000 to 20,000 troops").
+ * would number 15,000 to 20,000 troops"), or it gives the words of someone the sentence before
+ * names, or of a "he" or "she" ("Zelensky said the text was ready." then "“We are waiting for
+ * our partners to set a date,” Zelensky told reporters.").
  */
-function leansOn(passage: Passage, before: TopicScore): boolean {
+function leansOn(passage: Passage, previous: Passage, before: TopicScore): boolean {
   if (refersBack(passage.text)) return true;
+  const speaker = mayQuote(passage.text) ? quotedSpeakerWord(passage.text) : undefined;
+  if (speaker !== undefined) return /^(?:he|she|they)$/i.test(speaker) || new RegExp(`(?<![\\p{L}])${speaker}(?![\\p{L}])`, 'u').test(previous.text);
   const noun = definiteNoun.exec(passage.text)?.[1];
   if (noun === undefined) return false;
   // The phrase's last word is its noun ("reassurance force", "security guarantee"), in either number.
@@ -88,7 +93,7 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     if (own[i]!.some((score) => score.terms.length > 0)) return;
     const t = previous.topic;
     const lent = CONTEXT_WEIGHT * previous.scores[t]!.score;
-    if (lent < ASSIGN_THRESHOLD || !leansOn(scored.passage, own[i - 1]![t]!)) return;
+    if (lent < ASSIGN_THRESHOLD || !leansOn(scored.passage, previous.passage, own[i - 1]![t]!)) return;
     scored.scores = scored.scores.map((score, index) => (index === t ? { ...score, score: lent, anchored: true } : score));
     scored.topic = t;
     scored.leans = true;

@@ -236,6 +236,36 @@ function anotherSpeechAct(lead: string, speaker: string, catalog: EntityCatalog)
   return `${who ?? subject.split(/\s+/).slice(-3).join(' ')}, ${verb}`;
 }
 
+/** A name's last word or a pronoun, then a speech verb: "Zelensky told", "he said" (before the verb: the speaker). */
+const speakerThenVerb = new RegExp(`(\\p{Lu}[\\p{L}’'-]+|\\b[Hh]e|\\b[Ss]he|\\b[Tt]hey)\\s+(?:${speechVerbs})\\b`, 'u');
+/** A speech verb, then a name or a pronoun: "said Zelensky", "added Keir Starmer". */
+const verbThenSpeaker = new RegExp(`\\b(?:${speechVerbs})\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s+)*?(\\p{Lu}[\\p{L}’'-]+|he|she|they)\\b(?!\\s+\\p{Lu})`, 'u');
+
+/**
+ * The word naming who speaks a sentence that is someone's words and their attribution, or
+ * undefined: “…,” Zelensky told reporters → "Zelensky"; “…,” he said, “…” → "he"; Sánchez said:
+ * ‘…’ → "Sánchez". The attribution must come right after the quotation (between its two parts), or
+ * right before one that ends the sentence; a name is its last word. For telling what a sentence of
+ * someone's words goes on from.
+ */
+export function quotedSpeakerWord(sentence: string): string | undefined {
+  const found = quotationsIn(sentence);
+  const [quotation, rest] = found;
+  if (quotation === undefined || found.length > 2) return undefined;
+  if (found.map((q) => q.text).join(' ').trim().split(/\s+/).length < MIN_QUOTE_WORDS) return undefined;
+  const lead = sentence.slice(0, quotation.index);
+  const tail = sentence.slice(quotation.end, rest?.index);
+  // Two parts: the words between them are the attribution alone ("he said,"), not "…, adding that".
+  if (rest !== undefined && !(/^\W*$/u.test(lead) && /^\W*$/u.test(sentence.slice(rest.end)) && /^[\s,]*[^\s,;:][^,;:]*[,:]?\s*$/u.test(tail) && tail.trim().split(/\s+/).length <= 6)) return undefined;
+  if (/^\W*$/u.test(lead)) {
+    const attribution = /^\s*,?\s*([^,;]*)/.exec(tail)![1]!;
+    return (speakerThenVerb.exec(attribution) ?? verbThenSpeaker.exec(attribution))?.[1];
+  }
+  if (!/^\W*$/u.test(tail)) return undefined;
+  const introduced = new RegExp(`${speakerThenVerb.source}[^,;:]*[,:]?\\s*$`, 'u').exec(lead);
+  return introduced?.[1];
+}
+
 /** A quotation left out, and why (for --explain). */
 export interface LeftOutQuote {
   text: string;

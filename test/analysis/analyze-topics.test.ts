@@ -331,6 +331,32 @@ describe('a sentence with no topic term that goes on about the one before it', (
     ]);
   });
 
+  it('giving the words of someone the sentence before names, or of a "he", takes the topic, and its quote reaches the section', () => {
+    const ready = 'Ukrainian President Volodymyr Zelensky said on Monday that the security guarantees document negotiated with the Coalition of the Willing was ready for signature.';
+    const words = '"The document is ready, and we are waiting for our partners to set a date," Zelensky told reporters in Vilnius.';
+    const more = '“Without a signature,” he said, “these are only words on paper.”';
+    expect(score(words, 'security-guarantees').terms).toEqual([]);
+    for (const quoted of [words, more]) {
+      const section = guarantees([article('a', `${ready} ${quoted}`)]);
+      expect(section.developments.map(({ text, continues }) => [text, continues])).toEqual([
+        [ready, false],
+        [quoted, true],
+      ]);
+      expect(section.quotes.map((q) => q.speaker)).toEqual(['Volodymyr Zelensky']);
+    }
+  });
+
+  it('keeps none when its speaker is not named in the sentence before, or it is not one quotation and its speaker', () => {
+    const ready = 'Ukrainian President Volodymyr Zelensky said on Monday that the security guarantees document negotiated with the Coalition of the Willing was ready for signature.';
+    const others = [
+      '"We will stand by our friends, whatever happens," Keir Starmer told reporters in London.',
+      '"We will stand by our friends, whatever happens," an aide said.',
+      'A report titled "Waiting for our partners to act" was published in Vilnius on Monday.',
+      '"We are waiting for our partners," Zelensky said, adding that "the date is theirs to set" after talks.',
+    ];
+    for (const other of others) expect(guarantees([article('a', `${ready} ${other}`)]).developments.map((d) => d.text)).toEqual([ready]);
+  });
+
   it('does not pass a topic on twice: a third sentence leaning on the second keeps none, however strong the first', () => {
     const strong = 'Security guarantees for Ukraine, a multinational reassurance force and a ceasefire monitored by allies were discussed by the Coalition of the Willing in Paris, with US security guarantees as the backstop and NATO-style Article 5 commitments.';
     // A quarter of its score would still reach the threshold.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analysis/extract-figures.js';
-import { extractQuotes } from '../../src/analysis/extract-quotes.js';
+import { extractQuotes, quotedSpeakerWord } from '../../src/analysis/extract-quotes.js';
 import { findDates, weekdays } from '../../src/analysis/resolve-dates.js';
 import { newsChrono } from '../../src/text/news-chrono.js';
 import { splitSentences } from '../../src/analysis/segment.js';
@@ -155,6 +155,25 @@ describe("quotes: words the sentence reports as someone else's are nobody's quot
   it("keeps the speaker's own quote and leaves out the one reported after it", () => {
     const sentence = '“We will not give up our land,” Zelensky told reporters, adding that Putin had promised “no new offensive before the spring talks”.';
     expect(extractQuotes(sentence, catalog)).toEqual([{ text: 'We will not give up our land', speaker: 'Volodymyr Zelensky' }]);
+  });
+});
+
+describe('a sentence that is someone’s words: who speaks it, by the word that names them', () => {
+  it('after the quotation, between its two parts, or before one that ends the sentence; nobody otherwise', () => {
+    const cases: [string, string | undefined][] = [
+      ['"The document is ready, and we are waiting," Zelensky told reporters in Vilnius.', 'Zelensky'],
+      ['“We are waiting for our partners,” he said.', 'he'],
+      ['“Without a signature,” she said, “these are only words.”', 'she'],
+      ['‘We will govern with the accounts we have,’ Sánchez said in Madrid.', 'Sánchez'],
+      ['“Europe must carry most of the burden”, said Keir Starmer.', 'Starmer'],
+      ['Keir Starmer told Parliament on Tuesday: “We will not leave Ukraine alone.”', 'Starmer'],
+      ['“Europe must carry most of the burden,” the prime minister said.', undefined],
+      ['“We are ready,” Zelensky said.', undefined],
+      ['A report titled “Waiting for our partners to act” was published on Monday.', undefined],
+      ['“We are waiting for our partners,” Zelensky said, adding that “the date is theirs”.', undefined],
+      ['Officials in Kyiv said the text was ready.', undefined],
+    ];
+    expect(cases.map(([sentence]) => [sentence, quotedSpeakerWord(sentence)])).toEqual(cases);
   });
 });
 
