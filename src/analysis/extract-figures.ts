@@ -43,6 +43,8 @@ const roughly = /\b(?:(?:just|well)\s+(?:over|under)|(?:more|fewer|less)\s+than|
 const WORDS_BEFORE = 7;
 /** A clause start this many words more before the figure is reached whole: it says what is measured. */
 const WHOLE_CLAUSE_MORE = 5;
+/** A clause's end this many words past where the word count cut it is reached whole. */
+const WHOLE_CLAUSE_AFTER = 2;
 
 /**
  * The clause around a match, as an exact substring of the sentence: back to the clause's start
@@ -91,6 +93,8 @@ export function clauseAround(sentence: string, start: number, end: number, befor
   }
   // Cut short by the word count, the clause ends on a word of its own ("…coup has" reads as a
   // sentence broken off): words that only lead into the rest are dropped.
+  // A clause that ends a few words on is taken whole: "…at the end of the third quarter", not "…third".
+  if (to < right && sentence.slice(to, right).trim().split(/\s+/).length <= WHOLE_CLAUSE_AFTER) to = right;
   if (to < right) {
     while (ends.length > 0 && danglingWord.test(sentence.slice(ends.at(-2) ?? end, ends.at(-1)).trim())) {
       ends.pop();
@@ -100,7 +104,21 @@ export function clauseAround(sentence: string, start: number, end: number, befor
   // A date is not cut from its year: "the coup of 23 February" in a 2026 brief reads as this year's.
   const year = endsOnDay.test(sentence.slice(from, to)) ? /^,?\s+\d{4}\b/.exec(sentence.slice(to)) : null;
   if (year) to += year[0].length;
-  return sentence.slice(from, to).trim().replace(/[,.;:]+$/, '');
+  return withoutStrayMarks(sentence.slice(from, to).trim().replace(/[,.;:]+$/, ''));
+}
+
+/**
+ * A context without a quotation mark at either end whose other half it cut off: “The document is
+ * 100% ready” cut to "“The document is 100% ready" shows a quotation that never closes.
+ */
+function withoutStrayMarks(context: string): string {
+  let text = context;
+  const straight = (text.match(/"/g) ?? []).length % 2 === 1;
+  if (/^[“‘«]/.test(text) && !/[”’»]/.test(text.slice(1))) text = text.slice(1);
+  else if (straight && text.startsWith('"')) text = text.slice(1);
+  if (/[”»]$/.test(text) && !/[“«]/.test(text)) text = text.slice(0, -1);
+  else if (straight && text.endsWith('"') && text.length === context.length) text = text.slice(0, -1);
+  return text.trim();
 }
 
 const monthNames = MONTH_NAMES.join('|');

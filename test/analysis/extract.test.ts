@@ -62,6 +62,11 @@ describe('a figure\'s context: its clause, or cut short by its length, starting 
     ['Public debt in Spain rose by a further 4.8% in the course of 2025 to reach 100% of GDP, the Bank of Spain said.', '100%', 'in the course of 2025 to reach 100% of GDP'],
     // A clause start a few words more away is reached whole: it says what is measured.
     ['Public debt rose by 4.8% in 2025 to reach 100% of GDP, the Bank of Spain said.', '100%', 'Public debt rose by 4.8% in 2025 to reach 100% of GDP'],
+    // A clause that ends a word or two past the count is reached whole: not "…of the third".
+    ['Public debt stood at 103.5% of GDP at the end of the third quarter, according to the Bank of Spain.', '103.5%', 'Public debt stood at 103.5% of GDP at the end of the third quarter'],
+    // A quotation mark whose other half was cut off is left out.
+    ['"The document is 100% ready, and we are waiting for our partners to set a date," Zelensky told reporters.', '100%', 'The document is 100% ready'],
+    ['Zelensky told reporters in the Lithuanian capital that the text he had seen was “100% ready”.', '100%', 'the text he had seen was “100% ready”'],
     // A comma between names lists them, and ends no clause.
     ['Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday, Ukrenergo said.', '2,100 megawatts', 'Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday'],
   ])('%s', (sentence, value, context) => {
