@@ -638,9 +638,10 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
   for (const s of scored) {
     const score = s.scores[topicIndex]!;
     if (s.topic === topicIndex || score.terms.length === 0) continue;
-    if (s.topic >= 0) leftOut(s.passage, score.score, `went to ${topics[s.topic]!.id} (${s.scores[s.topic]!.score.toFixed(2)} > ${score.score.toFixed(2)})`);
-    else if (score.score > 0) leftOut(s.passage, score.score, `below the threshold ${ASSIGN_THRESHOLD}`);
-    else leftOut(s.passage, 0, 'matches terms but lacks the topic anchors, or an exclusion applies');
+    // One that scores nothing here was never this topic's, wherever it went.
+    if (score.score === 0) leftOut(s.passage, 0, 'matches terms but lacks the topic anchors, or an exclusion applies');
+    else if (s.topic >= 0) leftOut(s.passage, score.score, `went to ${topics[s.topic]!.id} (${s.scores[s.topic]!.score.toFixed(2)} > ${score.score.toFixed(2)})`);
+    else leftOut(s.passage, score.score, `below the threshold ${ASSIGN_THRESHOLD}`);
   }
   // A text left out of several articles (a story reprinted) is listed once, at its best score.
   const listed = new Map<string, Rejected & { cluster?: RankedCluster }>();

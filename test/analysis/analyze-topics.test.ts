@@ -690,6 +690,13 @@ describe('--explain accounts for each choice', () => {
     expect(reasons.refersBack, 'and one that refers back ("The release reopened…")').toBeGreaterThan(0);
   });
 
+  it('says a passage another topic took "went to" it only when it scored here too; one that scored nothing lacks the anchors', () => {
+    const ratified = 'The guarantees would be ratified by the Coalition of the Willing and by the parliament in Kyiv.';
+    const [, spain] = analyzeTopics([article('a', ratified)], [topic('security-guarantees'), topic('spain-politics')], catalog, { period, limits: { developments: 3, quotes: 3 }, explain: true }).topics;
+    expect(score(ratified, 'spain-politics')).toMatchObject({ terms: ['parliament'], anchored: false });
+    expect(spain!.rejected.map((r) => [r.score, r.reason])).toEqual([[0, 'matches terms but lacks the topic anchors, or an exclusion applies']]);
+  });
+
   it('prints a score just under the threshold as under it (cut, not rounded up to the threshold)', () => {
     const rejected = [{ text: 'A sentence.', articleId: 'a', alsoIn: 0, score: 1.996, reason: 'below the threshold 2' }];
     const analysis = { topics: [{ topic: { id: 't', title: 'T' }, candidates: 1, developments: [], background: [], rejected, quotesLeftOut: [] }], bottomLine: [], notReports: [] } as unknown as Analysis;
