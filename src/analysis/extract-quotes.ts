@@ -13,8 +13,11 @@ export interface FoundQuote {
 
 /** Quotations shorter than this are scare quotes or titles ("Board of Peace"), not statements. */
 const MIN_QUOTE_WORDS = 4;
-/** A quotation in double marks: “…” or "…". */
-const doubleQuoted = /“([^”]{3,600})”|"([^"]{3,600})"/g;
+/**
+ * A quotation in double marks: “…”, "…", or as outlets translating from Ukrainian, Russian,
+ * French or German write them: «…», „…“.
+ */
+const doubleQuoted = /“([^”]{3,600})”|"([^"]{3,600})"|«([^«»]{3,600})»|„([^„“”]{3,600})[“”]/g;
 /**
  * A quotation in single marks, as British outlets write them: ‘…’ or '…'. The opening mark
  * follows no letter or digit ("Ukraine's" opens nothing), an apostrophe inside stands between
@@ -28,7 +31,7 @@ const singleOpening = /‘|(?<![\p{L}\p{N}])'/u;
 
 /** Whether a sentence may hold a quotation at all: a quick test before quotationsIn. */
 export function mayQuote(sentence: string): boolean {
-  return sentence.includes('"') || sentence.includes('“') || singleOpening.test(sentence);
+  return sentence.includes('"') || sentence.includes('“') || sentence.includes('«') || sentence.includes('„') || singleOpening.test(sentence);
 }
 
 /** A quotation's place in its sentence and its words, without the marks. */
@@ -55,7 +58,7 @@ export function unquotedText(sentence: string, found: readonly Quotation[], unti
  * (one inside a double-quoted one is part of it: “…from ‘unauthorized’ use…”).
  */
 export function quotationsIn(sentence: string): Quotation[] {
-  const found: Quotation[] = [...sentence.matchAll(doubleQuoted)].map((m) => ({ index: m.index, end: m.index + m[0].length, text: m[1] ?? m[2] ?? '' }));
+  const found: Quotation[] = [...sentence.matchAll(doubleQuoted)].map((m) => ({ index: m.index, end: m.index + m[0].length, text: m[1] ?? m[2] ?? m[3] ?? m[4] ?? '' }));
   if (!singleOpening.test(sentence)) return found;
   // Single-quoted text cannot hold a double mark, so one that overlaps a double-quoted span lies inside it.
   const within = (index: number) => found.some((q) => index >= q.index && index < q.end);

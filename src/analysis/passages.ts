@@ -28,7 +28,7 @@ const MAX_TOKENS = 90;
  * A question in quotation marks is someone's words, and stands: “Who will pay for it?”
  */
 function endsLikeSentence(text: string): boolean {
-  return /(?:[.!]["'”’)]*|\?\)*["'”’]+\)*)$/.test(text);
+  return /(?:[.!]["'”’)»“]*|\?\)*["'”’»“]+\)*)$/.test(text);
 }
 
 /**

@@ -20,22 +20,25 @@ function insideQuote(paragraph: string, start: number, at: number): boolean {
   if (before.includes('‘') && (before.match(/‘/g) ?? []).length > (before.match(singleClosing) ?? []).length) {
     if (paragraph.slice(at, at + MAX_QUOTE_SPAN).search(singleClosing) >= 0) return true;
   }
+  const rest = paragraph.slice(at, at + MAX_QUOTE_SPAN);
+  // «…» as outlets translating from Ukrainian, Russian or French write them.
+  if ((before.match(/«/g) ?? []).length > (before.match(/»/g) ?? []).length && rest.includes('»')) return true;
   const curlyOpen = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
   const straight = (before.match(/"/g) ?? []).length % 2 === 1;
   if (curlyOpen <= 0 && !straight) return false;
-  const rest = paragraph.slice(at, at + MAX_QUOTE_SPAN);
   return curlyOpen > 0 ? rest.includes('”') : rest.includes('"');
 }
 
 /**
  * Splits a paragraph into sentences. Handles abbreviations (Gen., Jan.), initialisms (U.S.),
  * decimals (2.3%), closing quotes after the full stop, and quotations that span sentences
- * ("We are ready. We will sign," he said, or in single curly marks) which stay in one sentence.
+ * ("We are ready. We will sign," he said, or in single curly marks or «…») which stay in one
+ * sentence. A sentence may open with a quotation mark of any of these kinds, or „.
  */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  const boundary = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
+  const boundary = /[.!?]+["'”’)»“]*(?=\s+["'“‘(«„]?[\p{Lu}\p{N}])/gu;
   for (let match = boundary.exec(paragraph); match; match = boundary.exec(paragraph)) {
     const end = match.index + match[0].length;
     const before = paragraph.slice(start, match.index);

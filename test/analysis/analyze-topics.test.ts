@@ -443,6 +443,7 @@ describe('what reports nothing', () => {
       "Rutte said the alliance's members were 'ready to do more for Ukraine' and would meet again.",
       "'We haven't received any proposals from Beijing about the agenda,' Kremlin spokesman Dmitry Peskov told reporters.",
       'Sánchez said: “My government will present the budget in March, whatever the Catalan parties decide.”',
+      'Keir Starmer told Parliament on Tuesday: «We will not leave Ukraine to face this alone.»',
       // "US" is the United States; the "I" of "World War I" is nobody.
       'US officials said the security guarantees would be the strongest since the end of World War I in Europe.',
       // A mine is what a vehicle hits.

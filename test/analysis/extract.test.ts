@@ -182,6 +182,15 @@ describe('a sentence that is someone’s words: who speaks it, by the word that 
   });
 });
 
+describe('quotes in «…» and „…“, as outlets translating from Ukrainian, Russian, French or German write them', () => {
+  it.each([
+    ['Keir Starmer told Parliament on Tuesday: «We will not leave Ukraine to face this alone.»', 'We will not leave Ukraine to face this alone.', 'Keir Starmer'],
+    ['„Europe must carry most of the burden“, said Keir Starmer.', 'Europe must carry most of the burden', 'Keir Starmer'],
+  ])('%s', (sentence, text, speaker) => {
+    expect(extractQuotes(sentence, catalog)).toEqual([{ text, speaker }]);
+  });
+});
+
 describe('quotes in single marks, as British outlets write them', () => {
   it.each([
     ["Starmer said: 'We will stand with Ukraine for as long as it takes.'", 'We will stand with Ukraine for as long as it takes.', 'Keir Starmer'],

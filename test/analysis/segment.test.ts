@@ -19,5 +19,8 @@ describe('quotations spanning sentences', () => {
     // Apostrophes close nothing: the quotation runs to its closing mark.
     ['‘We don’t sign. The allies’ plan is not ours,’ he said. Then he left.', ['‘We don’t sign. The allies’ plan is not ours,’ he said.', 'Then he left.']],
     ['An unbalanced ‘quote. Next sentence here. And another.', ['An unbalanced ‘quote.', 'Next sentence here.', 'And another.']],
+    // «…» and „…“, as outlets translating from Ukrainian, Russian, French or German write them.
+    ['Starmer said: «We will not leave. Never.» The talks resume. «We are ready,» he added.', ['Starmer said: «We will not leave. Never.»', 'The talks resume.', '«We are ready,» he added.']],
+    ['The minister spoke. „Europe must carry the burden“, he said. Then he left.', ['The minister spoke.', '„Europe must carry the burden“, he said.', 'Then he left.']],
   ])('%j', (paragraph, sentences) => expect(splitSentences(paragraph)).toEqual(sentences));
 });
