@@ -39,6 +39,10 @@ const namesADay = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|a
  */
 const dayBefore = /\b(?:yesterday|last night)\b/gi;
 
+/** Days before the article's own, counted: "two days ago", "3 days ago" (a week at most: beyond, news rounds). */
+const daysAgo = /\b(one|two|three|four|five|six|seven|[1-7])\s+days?\s+ago\b/gi;
+const dayCounts: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
 /** A date in figures: 3/2, 3/2/2026, 03.02.2026. */
 const numericDate = /^(\d{1,2})([./])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?$/;
 
@@ -116,7 +120,7 @@ function resolveWeekday(modifier: string, day: string, published: string, future
  */
 export function findDates(sentence: string, published: string, chrono: Pick<typeof newsChrono, 'parse'> = newsChrono): FoundDate[] {
   // chrono costs milliseconds a sentence; one that names no day cannot yield a kept date.
-  const relative = published ? [...sentence.matchAll(dayBefore)] : [];
+  const relative = published ? [...sentence.matchAll(dayBefore), ...sentence.matchAll(daysAgo)] : [];
   if (!published || (relative.length === 0 && !namesADay.test(sentence))) return [];
   const reference = new Date(`${published}T12:00:00Z`);
   // Each with where it stands, so the days before the article's own ("yesterday") take their place among chrono's.
@@ -148,7 +152,10 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff, index: result.index });
   }
   if (relative.length > 0) {
-    for (const match of relative) found.push({ date: addDays(published, -1), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]), index: match.index });
+    for (const match of relative) {
+      const count = match[1] === undefined ? 1 : (dayCounts[match[1].toLowerCase()] ?? Number(match[1]));
+      found.push({ date: addDays(published, -count), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]), index: match.index });
+    }
     found.sort((a, b) => a.index - b.index);
   }
   return found.map(({ index: _index, ...date }) => date);

@@ -359,6 +359,10 @@ describe('dates: every day a sentence names, and nothing else', () => {
     ['Explosions were heard in Odesa last night, the mayor said.', '2026-01-21', ['2026-01-20']],
     ['Yesterday, Russia launched 40 drones at Kyiv, and talks resume on Friday.', '2026-01-21', ['2026-01-20', '2026-01-23']],
     ['Ukraine today controls less of the region than a year ago.', '2026-01-21', []],
+    // Days counted back from the article's, up to a week; beyond, news rounds ("three weeks ago").
+    ['Two days ago, Zelensky said the text was ready, and talks resume on Friday.', '2026-01-21', ['2026-01-19', '2026-01-23']],
+    ['Officials met in Geneva 3 days ago.', '2026-01-21', ['2026-01-18']],
+    ['Three weeks ago, the envoys met in Geneva; ten days ago, they met again.', '2026-01-21', []],
   ])('%j published %s → %j', (sentence, published, dates) => {
     expect(findDates(sentence, published).map((d) => d.date)).toEqual(dates);
   });
