@@ -2,6 +2,7 @@ import { MONTH_NAMES } from '../period/period.js';
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
 import { weekdays } from './resolve-dates.js';
+import { contentTokens, stemOf } from './tokenize.js';
 import { cosine, type Vector } from './vectors.js';
 
 /** Passages this similar (TF-IDF cosine) report the same event. */
@@ -110,14 +111,25 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
  */
 const SHARED_FIGURE_COSINE = 0.25;
 
-/** Both give an amount of the same unit, other than a percentage. */
+/** Words besides a shared figure that two reports of one event share, at least: "envoys… Paris… reassurance force". */
+const SHARED_WORDS_BESIDES_FIGURE = 3;
+
+/**
+ * Both give an amount of the same unit, other than a percentage, and share words besides it: a
+ * count alone ("20,000 troops" to Poland, and to Ukraine) makes two events look alike.
+ */
 function shareFigure(a: { text: string }, b: { text: string }): boolean {
   const y = specificsOf(b).figures;
+  const units = new Set<string>();
   for (const [unit, values] of specificsOf(a).figures) {
-    if (unit === '%') continue;
     const others = y.get(unit);
-    if (others && [...values].some((value) => others.has(value))) return true;
+    if (unit !== '%' && others && [...values].some((value) => others.has(value))) units.add(stemOf(unit));
   }
+  if (units.size === 0) return false;
+  const words = (text: string) => new Set(contentTokens(text).filter((token) => !/\d/.test(token)).map(stemOf).filter((stem) => !units.has(stem)));
+  const ofB = words(b.text);
+  let shared = 0;
+  for (const stem of words(a.text)) if (ofB.has(stem) && ++shared >= SHARED_WORDS_BESIDES_FIGURE) return true;
   return false;
 }
 

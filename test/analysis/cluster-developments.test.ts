@@ -56,6 +56,14 @@ describe('two outlets’ wordings of one report', () => {
     expect(same(week[0]!.replace('up to 20,000 troops', 'troops, 2.3% of them', ), week[1]!.replace('20,000 troops', 'troops, 2.3% of them')).same).toBe(false);
   });
 
+  it('are not when the count is all they share: the same number of troops sent somewhere else', () => {
+    const poland = 'The United States will send 20,000 troops to Poland.';
+    const force = 'A reassurance force of 20,000 troops would deploy to Ukraine.';
+    const { likeness, same: one } = same(poland, force);
+    expect(likeness).toBeGreaterThan(0.25);
+    expect(one).toBe(false);
+  });
+
   it('are not when one is far from the other in its words, whatever figure they share', () => {
     const { likeness, same: one } = same('Cold weather kept 20,000 troops indoors on the front line overnight.', week[1]!);
     expect(likeness).toBeLessThan(0.25);
