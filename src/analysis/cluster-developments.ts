@@ -1,6 +1,7 @@
 import { MONTH_NAMES } from '../period/period.js';
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
+import { speakerNames } from './extract-quotes.js';
 import { weekdays } from './resolve-dates.js';
 import { contentTokens, stemOf } from './tokenize.js';
 import { cosine, type Vector } from './vectors.js';
@@ -27,6 +28,8 @@ interface Specifics {
   denies: boolean;
   /** Whether it says something did not or will not happen ("will not join", "declined to join", "ruled out"). */
   negated: boolean;
+  /** Whom it attributes what it reports to, by name ("…, Sánchez said"): speakerNames, read when first asked for. */
+  speakers?: Set<string>;
 }
 
 const months = MONTH_NAMES.map((month) => month.toLowerCase());
@@ -86,8 +89,9 @@ function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /**
  * Whether two passages that read alike report different events by their details: another day
- * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa") or another count of the
- * same thing ("12 people" / "3 people"), or one denies or negates what the other reports ("Russia
+ * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa"), another count of the
+ * same thing ("12 people" / "3 people") or another named speaker ("…, Sánchez said" / "…, Meloni
+ * said": each one's statement is an event of its own), or one denies or negates what the other reports ("Russia
  * said its forces took…" / "Kyiv denied that…"; "will join" / "will not join"). Citing both for
  * one statement would attribute to an outlet what it did not report; a detail only one of them
  * gives decides nothing.
@@ -99,6 +103,7 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   const y = specificsOf(b);
   if (x.denies !== y.denies || x.negated !== y.negated) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
+  if (clash((x.speakers ??= speakerNames(a.text)), (y.speakers ??= speakerNames(b.text)))) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;
 }

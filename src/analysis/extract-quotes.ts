@@ -243,6 +243,24 @@ function anotherSpeechAct(lead: string, speaker: string, catalog: EntityCatalog)
 const speakerThenVerb = new RegExp(`(\\p{Lu}[\\p{L}’'-]+|\\b[Hh]e|\\b[Ss]he|\\b[Tt]hey)\\s+(?:${speechVerbs})\\b`, 'u');
 /** A speech verb, then a name or a pronoun: "said Zelensky", "added Keir Starmer". */
 const verbThenSpeaker = new RegExp(`\\b(?:${speechVerbs})\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s+)*?(\\p{Lu}[\\p{L}’'-]+|he|she|they)\\b(?!\\s+\\p{Lu})`, 'u');
+const speakerThenVerbAll = new RegExp(speakerThenVerb.source, 'gu');
+/** Inverted only after a comma or a quotation ("…, said Pedro Sánchez"): in "Officials said Spain will…" Spain is what is said. */
+const verbThenSpeakerAll = new RegExp(`(?<=[,”"’»“]\\s*)${verbThenSpeaker.source}`, 'gu');
+
+/** Capitalised words before a speech verb that name no one: a sentence's first word ("Officials said"). */
+const nobodyInParticular = /^(?:officials|diplomats|analysts|sources|witnesses|police|authorities|experts|residents|ministers|leaders|lawmakers|critics|observers|reports|people|others|both|many|some|all|he|she|they)$/i;
+
+/**
+ * The names a sentence attributes what it reports to, each by its last word: "Sánchez" in "Spain
+ * will spend €1 billion, Sánchez said"; "Ukraine" in "Ukraine said…"; none in "officials said".
+ */
+export function speakerNames(sentence: string): Set<string> {
+  const names = new Set<string>();
+  for (const pattern of [speakerThenVerbAll, verbThenSpeakerAll]) {
+    for (const match of sentence.matchAll(pattern)) if (!nobodyInParticular.test(match[1]!)) names.add(match[1]!);
+  }
+  return names;
+}
 
 /**
  * The word naming who speaks a sentence that is someone's words and their attribution, or

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { differentEvents, mayNegate, negation, sameReport } from '../../src/analysis/cluster-developments.js';
+import { speakerNames } from '../../src/analysis/extract-quotes.js';
 import { tokenize } from '../../src/analysis/tokenize.js';
 import { buildIdf, cosine, vectorize, Vocabulary } from '../../src/analysis/vectors.js';
 
@@ -22,6 +23,28 @@ describe('negations in grouping reports', () => {
       }),
       { numRuns: 2000, seed: 20261207 },
     );
+  });
+});
+
+describe('reports alike in words, attributed to two named speakers', () => {
+  it('are two statements, each its speaker’s; unnamed sources or one named speaker set nothing apart', () => {
+    const spain = 'Spain will spend €1 billion on defence aid for Ukraine this year, Sánchez said.';
+    expect(differentEvents({ text: spain }, { text: 'Italy will spend €1 billion on defence aid for Ukraine this year, Meloni said.' })).toBe(true);
+    expect(differentEvents({ text: spain }, { text: 'Spain will spend €1 billion on defence aid for Ukraine this year, said Pedro Sánchez.' })).toBe(false);
+    expect(differentEvents({ text: spain }, { text: 'Spain will spend €1 billion on defence aid for Ukraine this year, officials said.' })).toBe(false);
+    expect(differentEvents({ text: 'Officials said Spain will spend €1 billion on defence aid.' }, { text: 'Diplomats said Spain will spend €1 billion on defence aid.' })).toBe(false);
+  });
+
+  it('a speaker is named before the verb, or after it once the report is given ("…, said Pedro Sánchez"); what is said names none', () => {
+    const cases: [string, string[]][] = [
+      ['Spain will spend €1 billion, Sánchez said.', ['Sánchez']],
+      ['Spain will spend €1 billion, said Pedro Sánchez.', ['Sánchez']],
+      ['“We will spend it,” said Pedro Sánchez.', ['Sánchez']],
+      ['Ukraine said it shot down 40 drones.', ['Ukraine']],
+      ['Officials said Spain will spend €1 billion on defence aid.', []],
+      ['He said the talks would resume.', []],
+    ];
+    expect(cases.map(([text]) => [text, [...speakerNames(text)]])).toEqual(cases);
   });
 });
 
