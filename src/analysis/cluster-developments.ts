@@ -1,4 +1,5 @@
 import { MONTH_NAMES } from '../period/period.js';
+import { editDistance } from '../text/closest.js';
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
 import { speakerNames } from './extract-quotes.js';
@@ -80,6 +81,25 @@ function specificsOf(passage: { text: string }): Specifics {
   return specifics;
 }
 
+/** A name as compared: without accents, lower-cased ("Sánchez" is "sanchez"). */
+const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * Both name speakers, and none of one's could be one of the other's: outlets spell a name their
+ * own way ("Zelenskyy", "Zelenskiy", "Zelensky"; "Sanchez"), so names two edits apart or closer,
+ * of five letters or more, may be one person.
+ */
+function namesClash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) {
+    for (const y of b) {
+      const [p, q] = [nameKey(x), nameKey(y)];
+      if (p === q || (Math.min(p.length, q.length) >= 5 && editDistance(p, q) <= 2)) return false;
+    }
+  }
+  return true;
+}
+
 /** Both name a detail of this kind, and no value in common. */
 function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return false;
@@ -103,7 +123,7 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   const y = specificsOf(b);
   if (x.denies !== y.denies || x.negated !== y.negated) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
-  if (clash((x.speakers ??= speakerNames(a.text)), (y.speakers ??= speakerNames(b.text)))) return true;
+  if (namesClash((x.speakers ??= speakerNames(a.text)), (y.speakers ??= speakerNames(b.text)))) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;
 }

@@ -32,6 +32,13 @@ describe('reports alike in words, attributed to two named speakers', () => {
     expect(differentEvents({ text: spain }, { text: 'Italy will spend €1 billion on defence aid for Ukraine this year, Meloni said.' })).toBe(true);
     expect(differentEvents({ text: spain }, { text: 'Spain will spend €1 billion on defence aid for Ukraine this year, said Pedro Sánchez.' })).toBe(false);
     expect(differentEvents({ text: spain }, { text: 'Spain will spend €1 billion on defence aid for Ukraine this year, officials said.' })).toBe(false);
+    // One name as outlets spell it.
+    expect(differentEvents({ text: spain }, { text: 'Spain will spend €1 billion on defence aid for Ukraine this year, Sanchez said.' })).toBe(false);
+    const ready = (name: string) => ({ text: `${name} said on Sunday that the guarantees text was ready.` });
+    expect(differentEvents(ready('Zelenskyy'), ready('Zelenskiy'))).toBe(false);
+    expect(differentEvents(ready('Zelensky'), ready('Zelenskyy'))).toBe(false);
+    expect(differentEvents(ready('Zelensky'), ready('Yermak'))).toBe(true);
+    expect(differentEvents(ready('Xi'), { text: 'Xi said on Sunday the guarantees text was ready.' })).toBe(false);
     expect(differentEvents({ text: 'Officials said Spain will spend €1 billion on defence aid.' }, { text: 'Diplomats said Spain will spend €1 billion on defence aid.' })).toBe(false);
   });
 
