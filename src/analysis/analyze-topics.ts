@@ -13,7 +13,7 @@ import { refersBack } from './refers-back.js';
 import { findDates } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
-import { contentTokens, tokenize } from './tokenize.js';
+import { contentTokens, stemmer, tokenize } from './tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, Vocabulary, type Vector } from './vectors.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -539,12 +539,13 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   );
   const passages = scored.map((s) => s.passage);
   stopIfAborted();
-  const idf = buildIdf(passages.map((p) => p.tokens));
+  const keyOf = wordKeys(catalog);
+  const idf = buildIdf(passages.map((p) => p.tokens), keyOf);
   const unseen = Math.log(1 + Math.max(1, passages.length));
   // Vectors of the passages that went to one of the brief's topics (the rest are never compared).
   const vocabulary = new Vocabulary();
-  const vectors = new Map(scored.filter((s) => s.topic >= 0 && s.topic < topics.length).map((s) => [s, vectorize(s.passage.tokens, idf, unseen, vocabulary)]));
-  const previous = (options.previous ?? []).map((text) => vectorize(tokenize(text), idf, unseen, vocabulary));
+  const vectors = new Map(scored.filter((s) => s.topic >= 0 && s.topic < topics.length).map((s) => [s, vectorize(s.passage.tokens, idf, unseen, vocabulary, keyOf)]));
+  const previous = (options.previous ?? []).map((text) => vectorize(tokenize(text), idf, unseen, vocabulary, keyOf));
   const reporting = new Map<string, { all: number; reporting: number }>();
   for (const p of passages) {
     const counts = reporting.get(p.articleId) ?? { all: 0, reporting: 0 };
@@ -626,6 +627,28 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     .sort((a, b) => b.development.parts.rank - a.development.parts.rank)
     .slice(0, 3);
   return { topics: analyses, bottomLine, notReports };
+}
+
+const wordKeysByCatalog = new WeakMap<EntityCatalog, (token: string) => string>();
+
+/**
+ * What passages are compared by, word for word: a person's one-word names as outlets spell them
+ * ("Zelenskyy", "Zelenskiy") are the last word of the catalog's name ("zelensky"), so two outlets'
+ * reports of one statement read alike; other words by their stems (stemOf).
+ */
+function wordKeys(catalog: EntityCatalog): (token: string) => string {
+  let keyOf = wordKeysByCatalog.get(catalog);
+  if (!keyOf) {
+    const people = new Map<string, string>();
+    for (const [alias, name] of catalog.aliases) {
+      const aliasTokens = tokenize(alias);
+      if (catalog.kinds.get(name) !== 'person' || aliasTokens.length !== 1) continue;
+      people.set(aliasTokens[0]!, tokenize(name).at(-1)!);
+    }
+    keyOf = stemmer(people);
+    wordKeysByCatalog.set(catalog, keyOf);
+  }
+  return keyOf;
 }
 
 /** The strongest passages a topic did not use, and why (shown by --explain). */

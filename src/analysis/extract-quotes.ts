@@ -244,6 +244,7 @@ const speakerThenVerb = new RegExp(`(\\p{Lu}[\\p{L}’'-]+|\\b[Hh]e|\\b[Ss]he|\\
 /** A speech verb, then a name or a pronoun: "said Zelensky", "added Keir Starmer". */
 const verbThenSpeaker = new RegExp(`\\b(?:${speechVerbs})\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s+)*?(\\p{Lu}[\\p{L}’'-]+|he|she|they)\\b(?!\\s+\\p{Lu})`, 'u');
 const speakerThenVerbAll = new RegExp(speakerThenVerb.source, 'gu');
+const anySpeechVerb = new RegExp(`\\b(?:${speechVerbs})\\b`);
 /** Inverted only after a comma or a quotation ("…, said Pedro Sánchez"): in "Officials said Spain will…" Spain is what is said. */
 const verbThenSpeakerAll = new RegExp(`(?<=[,”"’»“]\\s*)${verbThenSpeaker.source}`, 'gu');
 
@@ -256,6 +257,8 @@ const nobodyInParticular = /^(?:officials|diplomats|analysts|sources|witnesses|p
  */
 export function speakerNames(sentence: string): Set<string> {
   const names = new Set<string>();
+  // Most sentences have no speech verb: looked for first, the names only then.
+  if (!anySpeechVerb.test(sentence)) return names;
   for (const pattern of [speakerThenVerbAll, verbThenSpeakerAll]) {
     for (const match of sentence.matchAll(pattern)) if (!nobodyInParticular.test(match[1]!)) names.add(match[1]!);
   }

@@ -51,23 +51,34 @@ export function contentOf(tokens: readonly string[]): string[] {
 }
 
 const vowel = /[aeiouy]/;
-const stems = new Map<string, string>();
 
 /**
  * A word's stem for comparing sentences: the inflections reports vary most in taken off, so
  * "envoys meeting… discussed" and "envoys met to discuss" share "envoy" and "discuss". Porter's
  * step 1 (plurals, -ed, -ing) only; numbers, short words and words ending -ss, -us or -is stay as
- * they are. Stems are for comparing, never shown. Remembered per word, and forgotten in bulk past
- * a bound so a long-lived process does not keep every word it saw.
+ * they are. Stems are for comparing, never shown.
  */
-export function stemOf(token: string): string {
-  let stem = stems.get(token);
-  if (stem === undefined) {
-    stem = token.length > 3 && /^\p{Ll}+$/u.test(token) ? stripInflection(token) : token;
-    if (stems.size >= 100_000) stems.clear();
-    stems.set(token, stem);
-  }
-  return stem;
+export const stemOf = stemmer(new Map());
+
+/**
+ * stemOf, with the words in `given` keyed as given instead ("zelenskyy" → "zelensky"). Remembered
+ * per word in one map (a look-up a word), forgotten in bulk past a bound so a long-lived process
+ * does not keep every word it saw.
+ */
+export function stemmer(given: ReadonlyMap<string, string>): (token: string) => string {
+  const keys = new Map(given);
+  return (token) => {
+    let stem = keys.get(token);
+    if (stem === undefined) {
+      stem = given.get(token) ?? (token.length > 3 && /^\p{Ll}+$/u.test(token) ? stripInflection(token) : token);
+      if (keys.size >= 100_000) {
+        keys.clear();
+        for (const [word, key] of given) keys.set(word, key);
+      }
+      keys.set(token, stem);
+    }
+    return stem;
+  };
 }
 
 function stripInflection(word: string): string {

@@ -66,6 +66,15 @@ describe('developments across sources', () => {
   });
 });
 
+describe('one statement as two outlets spell its speaker', () => {
+  it('is one development citing both: Zelenskyy and Zelenskiy are the catalog’s one person', () => {
+    const a = 'Zelenskyy said on a visit to Vilnius that the security guarantees document was ready.';
+    const b = 'The security guarantees text is ready, Zelenskiy told reporters in Vilnius.';
+    const section = analyzeTopics([article('a', a), article('b', b)], [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!;
+    expect(section.developments.map((d) => d.articleIds.sort())).toEqual([['a', 'b']]);
+  });
+});
+
 describe('reports alike in words but not in their details are different events', () => {
   it.each([
     ['another place and day', 'A Russian drone and missile attack damaged a thermal power plant in Kharkiv on Monday, Ukrenergo said.', 'A Russian drone and missile attack damaged a thermal power plant in Odesa on Tuesday, Ukrenergo said.'],
