@@ -144,17 +144,14 @@ const SHARED_WORDS_BESIDES_FIGURE = 3;
  * count alone ("20,000 troops" to Poland, and to Ukraine) makes two events look alike.
  */
 function shareFigure(a: { text: string }, b: { text: string }): boolean {
-  const y = specificsOf(b).figures;
-  const units = new Set<string>();
-  for (const [unit, values] of specificsOf(a).figures) {
-    const others = y.get(unit);
-    if (unit !== '%' && others && [...values].some((value) => others.has(value))) units.add(stemOf(unit));
-  }
+  const ofA = figuresOf(a);
+  const ofB = ofA.length > 0 ? figuresOf(b) : [];
+  const units = new Set(ofA.filter((x) => x.unit !== '%' && ofB.some((y) => y.unit === x.unit && y.amount === x.amount)).map((x) => stemOf(x.unit)));
   if (units.size === 0) return false;
   const words = (text: string) => new Set(contentTokens(text).filter((token) => !/\d/.test(token)).map(stemOf).filter((stem) => !units.has(stem)));
-  const ofB = words(b.text);
+  const inB = words(b.text);
   let shared = 0;
-  for (const stem of words(a.text)) if (ofB.has(stem) && ++shared >= SHARED_WORDS_BESIDES_FIGURE) return true;
+  for (const stem of words(a.text)) if (inB.has(stem) && ++shared >= SHARED_WORDS_BESIDES_FIGURE) return true;
   return false;
 }
 
@@ -164,8 +161,8 @@ function shareFigure(a: { text: string }, b: { text: string }): boolean {
  */
 export function sameReport(a: Vector, textA: { text: string }, b: Vector, textB: { text: string }): boolean {
   const likeness = cosine(a, b);
-  if (likeness < SHARED_FIGURE_COSINE || differentEvents(textA, textB)) return false;
-  return likeness >= SAME_EVENT_COSINE || shareFigure(textA, textB);
+  if (likeness < SHARED_FIGURE_COSINE || (likeness < SAME_EVENT_COSINE && !shareFigure(textA, textB))) return false;
+  return !differentEvents(textA, textB);
 }
 
 /** Passages of one topic that report the same thing, best first. */

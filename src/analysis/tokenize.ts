@@ -70,7 +70,7 @@ export function stemmer(given: ReadonlyMap<string, string>): (token: string) => 
   return (token) => {
     let stem = keys.get(token);
     if (stem === undefined) {
-      stem = given.get(token) ?? (token.length > 3 && /^\p{Ll}+$/u.test(token) ? stripInflection(token) : token);
+      stem = given.get(token) ?? (token.length > 3 && /^[a-z]+$/.test(token) ? stripInflection(token) : token);
       if (keys.size >= 100_000) {
         keys.clear();
         for (const [word, key] of given) keys.set(word, key);
