@@ -91,10 +91,10 @@ export function clauseAround(sentence: string, start: number, end: number, befor
     to += next[0].length;
     ends.push(to);
   }
-  // Cut short by the word count, the clause ends on a word of its own ("…coup has" reads as a
-  // sentence broken off): words that only lead into the rest are dropped.
   // A clause that ends a few words on is taken whole: "…at the end of the third quarter", not "…third".
   if (to < right && sentence.slice(to, right).trim().split(/\s+/).length <= WHOLE_CLAUSE_AFTER) to = right;
+  // Cut short by the word count, the clause ends on a word of its own ("…coup has" reads as a
+  // sentence broken off): words that only lead into the rest are dropped.
   if (to < right) {
     while (ends.length > 0 && danglingWord.test(sentence.slice(ends.at(-2) ?? end, ends.at(-1)).trim())) {
       ends.pop();

@@ -245,6 +245,8 @@ const speakerThenVerb = new RegExp(`(\\p{Lu}[\\p{L}’'-]+|\\b[Hh]e|\\b[Ss]he|\\
 const verbThenSpeaker = new RegExp(`\\b(?:${speechVerbs})\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s+)*?(\\p{Lu}[\\p{L}’'-]+|he|she|they)\\b(?!\\s+\\p{Lu})`, 'u');
 const speakerThenVerbAll = new RegExp(speakerThenVerb.source, 'gu');
 const anySpeechVerb = new RegExp(`\\b(?:${speechVerbs})\\b`);
+/** A speaker and speech verb that lead into a quotation ending the sentence: "Keir Starmer told Parliament on Tuesday: ". */
+const introducesQuotation = new RegExp(`${speakerThenVerb.source}[^,;:]*[,:]?\\s*$`, 'u');
 /** Inverted only after a comma or a quotation ("…, said Pedro Sánchez"): in "Officials said Spain will…" Spain is what is said. */
 const verbThenSpeakerAll = new RegExp(`(?<=[,”"’»“]\\s*)${verbThenSpeaker.source}`, 'gu');
 
@@ -286,8 +288,7 @@ export function quotedSpeakerWord(sentence: string): string | undefined {
     return (speakerThenVerb.exec(attribution) ?? verbThenSpeaker.exec(attribution))?.[1];
   }
   if (!/^\W*$/u.test(tail)) return undefined;
-  const introduced = new RegExp(`${speakerThenVerb.source}[^,;:]*[,:]?\\s*$`, 'u').exec(lead);
-  return introduced?.[1];
+  return introducesQuotation.exec(lead)?.[1];
 }
 
 /** A quotation left out, and why (for --explain). */

@@ -56,8 +56,9 @@ export class Vector {
 
 /**
  * Inverse document frequencies over a set of passages, each given as its tokens (smoothed, always
- * positive), keyed by the tokens' stems (stemOf, or the `keyOf` given), as vectors are. A stem counts once per passage: the passage that last counted it is noted, rather
- * than each passage's content tokens filtered into a list and a set.
+ * positive), keyed by the tokens' stems (stemOf, or the `keyOf` given), as vectors are. A stem
+ * counts once per passage: the passage that last counted it is noted, rather than each passage's
+ * content tokens filtered into a list and a set.
  */
 export function buildIdf(passages: readonly (readonly string[])[], keyOf: (token: string) => string = stemOf): Map<string, number> {
   const df = new Map<string, number>();
@@ -78,8 +79,9 @@ export function buildIdf(passages: readonly (readonly string[])[], keyOf: (token
 
 /**
  * The TF-IDF vector of a text given as its tokens (tokenize(text)), over their stems (or the
- * `keyOf` given), so "envoys meeting" and "envoy met" share "envoy"; stems unseen by the idf get the rarest weight. A stem's weights are summed in the vocabulary's row, in the order the tokens
- * come; every weight is positive, so a zero in the row is a token not yet seen in this text.
+ * `keyOf` given), so "envoys meeting" and "envoy met" share "envoy"; stems unseen by the idf get
+ * the rarest weight. A stem's weights are summed in the vocabulary's row, in the order the tokens
+ * come; every weight is positive, so a zero in the row is a stem not yet seen in this text.
  */
 export function vectorize(tokens: readonly string[], idf: ReadonlyMap<string, number>, unseen: number, vocabulary: Vocabulary, keyOf: (token: string) => string = stemOf): Vector {
   const ids: number[] = [];
