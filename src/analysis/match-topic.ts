@@ -71,6 +71,38 @@ function compile(phrase: string, weight: number, label = phrase): Phrase {
   return { tokens, weight, label, caseSensitive, starts, seen: 0 };
 }
 
+/** Prefixes news writes both joined to a word and hyphenated: "ceasefire" and "cease-fire", "co-operation". */
+const JOINABLE_PREFIXES = ['cease', 'co', 'counter', 'multi', 'non', 'peace', 'anti', 'cross', 'inter', 'post', 'pre'];
+
+/**
+ * A term with its other spelling: one word that starts with a joinable prefix also in two
+ * ("multinational force" → "multi national force", as tokenize reads "multi-national force";
+ * after "co" only an o or an e: "cooperation", not "coalition" or "country"), and a word
+ * hyphenated after one also joined ("cease-fire" → "ceasefire"). The same label and weight; a
+ * form already in `taken` (the topic lists both spellings) is not added again.
+ */
+function withOtherSpellings(phrase: Phrase, taken: Set<string>): Phrase[] {
+  const phrases = [phrase];
+  const add = (tokens: string[]) => {
+    const key = tokens.join(' ');
+    if (taken.has(key)) return;
+    taken.add(key);
+    const first = tokens[0]!;
+    phrases.push({ ...phrase, tokens, starts: first.length > 3 ? [first, `${first}s`, `${first}es`] : [first], seen: 0 });
+  };
+  phrase.tokens.forEach((token, i) => {
+    const before = phrase.tokens.slice(0, i);
+    const after = phrase.tokens.slice(i + 1);
+    for (const prefix of JOINABLE_PREFIXES) {
+      const rest = token.slice(prefix.length);
+      if (token.startsWith(prefix) && rest.length >= 4 && (prefix !== 'co' || /^[oe]/.test(rest))) add([...before, prefix, rest, ...after]);
+    }
+    const next = phrase.tokens[i + 1];
+    if (next !== undefined && JOINABLE_PREFIXES.includes(token) && phrase.label.toLowerCase().includes(`${token}-${next}`)) add([...before, token + next, ...phrase.tokens.slice(i + 2)]);
+  });
+  return phrases;
+}
+
 /** A name with every alias the catalog knows for it, each labelled with the canonical name, its capitals binding. */
 function expandAliases(names: readonly string[], catalog: EntityCatalog, weight: number): Phrase[] {
   const phrases: Phrase[] = [];
@@ -89,7 +121,9 @@ function expandAliases(names: readonly string[], catalog: EntityCatalog, weight:
 /** Compiles a topic: entity and anchor names expand to all their aliases from the catalog. */
 export function buildTopicMatcher(topic: Topic, catalog: EntityCatalog): TopicMatcher {
   // Longest phrases first, so they claim their tokens before the phrases inside them.
-  const terms = topic.terms.map((term) => compile(term.phrase, term.weight)).sort((a, b) => b.tokens.length - a.tokens.length);
+  const compiled = topic.terms.map((term) => compile(term.phrase, term.weight));
+  const taken = new Set(compiled.map((phrase) => phrase.tokens.join(' ')));
+  const terms = compiled.flatMap((phrase) => (phrase.caseSensitive ? [phrase] : withOtherSpellings(phrase, taken))).sort((a, b) => b.tokens.length - a.tokens.length);
   const entities = expandAliases(topic.entities, catalog, ENTITY_WEIGHT);
   const anchors = topic.anchors.map((group) => expandAliases(group, catalog, 0));
   const exclude = topic.exclude.map((phrase) => compile(phrase, 0));

@@ -19,6 +19,20 @@ describe('scorePassage', () => {
     expect(score('The guarantees are ready.', t).terms).toEqual(['guarantees']);
   });
 
+  it('matches a term written with a hyphen after a common prefix, or joined, as the other: one spelling counted once', () => {
+    const t = topic({ terms: [{ phrase: 'multinational force', weight: 2 }, { phrase: 'Shanghai Cooperation Organisation', weight: 3 }, { phrase: 'cease-fire', weight: 1 }, { phrase: 'coalition', weight: 1 }] });
+    expect(score('A multi-national force would deploy.', t).terms).toEqual(['multinational force']);
+    expect(score('Leaders of the Shanghai Co-operation Organisation met.', t).terms).toEqual(['Shanghai Cooperation Organisation']);
+    expect(score('The ceasefire held.', t).terms).toEqual(['cease-fire']);
+    // Only where the hyphen is written: "coalition" is no "co-alition", nor "cease fire" a "ceasefire".
+    expect(score('The co alition met.', t).terms).toEqual([]);
+    expect(score('The ceasefire held.', topic({ terms: [{ phrase: 'cease fire', weight: 1 }] })).terms).toEqual([]);
+    // Listed in both spellings, each is one phrase: "cease-fire" scores as before.
+    const both = topic({ terms: [{ phrase: 'ceasefire', weight: 1.5 }, { phrase: 'cease-fire', weight: 1.5 }] });
+    const alone = topic({ terms: [{ phrase: 'cease-fire', weight: 1.5 }] });
+    expect(score('The cease-fire held overnight.', both).score).toBe(score('The cease-fire held overnight.', alone).score);
+  });
+
   it('matches short acronyms only in capitals (US, not "us")', () => {
     const t = topic({ terms: [{ phrase: 'sanctions', weight: 2 }], anchors: [['United States']] });
     expect(score('The US imposed sanctions.', t).anchored).toBe(true);
