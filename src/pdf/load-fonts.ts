@@ -16,16 +16,27 @@ export function resolveFontFile(name: string, templateDir: string): string {
   return /\.(ttf|otf)$/i.test(name) ? resolve(templateDir, name) : join(dejavuDir, `${name}.ttf`);
 }
 
-/** Where a theme setting is written in the template's theme.yaml, for a message about it (the file alone when it is not written). */
-async function themeLocation(templateDir: string, path: readonly string[]): Promise<Problem> {
+/**
+ * Where theme settings are written in the template's theme.yaml, for messages about them (the
+ * file alone when a setting is not written there): the file read and parsed once for them all.
+ */
+async function themeLocator(templateDir: string): Promise<(path: readonly string[]) => Problem> {
   const file = join(templateDir, 'theme.yaml');
   const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { file, message: '' };
+  const fileOnly = { file, message: '' };
+  let source: ReturnType<typeof parseConfigYaml> | undefined;
   try {
-    return parseConfigYaml(text, file).locate(path, 'value');
+    source = text === undefined ? undefined : parseConfigYaml(text, file);
   } catch {
-    return { file, message: '' };
+    source = undefined;
   }
+  return (path) => {
+    try {
+      return source?.locate(path, 'value') ?? fileOnly;
+    } catch {
+      return fileOnly;
+    }
+  };
 }
 
 /**
@@ -41,7 +52,8 @@ async function readThemeFiles(theme: Theme, templateDir: string, logo: boolean):
   const read = await Promise.all(named.map(({ file }) => readFile(file).catch(() => undefined)));
   const missing = named.filter((_, index) => read[index] === undefined);
   if (missing.length > 0) {
-    const problems = await Promise.all(missing.map(async ({ path, what, file }) => ({ ...(await themeLocation(templateDir, path)), message: `${path.join('.')}: ${what} not found (${file})` })));
+    const locate = await themeLocator(templateDir);
+    const problems = missing.map(({ path, what, file }) => ({ ...locate(path), message: `${path.join('.')}: ${what} not found (${file})` }));
     throw new BriefError(missing.every(({ path }) => path[0] === 'logo') ? 'logo-missing' : 'font-missing', problems[0]!.message, {
       exitCode: ExitCode.noInput,
       location: problems[0]!,
