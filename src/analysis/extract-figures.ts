@@ -166,12 +166,19 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const context = clauseAround(sentence, start - qualifier.length, end, WORDS_BEFORE - words);
     figures.push({ value: `${qualifier.replace(/\s+/g, ' ')}${value}`, key, unit, amount, context, start });
   };
+  /**
+   * A figure from `start` to `end`, or the range ending there (rangeStart) as written, keyed by
+   * `rangeKey` of its lower bound: "2-3%", "between 15,000 and 20,000 troops", the change "from 200
+   * to 300 tonnes", not its upper bound alone. Its amount is the last number.
+   */
+  const addWithRange = (start: number, end: number, value: string, key: string, rangeKey: (low: string) => string, unit: string, amount: number) => {
+    const from = rangeStart(sentence, start);
+    if (from && !overlaps(from.index, end)) add(from.index, end, sentence.slice(from.index, end).trim(), rangeKey(from.low), unit, amount);
+    else add(start, end, value, key, unit, amount);
+  };
   for (const match of sentence.matchAll(percent)) {
-    const end = match.index + match[0].length;
-    const from = rangeStart(sentence, match.index);
-    // "2-3%", "between 2 and 3 per cent": the range as written, not its upper bound alone.
-    if (from && !overlaps(from.index, end)) add(from.index, end, sentence.slice(from.index, end).trim(), `${from.low}-${match[1]}%`, '%', amount(match[1]!));
-    else add(match.index, end, `${match[1]}%`, `${match[1]}%`, '%', amount(match[1]!));
+    const share = match[1]!;
+    addWithRange(match.index, match.index + match[0].length, `${share}%`, `${share}%`, (low) => `${low}-${share}%`, '%', amount(share));
   }
   for (const match of sentence.matchAll(money)) {
     const symbol = match[1] ?? match[7]!;
@@ -192,13 +199,8 @@ export function extractFigures(sentence: string): FoundFigure[] {
     if (isYear.test(number) || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
     // "January 25 ministers" is a date, not a count.
     if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
-    const end = match.index + match[0].length;
-    const from = rangeStart(sentence, match.index);
-    if (from && !overlaps(from.index, end)) {
-      // The range (or the change: "from 200 to 300 tonnes") is the figure as written; its amount, the last number.
-      const low = amount(from.low) * (scale[words[0]!] ?? 1);
-      add(from.index, end, sentence.slice(from.index, end).trim(), `${low}-${counted}:${noun}`, noun, counted);
-    } else add(match.index, end, match[0].trim(), `${counted}:${noun}`, noun, counted);
+    const rangeKey = (low: string) => `${amount(low) * (scale[words[0]!] ?? 1)}-${counted}:${noun}`;
+    addWithRange(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, rangeKey, noun, counted);
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
   return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);
