@@ -4,7 +4,7 @@ const day = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[
 /**
  * A dateline: its place, then a region, a date or the wire's name in brackets, and a dash. "PARIS,
  * Jan. 14 —", "KYIV, Ukraine, January 14, 2026 --", "MADRID, Jan 22 (Reuters) -", "KYIV, Ukraine
- * (AP) —". Groups: region, date, wire; a place alone before a dash ("NATO — …") is no dateline.
+ * (AP) —". Groups: region, date, wire. A place alone before a dash is one only as `placeAlone` says.
  */
 const datelinePattern = new RegExp(String.raw`^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z][\p{L} ]{1,30})?(?:,\s+(${day}))?\s*(\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`, 'u');
 /**
@@ -13,10 +13,23 @@ const datelinePattern = new RegExp(String.raw`^[A-Z][A-Z.'’ -]{1,40}(,\s*[A-Z]
  */
 const mixedCaseDateline = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(,\s*\p{Lu}[\p{L} ]{1,30}?)?(?:,\s+(${day}))?\s*(\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`, 'u');
 
+/**
+ * Whether a place in capitals alone before a dash is a dateline ("BRUSSELS — The Commission…", as
+ * Politico and the New York Times write it): four letters or more, a capital after the dash, and
+ * no second dash of the same kind to close an aside. "NATO — the alliance — said…" is no dateline,
+ * nor "US — …".
+ */
+function placeAlone(paragraph: string, match: RegExpExecArray): boolean {
+  const dash = /(—|–|--|-)\s+$/.exec(match[0])?.[1] ?? '';
+  const letters = match[0].replace(/[^A-Z]/g, '').length;
+  const rest = paragraph.slice(match[0].length);
+  return letters >= 4 && /^\p{Lu}/u.test(rest) && !rest.includes(` ${dash} `);
+}
+
 /** The dateline that opens a paragraph (groups: region, date, wire), if any. */
 function datelineOf(paragraph: string): RegExpExecArray | undefined {
   const capitals = datelinePattern.exec(paragraph);
-  if (capitals && (capitals[1] || capitals[2] || capitals[3])) return capitals;
+  if (capitals && (capitals[1] || capitals[2] || capitals[3] || placeAlone(paragraph, capitals))) return capitals;
   const mixed = mixedCaseDateline.exec(paragraph);
   return mixed && (mixed[2] || mixed[3]) ? mixed : undefined;
 }

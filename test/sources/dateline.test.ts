@@ -21,6 +21,7 @@ describe('datelines', () => {
 
   it('gives no date where it names none, or is no dateline', () => {
     expect(findDateline('KYIV, Ukraine (AP) — Russia launched 40 drones overnight.', november)).toBeUndefined();
+    expect(findDateline('BRUSSELS — The Commission proposed the loan.', november)).toBeUndefined();
     expect(findDateline('Spain said on Jan 22 - a Thursday - that it would not join.', november)).toBeUndefined();
   });
 
@@ -28,8 +29,14 @@ describe('datelines', () => {
     ['MADRID, Jan 22 (Reuters) - Sánchez said on Thursday the budget would come in March.', 'Sánchez said on Thursday the budget would come in March.'],
     ['KYIV, Ukraine (AP) — Russia launched 40 drones overnight.', 'Russia launched 40 drones overnight.'],
     ['PARIS, Jan. 14 — Leaders met on Tuesday.', 'Leaders met on Tuesday.'],
-    // A place alone before a dash, or a sentence that opens with an acronym, is no dateline.
+    // A place alone in capitals before a dash, as Politico and the New York Times write it.
+    ['BRUSSELS — The European Investment Bank signed €1.5bn on Thursday.', 'The European Investment Bank signed €1.5bn on Thursday.'],
+    ['KHARKIV — Russian drones struck two substations overnight.', 'Russian drones struck two substations overnight.'],
+    ['NEW YORK - Diplomats met at the UN.', 'Diplomats met at the UN.'],
+    // But not an aside after a name, nor an acronym shorter than a place, nor one going on in lower case.
     ['NATO — the alliance — said it would not comment.', 'NATO — the alliance — said it would not comment.'],
+    ['NATO — The alliance — said it would not comment.', 'NATO — The alliance — said it would not comment.'],
+    ['EU — Ministers met.', 'EU — Ministers met.'],
     ['US officials said on Monday that talks would resume.', 'US officials said on Monday that talks would resume.'],
     ['Kyiv, Jan 22 – Russia launched 40 drones overnight.', 'Russia launched 40 drones overnight.'],
     ['Kyiv (Reuters) - Russia launched 40 drones overnight.', 'Russia launched 40 drones overnight.'],
