@@ -256,9 +256,10 @@ interface TimelineEntry {
 /**
  * A topic's dated events: the first date each ranked passage gives within the window, passages
  * giving the same date for a similar text merged, the first `limit` kept. A day an event was due
- * on and did not take place ("due on Thursday, was postponed") dates nothing. Reading a passage's
- * dates is the costly part (chrono), so once `limit` events are kept, a passage unlike all of them
- * is passed over unread: it could not have joined one. A passage that leans on the sentence
+ * on and did not take place ("due on Thursday, was postponed") dates nothing, nor does one that
+ * bounds a span ("the ninth attack since February 1"). Reading a passage's dates is the costly
+ * part (chrono), so once `limit` events are kept, a passage unlike all of them is passed over
+ * unread: it could not have joined one. A passage that leans on the sentence
  * before it ("He met Wang Yi on Monday") is none: among dates, nothing comes before it but
  * another day's event. An article's first sentence leans on the headline, and is one.
  */
@@ -270,7 +271,7 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
     // Unlike every kept event in its words, it cannot join one (the details are checked on merging).
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
     if (leansOnWhatCameBefore(s, ctx.articles)) continue;
-    const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => !date.calledOff && date.date >= window.from && date.date <= window.to);
+    const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => !date.calledOff && !date.bound && date.date >= window.from && date.date <= window.to);
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
   }
   return timeline;

@@ -83,12 +83,20 @@ function calledOffOn(sentence: string, index: number, text: string): boolean {
   return (possessive || dueOn.test(before)) && fellThrough.test(sentence);
 }
 
+/**
+ * Words before a date that make it the end of a span, not an event's day: "the ninth attack since
+ * February 1", "extended until May 5", "in the year to January 5".
+ */
+const spanEnd = /\b(?:since|until|till|up to|through|in the (?:week|month|year|quarter|days?) to)\s*$/i;
+
 /** A date found in a sentence, resolved to a civil date, with the words that gave it. */
 export interface FoundDate {
   date: string;
   text: string;
   /** The day an event was due on that the sentence says did not take place then ("due on Thursday, was postponed"). */
   calledOff: boolean;
+  /** The date bounds a span ("since February 1", "until Friday"): the sentence reports no event on it. */
+  bound: boolean;
 }
 
 function weekdayOf(date: string): number {
@@ -137,24 +145,26 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     const pastAfter = pastVerbAfter.test(sentence.slice(result.index + text.length));
     const future = opening ? opening[1] !== undefined : !pastVerbBefore.test(before) && !pastAfter && futureTense.test(sentence);
     const calledOff = calledOffOn(sentence, result.index, text);
+    const bound = spanEnd.test(before);
     const weekday = bareWeekday.exec(text);
     if (weekday) {
-      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text, calledOff, index: result.index });
+      found.push({ date: resolveWeekday(weekday[1] ?? '', weekday[2]!, published, future), text, calledOff, bound, index: result.index });
       continue;
     }
     if (!result.start.isCertain('day') || !result.start.isCertain('month')) continue;
     const numeric = numericDate.exec(text);
     if (numeric) {
       const date = readNumericDate(numeric, result.start.get('year') ?? reference.getUTCFullYear());
-      if (date) found.push({ date, text, calledOff, index: result.index });
+      if (date) found.push({ date, text, calledOff, bound, index: result.index });
       continue;
     }
-    found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff, index: result.index });
+    found.push({ date: result.start.date().toISOString().slice(0, 10), text, calledOff, bound, index: result.index });
   }
   if (relative.length > 0) {
     for (const match of relative) {
       const count = match[1] === undefined ? 1 : (dayCounts[match[1].toLowerCase()] ?? Number(match[1]));
-      found.push({ date: addDays(published, -count), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]), index: match.index });
+      const before = sentence.slice(0, match.index);
+      found.push({ date: addDays(published, -count), text: match[0], calledOff: calledOffOn(sentence, match.index, match[0]), bound: spanEnd.test(before), index: match.index });
     }
     found.sort((a, b) => a.index - b.index);
   }

@@ -413,6 +413,14 @@ describe('the timeline', () => {
     expect(section!.developments.map((d) => d.text)).toContain(postponed);
     expect(section!.timeline.map((event) => [event.date, event.text])).toEqual([['2026-01-18', visit]]);
   });
+
+  it('gives no day that only bounds a span ("since January 5")', () => {
+    const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
+    const since = 'It was the third visit by a Russian official to Beijing since January 5, and China called the strategic partnership between Russia and China a priority.';
+    const [section] = analyzeTopics([article('a', since), article('b', visit, '2026-01-19')], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(section!.developments.map((d) => d.text)).toContain(since);
+    expect(section!.timeline.map((event) => [event.date, event.text])).toEqual([['2026-01-18', visit]]);
+  });
 });
 
 describe('the topic library', () => {

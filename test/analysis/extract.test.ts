@@ -387,6 +387,21 @@ describe('a day an event was due on and did not take place then is marked called
   });
 });
 
+describe('a date that bounds a span is marked as no event\'s day', () => {
+  const bounds = (sentence: string) => findDates(sentence, '2026-03-04').map((d) => [d.text, d.bound]);
+  it.each([
+    ['It was the ninth attack on the energy system since February 1, Ukrenergo said.', [['February 1', true]]],
+    ['Martial law was extended until May 5.', [['May 5', true]]],
+    ['Prices rose 2% in the year to January 31.', [['January 31', true]]],
+    ['Outages have continued since two days ago.', [['two days ago', true]]],
+    // The event's own day, and a span's start that is one ("from Monday").
+    ['Drones struck two substations on March 3, and cuts have continued since.', [['March 3', false]]],
+    ['The new rules apply from Monday.', [['Monday', false]]],
+  ])('%j → %j', (sentence, dates) => {
+    expect(bounds(sentence)).toEqual(dates);
+  });
+});
+
 describe('a sentence given to chrono only when it names a day (months by chrono\'s own names for them)', () => {
   /** findDates's dates for a sentence, and whether it asked chrono. */
   function traced(sentence: string, published = '2026-01-21') {
