@@ -559,9 +559,10 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     return [article.id, counts ? counts.reporting / counts.all : 0];
   }));
 
-  // Quotes need the sentences before them ("he said"), so they are found in reading order. Whom
-  // "he" may stand for, the people the last sentence naming anyone names, is looked for only when
-  // a quote's speaker is a pronoun: back through its article's passages so far.
+  // Quotes need the sentences before them ("he said", "Calviño said"), so they are found in reading
+  // order. Whom "he" may stand for, the people the last sentence naming anyone names, is looked for
+  // only when a quote's speaker is a pronoun, and a surname's full name only when it is one alone:
+  // back through its article's passages so far.
   const passagesSoFar = new Map<string, ScoredPassage[]>();
   const peopleOf = (s: ScoredPassage) => peopleIn(s.passage, catalog);
   const namedBefore = (before: readonly ScoredPassage[], count: number) => () => {
@@ -578,7 +579,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     if (!before) passagesSoFar.set(s.passage.articleId, (before = []));
     if (s.topic >= 0 && mayQuote(s.passage.text)) {
       const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
-      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, namedBefore(before, before.length), leftOut));
+      const count = before.length;
+      const earlier = () => before.slice(0, count).map((p) => p.passage.text);
+      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, { named: namedBefore(before, count), earlier }, leftOut));
       if (leftOut?.length) quotesLeftOut.set(s, leftOut);
     }
     before.push(s);

@@ -11,6 +11,16 @@ export interface FoundQuote {
   speaker: string;
 }
 
+/** What a sentence's quotes are attributed with beyond its own words: the article before it. */
+export interface QuoteContext {
+  /** The people the last sentence before it that names anyone names (peopleIn): whom "he said" may stand for. */
+  named(): readonly string[];
+  /** The article's sentences before it: where a surname used alone ("Calviño said") was given in full. */
+  earlier(): readonly string[];
+}
+
+const NO_CONTEXT: QuoteContext = { named: () => [], earlier: () => [] };
+
 /** Quotations shorter than this are scare quotes or titles ("Board of Peace"), not statements. */
 const MIN_QUOTE_WORDS = 4;
 /**
@@ -124,7 +134,8 @@ function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
 }
 
 /** Lower-case words that belong inside a name ("Ursula von der Leyen", "Luis de Guindos"). */
-const nameParticle = /^(?:de|del|della|der|van|von|la|le|da|dos|du|al|bin|ibn)$/;
+const particles = 'de|del|della|der|van|von|la|le|da|dos|du|al|bin|ibn';
+const nameParticle = new RegExp(`^(?:${particles})$`);
 
 /**
  * The name that stands right before the speech verb, as written: the capitalised words that end
@@ -153,7 +164,7 @@ const interjection = new RegExp(`,\\s*(?:asked|speaking|responding|referring|com
  * Peskov") or a phrase after it does ('after': "said Sánchez on Monday"); undefined when it names
  * none.
  */
-function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCatalog): string | undefined {
+function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCatalog, context: QuoteContext): string | undefined {
   const words = phrase.trim().split(/\s+/).slice(-6).join(' ');
   // Before the verb, the speaker is the name that ends the phrase: other names in it are someone
   // else's ("Putin's spokesman …"), so when that name is not known, none is taken from earlier.
@@ -161,8 +172,35 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
   const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
   if (aide) return aide;
+  // A surname alone, before the verb or right after it ("…,” said Calviño on Monday), that the
+  // article gave in full before.
+  const surname = side === 'before' ? (/^\S+$/.test(name) ? name : undefined) : /^(\p{Lu}[\p{L}’'-]+)(?!\s+\p{Lu})/u.exec(words)?.[1];
+  const fullName = surname ? fullNameIn(surname, context.earlier(), catalog) : undefined;
   // "the Kremlin said", "the White House said": an institution named with its article, as written.
-  return personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ?? group.exec(words)?.[1];
+  return fullName ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ?? group.exec(words)?.[1];
+}
+
+/** Words before a name that are a title or a sentence's opening, not part of the name ("EIB President Nadia Calviño"). */
+const notOfTheName = /^(?:President|Vice-President|Minister|Secretary|Chancellor|Commissioner|General|Gen\.|Senator|Sen\.|Rep\.|Governor|Mayor|Chief|Director|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Premier|Speaker|Chairman|Chairwoman|Chair|Leader|King|Queen|Prince|Pope|Judge|Colonel|Admiral|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|The|A|An|In|On|At|By|But|And|As|After|Before|When|While|For|With|From|To|Of|Former|Acting)$/;
+
+/**
+ * The full name an article gave the person it now calls by a surname alone: after "EIB President
+ * Nadia Calviño told reporters", “…,” Calviño said is Nadia Calviño's. The capitalised words just
+ * before the surname, less any title, in the nearest earlier sentence that has them; undefined
+ * when none does, or when the word is the catalog's (a place such as Ukraine is no surname).
+ */
+function fullNameIn(surname: string, earlier: readonly string[], catalog: EntityCatalog): string | undefined {
+  if (earlier.length === 0 || catalog.aliases.has(tokenizeBoth(surname).tokens.join(' '))) return undefined;
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const givenNames = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:${particles})\\s+)*){1,4})${escaped}(?![\\p{L}’'-])`, 'u');
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const words = givenNames.exec(earlier[i]!)?.[1]!.trim().split(/\s+/) ?? [];
+    const given: string[] = [];
+    for (let j = words.length - 1; j >= 0 && !notOfTheName.test(words[j]!) && !/['’]s$/.test(words[j]!); j--) given.unshift(words[j]!);
+    while (given.length > 0 && nameParticle.test(given[0]!)) given.shift();
+    if (given.length > 0) return `${given.join(' ')} ${surname}`;
+  }
+  return undefined;
 }
 
 /** "the Kremlin", "the White House", "the State Department": a name that "the" introduces, as written (not a bare title). */
@@ -180,7 +218,7 @@ function theInstitution(words: string, name: string): string | undefined {
  * verb names, else the source "according to" names. In "Wang Yi said in Beijing, according to a
  * statement from his ministry" the words are Wang Yi's; the statement is where they were reported.
  */
-function attribution(outside: string, catalog: EntityCatalog, named: () => readonly string[]): string | undefined {
+function attribution(outside: string, catalog: EntityCatalog, context: QuoteContext): string | undefined {
   const plain = outside.replace(interjection, '');
   const before = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speechVerbs})\\b`, 'iu').exec(plain);
   const after = new RegExp(`\\b(?:${speechVerbs})\\s+([\\p{L}.’'\\- ]{2,60})`, 'iu').exec(plain);
@@ -188,8 +226,8 @@ function attribution(outside: string, catalog: EntityCatalog, named: () => reado
     if (!candidate) continue;
     // "he said": the one person named before that "he" fits (personFor), or nobody.
     const last = candidate.trim().split(/\s+/).at(-1) ?? '';
-    if (pronoun.test(last)) return personFor(last, named(), catalog);
-    const speaker = speakerIn(candidate, side, catalog);
+    if (pronoun.test(last)) return personFor(last, context.named(), catalog);
+    const speaker = speakerIn(candidate, side, catalog, context);
     if (speaker) return speaker;
   }
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
@@ -207,12 +245,12 @@ const introduction = new RegExp(`([\\p{L}.’'\\- ]{2,80}?)\\s*,?\\s+(?:${speech
  * In "As Putin warned on Monday, Zelensky said “…”" that is Zelensky, though Putin's verb comes
  * first. Undefined when the quotation does not follow a verb so, or the phrase names no speaker.
  */
-function introducedBy(lead: string, catalog: EntityCatalog, named: () => readonly string[]): string | undefined {
+function introducedBy(lead: string, catalog: EntityCatalog, context: QuoteContext): string | undefined {
   const subject = introduction.exec(lead.replace(interjection, ''))?.[1]?.trim();
   if (!subject) return undefined;
   const last = subject.split(/\s+/).at(-1) ?? '';
-  if (pronoun.test(last)) return personFor(last, named(), catalog);
-  return speakerIn(subject, 'before', catalog);
+  if (pronoun.test(last)) return personFor(last, context.named(), catalog);
+  return speakerIn(subject, 'before', catalog, context);
 }
 
 /** Verbs that report what someone said, promised or called something: speech verbs and more. */
@@ -228,12 +266,12 @@ const sameSubject = /^(?:|he|she|they|it|i|we|and|but|then)$/i;
  * vowed to “…”" the words are Putin's as Zelensky tells them, and belong to neither as a quote.
  * The act nearest the quotation decides; undefined when it is the speaker's own.
  */
-function anotherSpeechAct(lead: string, speaker: string, catalog: EntityCatalog): string | undefined {
+function anotherSpeechAct(lead: string, speaker: string, catalog: EntityCatalog, context: QuoteContext): string | undefined {
   const last = [...lead.replace(interjection, '').matchAll(reportingAct)].at(-1);
   if (!last) return undefined;
   const subject = last[1]!.replace(auxiliaries, '').trim();
   if (sameSubject.test(subject.split(/\s+/).at(-1) ?? '')) return undefined;
-  const who = speakerIn(subject, 'before', catalog);
+  const who = speakerIn(subject, 'before', catalog, context);
   if (who === speaker) return undefined;
   const verb = last[0].trim().split(/\s+/).at(-1)!;
   return `${who ?? subject.split(/\s+/).slice(-3).join(' ')}, ${verb}`;
@@ -299,13 +337,14 @@ export interface LeftOutQuote {
 
 /**
  * Direct quotations in a sentence with their speaker: "Zelenskyy said …", "…, according to
- * three officials", "Sánchez stated, “…”", and "he said" resolved among `named()`, the people
- * the last sentence before it that names any names (peopleIn, personFor), asked only then.
+ * three officials", "Sánchez stated, “…”"; "he said" resolved among `context.named()`, the
+ * people the last sentence before it that names any names (peopleIn, personFor), and a surname
+ * alone ("Calviño said") by the full name `context.earlier()` gave it, each asked only then.
  * Quotes with no attributable speaker are left out rather than guessed, and so are words that the
  * sentence reports as someone else's ("Zelensky said Putin had promised “…”"); `leftOut`, when
  * given, is told each of those and why.
  */
-export function extractQuotes(sentence: string, catalog: EntityCatalog, named: () => readonly string[] = () => [], leftOut?: LeftOutQuote[]): FoundQuote[] {
+export function extractQuotes(sentence: string, catalog: EntityCatalog, context: QuoteContext = NO_CONTEXT, leftOut?: LeftOutQuote[]): FoundQuote[] {
   const quotes: FoundQuote[] = [];
   const found = quotationsIn(sentence);
   const unquoted = (until: number) => unquotedText(sentence, found, until);
@@ -314,8 +353,8 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, named: (
     const text = quotation.text.trim().replace(/[,]$/, '');
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const lead = unquoted(quotation.index);
-    const speaker = introducedBy(lead, catalog, named) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, named);
-    const act = speaker ? anotherSpeechAct(lead, speaker, catalog) : undefined;
+    const speaker = introducedBy(lead, catalog, context) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, context);
+    const act = speaker ? anotherSpeechAct(lead, speaker, catalog, context) : undefined;
     if (speaker && !act) quotes.push({ text, speaker });
     else leftOut?.push({ text, reason: act ? `the words of another as the sentence reports them (${act})` : 'no speaker: none named, or a "he" or "she" that fits none or several of the people named before' });
   }

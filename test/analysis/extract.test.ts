@@ -38,7 +38,7 @@ describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => 
     [s000, 'Our fight is a collective', undefined, 'Volodymyr Zelensky', /^Our fight is a collective responsibility/],
     [s000, 'unauthorized', undefined, 'Elon Musk', /^measures taken by SpaceX/],
   ])('%s: "%s"', async (file, needle, previousPerson, speaker, text) => {
-    const quotes = extractQuotes(await seedSentence(file, needle), catalog, () => (previousPerson ? [previousPerson] : []));
+    const quotes = extractQuotes(await seedSentence(file, needle), catalog, { named: () => (previousPerson ? [previousPerson] : []), earlier: () => [] });
     expect(quotes[0]).toMatchObject({ speaker, text: expect.stringMatching(text) });
   });
 });
@@ -130,6 +130,31 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
   it('takes no bare title for a speaker ("the President said": which one?)', () => {
     expect(extractQuotes('The President said “sanctions will stay in place until the war ends”.', catalog)).toEqual([]);
     expect(extractQuotes('“Sanctions will stay in place until the war ends,” the Foreign Minister said.', catalog)).toEqual([]);
+  });
+});
+
+describe('quotes: a surname alone is the person the article named in full before', () => {
+  const calvino = 'The package brings the bank\'s support to more than €3.2 billion, EIB President Nadia Calviño told reporters.';
+  const zaichenko = 'Ukrenergo chief Vitaliy Zaichenko said repairs had begun.';
+  const speakers = (sentence: string, earlier: string[]) => extractQuotes(sentence, catalog, { named: () => [], earlier: () => earlier }).map((q) => q.speaker);
+  it.each([
+    ['“Reconstruction cannot wait for the war to end,” Calviño said.', [calvino], 'Nadia Calviño'],
+    ['“Reconstruction cannot wait for the war to end,” said Calviño on Monday.', [calvino], 'Nadia Calviño'],
+    ['Calviño said: “Every boiler house we rebuild keeps people at home.”', [zaichenko, calvino], 'Nadia Calviño'],
+    ['“The damage at one site is severe,” Zaichenko added.', [zaichenko, calvino], 'Vitaliy Zaichenko'],
+    // Particles belong to the name; a possessive before it does not.
+    ['“The text is ready,” Guindos said.', ["The ECB's vice-president Luis de Guindos spoke first."], 'Luis de Guindos'],
+    ['“The text is ready,” Marchuk said.', ["Kharkiv's Olena Marchuk spoke first."], 'Olena Marchuk'],
+  ])('%s after %j → %s', (sentence, earlier, speaker) => {
+    expect(speakers(sentence, earlier)).toEqual([speaker]);
+  });
+
+  it('takes none that the article never gave in full, nor a title or a place for a first name', () => {
+    expect(speakers('“Reconstruction cannot wait for the war to end,” Calviño said.', [])).toEqual([]);
+    expect(speakers('“Reconstruction cannot wait for the war to end,” Calviño said.', [zaichenko])).toEqual([]);
+    expect(speakers('“Reconstruction cannot wait for the war to end,” Calviño said.', ['The bank is led by President Calviño.'])).toEqual([]);
+    // A place the catalog knows is no surname, whatever capitalised word stood before it.
+    expect(speakers('“We will not give up our land,” Ukraine said.', ['Fighting went on in Western Ukraine.'])).toEqual([]);
   });
 });
 
