@@ -127,10 +127,9 @@ function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
   if (known) return known;
   // Only a phrase with a capitalised word can hold a name worth the look-up.
   if (!/\p{Lu}\p{Ll}/u.test(phrase)) return undefined;
-  const person = loadNlp()(phrase).people().first().text('normal');
-  if (!person) return undefined;
-  const original = phrase.match(new RegExp(person.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i'))?.[0];
-  return (original ?? person).replace(titles, '').replace(/[,.;:’'s]+$/, '').trim() || undefined;
+  // As written: compromise's normal form is in lower case, without accents ("nadia calvino").
+  const person = loadNlp()(phrase).people().first().text('text');
+  return person.replace(titles, '').replace(/[,.;:]+$/, '').replace(/['’]s$/, '').trim() || undefined;
 }
 
 /** Lower-case words that belong inside a name ("Ursula von der Leyen", "Luis de Guindos"). */
@@ -168,7 +167,8 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   const words = phrase.trim().split(/\s+/).slice(-6).join(' ');
   // Before the verb, the speaker is the name that ends the phrase: other names in it are someone
   // else's ("Putin's spokesman …"), so when that name is not known, none is taken from earlier.
-  const name = side === 'before' ? nameBeforeVerb(words.split(' ')) : '';
+  // After it, the name after an organisation's role ("said Ukrenergo chief Vitaliy Zaichenko").
+  const name = side === 'before' ? nameBeforeVerb(words.split(' ')) : (roleThenName.exec(words)?.[1] ?? '');
   // "Putin's spokesman said": the spokesman spoke, not Putin; the phrase is the speaker, as written.
   const aide = side === 'before' && !name ? /(\p{Lu}[\p{L}.-]*['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})$/u.exec(words)?.[1] : undefined;
   if (aide) return aide;
@@ -176,12 +176,60 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   // article gave in full before.
   const surname = side === 'before' ? (/^\S+$/.test(name) ? name : undefined) : /^(\p{Lu}[\p{L}’'-]+)(?!\s+\p{Lu})/u.exec(words)?.[1];
   const fullName = surname ? fullNameIn(surname, context.earlier(), catalog) : undefined;
+  if (fullName) return fullName;
+  // The person after a title or a time, before the organisation the title is of ("EIB President
+  // Nadia Calviño" is Calviño, not the bank; "On Monday Vitaliy Zaichenko" is Zaichenko). Not a
+  // name "The" opens: "The White House" is one.
+  const personal = nameAfterTitles(name);
+  const titled = personal !== name && !/^The\s/.test(name) ? (personIn(personal, catalog) ?? asWritten(personal)) : undefined;
   // "the Kremlin said", "the White House said": an institution named with its article, as written.
-  return fullName ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ?? group.exec(words)?.[1];
+  // Last, a name no catalog or model knows, as written ("Vitaliy Zaichenko said").
+  return titled ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ??
+    asWritten(personal || (side === 'after' ? (leadingName.exec(words)?.[0] ?? '') : '')) ?? group.exec(words)?.[1];
 }
 
-/** Words before a name that are a title or a sentence's opening, not part of the name ("EIB President Nadia Calviño"). */
-const notOfTheName = /^(?:President|Vice-President|Minister|Secretary|Chancellor|Commissioner|General|Gen\.|Senator|Sen\.|Rep\.|Governor|Mayor|Chief|Director|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Premier|Speaker|Chairman|Chairwoman|Chair|Leader|King|Queen|Prince|Pope|Judge|Colonel|Admiral|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|The|A|An|In|On|At|By|But|And|As|After|Before|When|While|For|With|From|To|Of|Former|Acting)$/;
+/** Titles before a name, not of it ("EIB President Nadia Calviño"). */
+const titleWord = /^(?:President|Vice-President|Minister|Secretary|Chancellor|Commissioner|General|Gen\.|Senator|Sen\.|Rep\.|Governor|Mayor|Chief|Director|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Premier|Speaker|Chairman|Chairwoman|Chair|Leader|King|Queen|Prince|Pope|Judge|Colonel|Admiral|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Former|Acting)$/;
+/** Capitalised words that open a sentence or name a day before a name ("On Monday Vitaliy Zaichenko said"). */
+const openingWord = /^(?:The|A|An|In|On|At|By|But|And|As|After|Before|When|While|For|With|From|To|Of|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$/;
+/** A role after an organisation's name, then its holder's name: "Ukrenergo chief Vitaliy Zaichenko". */
+const roleThenName = new RegExp(String.raw`^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*\s+(?:chief|head|spokesman|spokeswoman|spokesperson|director|minister|secretary|envoy|adviser|advisor|official|commander|governor|mayor|president|chairman|chairwoman|leader|ceo)\s+(\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:${particles})\s+)*\p{Lu}[\p{L}’'-]*){1,3})`, 'u');
+/** The capitalised words a phrase opens with: "Vitaliy Zaichenko" in "Vitaliy Zaichenko on Monday". */
+const leadingName = new RegExp(String.raw`^\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:${particles})\s+)*\p{Lu}[\p{L}’'-]*)*`, 'u');
+
+/**
+ * The name that ends a run of capitalised words, as written: the words after the last title,
+ * opening word or possessive ("Nadia Calviño" in "EIB President Nadia Calviño", "Luis de Guindos"
+ * in "The ECB's Luis de Guindos"), without a particle to open it; '' when none is left.
+ */
+function nameAfterTitles(run: string): string {
+  const words = run.split(/\s+/).filter(Boolean);
+  const given: string[] = [];
+  for (let j = words.length - 1; j >= 0 && !titleWord.test(words[j]!) && !openingWord.test(words[j]!) && !/['’]s$/.test(words[j]!); j--) given.unshift(words[j]!);
+  while (given.length > 0 && nameParticle.test(given[0]!)) given.shift();
+  return given.join(' ');
+}
+
+/**
+ * A name as written, when it looks like a person's: two to four capitalised words (and the
+ * particles between them), after any title. "Vitaliy Zaichenko", "Human Rights Watch"; not "Staff",
+ * nor "EU".
+ */
+function asWritten(run: string): string | undefined {
+  const name = nameAfterTitles(run);
+  const words = name.split(' ').filter((word) => !nameParticle.test(word));
+  return words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(word)) ? name : undefined;
+}
+
+/**
+ * Whether a quote's speaker may be a person whom "he" or "she" stands for later: one the catalog
+ * knows as a person, or a name it does not know that looks like one ("Vitaliy Zaichenko"); not a
+ * group ("two diplomats"), nor an institution with its article ("the Kremlin").
+ */
+export function mayBePerson(speaker: string, catalog: EntityCatalog): boolean {
+  const kind = catalog.kinds.get(speaker);
+  return kind === undefined ? !/^the\s/i.test(speaker) && asWritten(speaker) === speaker : kind === 'person';
+}
 
 /**
  * The full name an article gave the person it now calls by a surname alone: after "EIB President
@@ -194,11 +242,8 @@ function fullNameIn(surname: string, earlier: readonly string[], catalog: Entity
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const givenNames = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:${particles})\\s+)*){1,4})${escaped}(?![\\p{L}’'-])`, 'u');
   for (let i = earlier.length - 1; i >= 0; i--) {
-    const words = givenNames.exec(earlier[i]!)?.[1]!.trim().split(/\s+/) ?? [];
-    const given: string[] = [];
-    for (let j = words.length - 1; j >= 0 && !notOfTheName.test(words[j]!) && !/['’]s$/.test(words[j]!); j--) given.unshift(words[j]!);
-    while (given.length > 0 && nameParticle.test(given[0]!)) given.shift();
-    if (given.length > 0) return `${given.join(' ')} ${surname}`;
+    const given = nameAfterTitles(givenNames.exec(earlier[i]!)?.[1] ?? '');
+    if (given) return `${given} ${surname}`;
   }
   return undefined;
 }
