@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
 import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
+import { extractQuotes, mayBePerson, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from './match-topic.js';
 import type { NotAReport, Passage } from './passages.js';
 import { readArticles, type ArticleReadings } from './read-articles.js';
@@ -564,7 +564,14 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   // only when a quote's speaker is a pronoun, and a surname's full name only when it is one alone:
   // back through its article's passages so far.
   const passagesSoFar = new Map<string, ScoredPassage[]>();
-  const peopleOf = (s: ScoredPassage) => peopleIn(s.passage, catalog);
+  const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
+  // The people a sentence names, and those whose words it quotes whom the catalog does not know
+  // ("…,” said Ukrenergo chief Vitaliy Zaichenko. … “…,” he added.).
+  const peopleOf = (s: ScoredPassage) => {
+    const people = peopleIn(s.passage, catalog);
+    for (const { speaker } of quotesByPassage.get(s) ?? []) if (!people.includes(speaker) && mayBePerson(speaker, catalog)) people.push(speaker);
+    return people;
+  };
   const namedBefore = (before: readonly ScoredPassage[], count: number) => () => {
     for (let i = count - 1; i >= 0; i--) {
       const people = peopleOf(before[i]!);
@@ -572,7 +579,6 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     }
     return [];
   };
-  const quotesByPassage = new Map<ScoredPassage, ReturnType<typeof extractQuotes>>();
   const quotesLeftOut = new Map<ScoredPassage, LeftOutQuote[]>();
   for (const s of scored) {
     let before = passagesSoFar.get(s.passage.articleId);

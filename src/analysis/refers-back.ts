@@ -1,3 +1,5 @@
+import { mayQuote, quotedSpeakerWord } from './extract-quotes.js';
+
 /**
  * Sentences that lean on the one before them, and so cannot stand in a brief without it. Most
  * open by pointing back: a pronoun for subject ("It also…", "They said…") or its possessive ("Her
@@ -41,9 +43,22 @@ const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials
 const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking part|participate|participates|participating)\s*(?:[,;:.!?]|$|\s+(?:as|too|also|alongside|along with|together with)\b)/;
 
 /**
+ * A quotation that opens the sentence and does not close in it: the words go on from a sentence
+ * before, whose attribution says whose they are (“We are working around the clock,” said X.
+ * “The damage is severe.), as news writes a quotation of several sentences or paragraphs.
+ */
+const quotationGoingOn = /^(?:“[^”]*|"[^"]*|«[^»]*|„[^“”]*)$/;
+
+/** Someone's words given to a pronoun alone (“…,” he added.): who spoke, the sentences before say. */
+function pronounSpeaks(text: string): boolean {
+  return mayQuote(text) && /^(?:he|she|they)$/i.test(quotedSpeakerWord(text) ?? '');
+}
+
+/**
  * Whether a sentence (without any lead-in label) leans on the sentence before it: it opens by
- * referring back, or leaves out the event it is about.
+ * referring back, or leaves out the event it is about, or goes on with someone's words, or gives
+ * words to a "he" or "she".
  */
 export function refersBack(text: string): boolean {
-  return pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
+  return quotationGoingOn.test(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
 }

@@ -288,6 +288,35 @@ describe('a sentence that opens by referring back', () => {
   });
 });
 
+describe('a quotation over several sentences and paragraphs, as news writes one', () => {
+  const said = '“We are working around the clock to restore the power grid,” said Ukrenergo chief Vitaliy Zaichenko.';
+  const goesOn = '“The damage at one substation is severe and the blackout may last days.';
+  const added = '“Repairs to the power grid there will take at least three weeks,” he added.';
+  const energy = (paragraphs: string[]) => analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!;
+
+  it('shows the sentences that go on with the words, or give them to "he", under the one that says whose they are', () => {
+    const section = energy([`${said} ${goesOn}`, added]);
+    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
+      { text: said, continues: false },
+      { text: goesOn, continues: true },
+      { text: added, continues: true },
+    ]);
+    expect(refersBack(goesOn)).toBe(true);
+    expect(refersBack(added)).toBe(true);
+    expect(refersBack('“Repairs to the power grid there will take at least three weeks,” Zaichenko added.')).toBe(false);
+  });
+
+  it('gives "he added" to the speaker of the quotation before it, though the catalog does not know him', () => {
+    expect(energy([`${said} ${goesOn}`, added]).quotes.map(({ text, speaker }) => [text, speaker])).toEqual([
+      ['We are working around the clock to restore the power grid', 'Vitaliy Zaichenko'],
+      ['Repairs to the power grid there will take at least three weeks', 'Vitaliy Zaichenko'],
+    ]);
+    // Not to a group or an institution quoted before.
+    const kremlin = '“There is nothing to discuss about the power grid at this stage,” the Kremlin said.';
+    expect(energy([kremlin, added]).quotes.map(({ speaker }) => speaker)).toEqual(['the Kremlin']);
+  });
+});
+
 describe('a sentence with no topic term that goes on about the one before it', () => {
   const force = 'European defence ministers discussed on Wednesday a multinational reassurance force that would deploy to Ukraine only after a ceasefire, officials said.';
   const size = 'The force would number between 15,000 and 20,000 troops, according to two diplomats familiar with the planning.';
