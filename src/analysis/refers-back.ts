@@ -15,7 +15,7 @@ const demonstrativeSubject = /^(?:This|That)\s+(?:is|was|has|had|will|would|coul
 const specifier = String.raw`(?:of|to|on|in|between|with|by|at|for|from|over|that|which|who|among)\b`;
 /** A generic noun for an event, not followed by what specifies it ("the meeting of…", "the decision to…"). */
 const eventNoun = new RegExp(
-  String.raw`^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+${specifier})`,
+  String.raw`^(?:The|This|That|These|Those|Such(?:\s+an?)?)\s+(?:move|moves|decision|step|steps|visit|trip|announcement|measure|measures|release|shift|remarks|comments|statement|incident|episode|alliance|deal|agreement|pact|accord|proposal|plan|initiative|offer|talks|meeting|session|summit|conference|gathering|event|ceremony|hearing|vote|call|speech|interview|report|bill|law|ruling|decree|sanctions|package|loan|loans|funding|aid|tranche|payment|programme|program|attack|attacks|strike|strikes|operation|exchange|development|developments)\b(?!\s+${specifier})`,
 );
 /**
  * "This" or "These" with a noun that names nothing the sentence gives ("This internal instability
@@ -43,11 +43,12 @@ const both = /^Both\s+(?:men|women|leaders|sides|countries|governments|officials
 const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking part|participate|participates|participating)\s*(?:[,;:.!?]|$|\s+(?:as|too|also|alongside|along with|together with)\b)/;
 
 /**
- * A quotation that opens the sentence and does not close in it: the words go on from a sentence
- * before, whose attribution says whose they are (“We are working around the clock,” said X.
- * “The damage is severe.), as news writes a quotation of several sentences or paragraphs.
+ * A sentence that is someone's words alone, with no attribution: a quotation that does not close
+ * in it, or closes at its end. The words go on from a sentence before, whose attribution says
+ * whose they are (“We are working around the clock,” said X. “The damage is severe.), as news
+ * writes a quotation of several sentences or paragraphs.
  */
-const quotationGoingOn = /^(?:“[^”]*|"[^"]*|«[^»]*|„[^“”]*)$/;
+const quotationGoingOn = /^(?:“[^”]*(?:”\W*)?|"[^"]*(?:"\W*)?|«[^»]*(?:»\W*)?|„[^“”]*(?:[“”]\W*)?)$/u;
 
 /** Someone's words given to a pronoun alone (“…,” he added.): who spoke, the sentences before say. */
 function pronounSpeaks(text: string): boolean {

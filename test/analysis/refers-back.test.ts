@@ -29,6 +29,17 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'It also serves as a barometer of Russia’s sincerity.',
     'He added that the Davos format would be useful.',
     'They emphasised the need for a united front.',
+    // Money and measures named before: "signed €1.5bn in loans…" then "The package brings…".
+    'The package brings the bank’s support for Ukraine to more than €3.2 billion.',
+    'The loan will be repaid from the proceeds of immobilised Russian assets.',
+    'The sanctions take effect on Friday.',
+    'The law comes into force in March.',
+    // Someone's words going on from the sentence before, or given to a pronoun.
+    '“The damage at one substation is severe and the blackout may last days.',
+    '“Repairs will take at least three weeks,” he added.',
+    '«Repairs will take at least three weeks», she said.',
+    '“Every boiler house we rebuild now keeps people in their homes.”',
+    '"Every boiler house we rebuild now keeps people in their homes."',
   ])('%s', (sentence) => expect(refersBack(sentence)).toBe(true));
 
   it.each([
@@ -54,5 +65,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'It is unclear whether the talks will resume.',
     'It was not immediately clear who fired the missiles.',
     'Zelensky said the document was ready.',
+    'The package of measures agreed in Brussels is worth €90 billion.',
+    '“Repairs will take at least three weeks,” Zaichenko added.',
+    '“Repairs will take at least three weeks,” according to Ukrenergo.',
   ])('not: %s', (sentence) => expect(refersBack(sentence)).toBe(false));
 });
