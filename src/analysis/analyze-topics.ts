@@ -15,6 +15,8 @@ import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, stemmer, tokenize } from './tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, Vocabulary, type Vector } from './vectors.js';
+import { comparable } from '../text/comparable.js';
+import { datelineLength } from '../sources/dateline.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
 const CORROBORATION_BONUS = 0.25;
@@ -516,6 +518,20 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
 }
 
 /**
+ * What a syndicated copy adds to its original: the copy with only the paragraphs the original
+ * lacks (the others left empty, so each keeps its place), or none when it adds nothing. A wire
+ * story that a paper runs with paragraphs of its own would otherwise lose them, analysed as the
+ * original alone; they are the copy's own report, cited to it alone.
+ */
+function ownParagraphs(copy: Article, original: Article | undefined): Article[] {
+  // The first paragraph without its dateline: "MADRID, March 11 (Wire) - " is each outlet's own.
+  const compared = (paragraph: string, index: number) => comparable(index === 0 ? paragraph.slice(datelineLength(paragraph)) : paragraph);
+  const printed = new Set(original?.paragraphs.map(compared));
+  const paragraphs = copy.paragraphs.map((paragraph, index) => (printed.has(compared(paragraph, index)) ? '' : paragraph));
+  return paragraphs.some((paragraph) => paragraph !== '') ? [{ ...copy, paragraphs }] : [];
+}
+
+/**
  * Finds what matters for each topic. Every passage goes to its single best topic above the
  * threshold (or to none), among the brief's topics and their competitors. A topic's passages are
  * clustered into events across sources, ranked (relevance, corroboration, specificity,
@@ -531,10 +547,11 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   const everyTopic = [...topics, ...(options.competitors ?? []).filter((topic) => !ids.has(topic.id))];
   const matchers = indexMatchers(everyTopic.map((topic) => buildTopicMatcher(topic, catalog)));
   const byId = new Map(articles.map((article) => [article.id, article]));
-  // A syndicated copy repeats its original: it is cited with it, not analysed again.
+  // A syndicated copy repeats its original: it is cited with it, not analysed again, but for
+  // the paragraphs only it has.
   const notReports: NotAReport[] = [];
   const scored = readArticles(
-    articles.filter((article) => !article.syndicatedFrom),
+    articles.flatMap((article) => (article.syndicatedFrom ? ownParagraphs(article, byId.get(article.syndicatedFrom)) : [article])),
     matchers,
     { readings: options.readings?.for(topics, options.competitors, catalog), notReports: options.explain ? notReports : undefined, stop: stopIfAborted },
   );

@@ -1,7 +1,8 @@
 import type { Brief } from '../brief/brief.js';
-import type { Analysis } from '../analysis/analyze-topics.js';
+import type { Analysis, Development } from '../analysis/analyze-topics.js';
 import { addDays, monthName, type Period } from '../period/period.js';
 import type { Article } from '../sources/article.js';
+import { comparable } from '../text/comparable.js';
 import type { SourceView, ViewModel } from './view-model.js';
 
 /** Outlets shown by name in the chart; the rest are summed. */
@@ -48,6 +49,9 @@ export function formatPeriodText(period: Period): string {
   return `${fd} ${monthName(fm)} ${fy} – ${td} ${monthName(tm)} ${ty}`;
 }
 
+/** The sentences each article gave for a development (its cluster's members). */
+const membersWords = ({ members }: Development) => (id: string) => members.filter((member) => member.articleId === id).map((member) => member.text);
+
 /**
  * Builds the complete, sorted view model from the analysis: sources numbered in order of
  * first citation, every field filled, analyst text kept apart from sourced statements.
@@ -56,8 +60,18 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   const byId = new Map(articles.map((article) => [article.id, article]));
   const copiesOf = new Map<string, string[]>();
   for (const article of articles) if (article.syndicatedFrom) copiesOf.set(article.syndicatedFrom, [...(copiesOf.get(article.syndicatedFrom) ?? []), article.id]);
-  /** An article and the syndicated copies that reprint it: all are cited. */
-  const withCopies = (id: string) => [id, ...(copiesOf.get(id) ?? [])];
+  const textOf = new Map<string, string>();
+  const printed = (id: string, words: string) => {
+    let text = textOf.get(id);
+    if (text === undefined) textOf.set(id, (text = comparable(byId.get(id)!.paragraphs.join(' '))));
+    return text.includes(comparable(words));
+  };
+  /**
+   * An article and the syndicated copies that reprint `words` of it (a sentence, a quotation, a
+   * figure's context): all are cited. A copy that left those words out is not, nor the original
+   * for words only a copy added (the analysis reads those as the copy's).
+   */
+  const withCopies = (id: string, words: readonly string[]) => [id, ...(copiesOf.get(id) ?? []).filter((copy) => words.some((said) => printed(copy, said)))];
   const cited = new Map<string, SourceView>();
   const cite = (id: string): SourceView => {
     let view = cited.get(id);
@@ -74,12 +88,12 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   // An item of a month's brief can hold thousands of articles of a dozen outlets: the walk stops
   // once every outlet in the brief is cited.
   const publishers = new Set(articles.map((article) => article.publisher));
-  const citeAll = (ids: readonly string[]) => {
+  const citeAll = (ids: readonly string[], wordsOf: (id: string) => readonly string[]) => {
     const outlets = new Set<string>();
     const seen = new Set<string>();
     const chosen: SourceView[] = [];
     for (const first of ids) {
-      for (const id of withCopies(first)) {
+      for (const id of withCopies(first, wordsOf(first))) {
         if (seen.has(id)) continue;
         seen.add(id);
         const { publisher } = byId.get(id)!;
@@ -102,16 +116,16 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
       new: development.new,
       rank: development.pick,
       continues: development.continues,
-      sources: citeAll(development.articleIds),
+      sources: citeAll(development.articleIds, membersWords(development)),
     })),
-    background: background.map((item) => ({ text: item.members[0]!.text, continues: item.continues, sources: citeAll(item.articleIds) })),
-    quotes: quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, sources: citeAll(quote.articleIds) })),
-    figures: figures.map((figure) => ({ value: figure.value, context: figure.context, sources: citeAll(figure.articleIds) })),
-    timeline: timeline.map((event) => ({ date: event.date, day: formatDay(event.date), text: event.text, sources: citeAll(event.articleIds) })),
+    background: background.map((item) => ({ text: item.members[0]!.text, continues: item.continues, sources: citeAll(item.articleIds, membersWords(item)) })),
+    quotes: quotes.map((quote) => ({ text: quote.text, speaker: quote.speaker, sources: citeAll(quote.articleIds, () => [quote.text]) })),
+    figures: figures.map((figure) => ({ value: figure.value, context: figure.context, sources: citeAll(figure.articleIds, () => [figure.context]) })),
+    timeline: timeline.map((event) => ({ date: event.date, day: formatDay(event.date), text: event.text, sources: citeAll(event.articleIds, () => [event.text]) })),
     actors: actors.map((actor) => ({ ...actor })),
   }));
   const titles = new Map(analysis.topics.map(({ topic }) => [topic.id, topic.title]));
-  const bottomLine = analysis.bottomLine.map(({ topicId, development }) => ({ topic: titles.get(topicId) ?? topicId, text: development.text, sources: citeAll(development.articleIds) }));
+  const bottomLine = analysis.bottomLine.map(({ topicId, development }) => ({ topic: titles.get(topicId) ?? topicId, text: development.text, sources: citeAll(development.articleIds, membersWords(development)) }));
   return {
     schemaVersion: 1,
     brief: { id: brief.id, title: brief.title, subtitle: brief.subtitle, organization: brief.organization, audience: brief.audience, classification: brief.classification },
