@@ -60,7 +60,8 @@ function isJustBefore(previous: Passage, passage: Passage): boolean {
 /**
  * Scores an article's passages, in reading order, and gives each to its single best topic at or
  * above the threshold. A passage needs a topic term of its own; its anchor may come from the
- * sentence before it, which also lends it part of its score, as does the article's headline. A
+ * sentence before it, which also lends it part of its score, as does the article's headline (whose
+ * anchor counts for a passage whose own terms reach the threshold). A
  * passage with no term of any topic that goes on about the sentence before it (leansOn) takes that
  * sentence's topic, at the share of its score the context lends, when the sentence has the topic by
  * its own terms: the figures and details a report gives once it has named its subject ("The force
@@ -74,7 +75,11 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
       const headlineScore = headlineScores[t]!;
-      const contextAnchored = before !== undefined && before.anchored && before.score > 0;
+      // The headline anchors a passage whose own terms reach the threshold: in an article headlined
+      // on Spain's budget, "Finance Minister María Jesús Montero said the government would not
+      // call early elections" is Spain's, but not a weaker sentence on another country's parliament.
+      const headlineAnchored = headlineScore.anchored && headlineScore.score > 0 && score.score >= ASSIGN_THRESHOLD;
+      const contextAnchored = (before !== undefined && before.anchored && before.score > 0) || headlineAnchored;
       if (score.score === 0) return score;
       if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;

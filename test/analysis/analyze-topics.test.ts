@@ -129,6 +129,27 @@ describe('topic scoring refuses passages that only share a name with a topic', (
   });
 });
 
+describe("a topic's anchor in the headline", () => {
+  const spain = (title: string, paragraphs: string[]) =>
+    analyzeTopics([{ ...article('a', paragraphs.join(' ')), title, paragraphs }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!.developments.map((d) => d.text);
+  const vote = 'The government lost the vote on its 2026 budget in the Congress of Deputies on Tuesday, after Junts voted with the opposition.';
+  const montero = 'Finance Minister María Jesús Montero said the government would not call early elections.';
+
+  it('anchors a passage whose own terms reach the threshold, though it names no one the topic lists', () => {
+    expect(score(montero, 'spain-politics')).toMatchObject({ anchored: false });
+    expect(score(montero, 'spain-politics').score).toBeGreaterThanOrEqual(2);
+    expect(spain("Spain's government fails to pass its budget for a third year", [vote, montero])).toEqual([vote, montero]);
+    // Without the headline's anchor, it has none.
+    expect(spain('Budget fails for a third year', [vote, montero])).toEqual([vote]);
+  });
+
+  it('anchors no weaker passage: another country\'s parliament in an article headlined on Spain', () => {
+    const kyiv = 'Ukraine\'s parliament approved the 2026 budget with 257 votes on Thursday.';
+    expect(score(kyiv, 'spain-politics').score).toBeLessThan(2);
+    expect(spain('Sánchez in Kyiv: Spain pledges more aid', [kyiv])).toEqual([]);
+  });
+});
+
 describe('a lead-in label before a colon', () => {
   it('is a headline when written as a title, and stays in the sentence when it is the sentence\'s own start', () => {
     const articles = [
