@@ -42,7 +42,7 @@ describe('syndicated copies', () => {
   const vote = "Spain's minority government lost a vote on its 2026 budget in the Congress of Deputies on Tuesday, after Junts, the Catalan separatist party, voted with the opposition.";
   const count = 'The bill fell by 178 votes to 171, the third defeat of a budget for the Spanish government of Pedro Sánchez.';
   const debt = "Spain's public debt stood at 101.8% of GDP at the end of 2025, the Bank of Spain said, as the Catalan parties and the opposition blocked the budget.";
-  const wire: Article = { id: 'wire', file: 'wire.md', title: 'Spanish budget defeated', publisher: 'Atlantic Daily', published: '2026-01-21', paragraphs: [vote, count] };
+  const wire: Article = { id: 'wire', file: 'wire.md', url: '', author: '', title: 'Spanish budget defeated', publisher: 'Atlantic Daily', published: '2026-01-21', paragraphs: [vote, count] };
   const spain = [library.get('spain-politics')!.topic];
   const cited = (articles: Article[]) => {
     const view = composeBriefing(brief, period, articles, analyzeTopics(articles, spain, catalog, { period, limits: { developments: 10, quotes: 3 } }));
@@ -53,14 +53,14 @@ describe('syndicated copies', () => {
 
   it("are cited where they printed the original's words, and what a copy adds is its own, cited to it alone", () => {
     // The paper runs the wire story under its dateline and adds a paragraph of its own.
-    const paper: Article = { id: 'paper', file: 'paper.md', title: 'Budget fails again', publisher: 'Iberia Post', published: '2026-01-21', syndicatedFrom: 'wire', paragraphs: [`MADRID, Jan 21 (Iberia Post) - ${vote}`, count, debt] };
+    const paper: Article = { id: 'paper', file: 'paper.md', url: '', author: '', title: 'Budget fails again', publisher: 'Iberia Post', published: '2026-01-21', syndicatedFrom: 'wire', paragraphs: [`MADRID, Jan 21 (Iberia Post) - ${vote}`, count, debt] };
     expect(cited([wire, paper])).toMatchObject({ [vote]: ['Atlantic Daily', 'Iberia Post'], [count]: ['Atlantic Daily', 'Iberia Post'], [debt]: ['Iberia Post'], '101.8%': ['Iberia Post'] });
   });
 
   it('are not cited for what they left out', () => {
     // The wire story is the longer one: the paper ran its first paragraph alone.
     const long: Article = { ...wire, paragraphs: [vote, count, debt] };
-    const paper: Article = { id: 'paper', file: 'paper.md', title: 'Budget fails again', publisher: 'Iberia Post', published: '2026-01-22', syndicatedFrom: 'wire', paragraphs: [vote] };
+    const paper: Article = { id: 'paper', file: 'paper.md', url: '', author: '', title: 'Budget fails again', publisher: 'Iberia Post', published: '2026-01-22', syndicatedFrom: 'wire', paragraphs: [vote] };
     expect(cited([long, paper])).toMatchObject({ [vote]: ['Atlantic Daily', 'Iberia Post'], [count]: ['Atlantic Daily'], [debt]: ['Atlantic Daily'], '101.8%': ['Atlantic Daily'] });
   });
 });
