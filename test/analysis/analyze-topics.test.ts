@@ -148,6 +148,15 @@ describe("a topic's anchor in the headline", () => {
     expect(score(kyiv, 'spain-politics').score).toBeLessThan(2);
     expect(spain('Sánchez in Kyiv: Spain pledges more aid', [kyiv])).toEqual([]);
   });
+
+  it('anchors no side of a relationship: each passage states both, or the sentence before it does', () => {
+    const visit = 'Russian Security Council Secretary Sergei Shoigu arrived in Beijing on Monday for talks on the strategic partnership between Russia and China.';
+    const washington = 'Separately, Beijing and Washington agreed to resume trade talks next month, the Chinese commerce ministry said.';
+    const paragraphs = [visit, washington];
+    const [section] = analyzeTopics([{ ...article('a', paragraphs.join(' ')), title: 'Shoigu visits Beijing for talks with Wang Yi', paragraphs }], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(score(washington, 'russia-china').score).toBeGreaterThanOrEqual(2);
+    expect(section!.developments.map((d) => d.text)).toEqual([visit]);
+  });
 });
 
 describe('a lead-in label before a colon', () => {
