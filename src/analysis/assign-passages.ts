@@ -60,9 +60,10 @@ function isJustBefore(previous: Passage, passage: Passage): boolean {
 /**
  * Scores an article's passages, in reading order, and gives each to its single best topic at or
  * above the threshold. A passage needs a topic term of its own; its anchor may come from the
- * sentence before it, which also lends it part of its score, as does the article's headline (whose
- * anchor counts for a passage whose own terms reach the threshold, when the topic's anchors are
- * one group). A
+ * sentence before it, which also lends it part of its score, as does the article's headline. The
+ * headline's anchor does not count: under "Trump hosts Zelensky at the White House", "The EU
+ * adopted new sanctions and tariffs" is no US policy, nor is "Beijing and Washington agreed to
+ * resume trade talks" Russia–China ties under "Shoigu visits Beijing". A
  * passage with no term of any topic that goes on about the sentence before it (leansOn) takes that
  * sentence's topic, at the share of its score the context lends, when the sentence has the topic by
  * its own terms: the figures and details a report gives once it has named its subject ("The force
@@ -76,14 +77,7 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     const scores = own[i]!.map((score, t) => {
       const before = isContextOf(passages[i - 1], passage) ? own[i - 1]![t]! : undefined;
       const headlineScore = headlineScores[t]!;
-      // The headline anchors a passage whose own terms reach the threshold, for a topic whose
-      // anchors name one side: in an article headlined on Spain's budget, "Finance Minister María
-      // Jesús Montero said the government would not call early elections" is Spain's, but not a
-      // weaker sentence on another country's parliament. A relationship (Russia–China's two sides)
-      // is stated where it is reported: under "Shoigu visits Beijing", "Beijing and Washington
-      // agreed to resume trade talks" is not about it.
-      const headlineAnchored = headlineScore.anchored && headlineScore.score > 0 && score.score >= ASSIGN_THRESHOLD && matchers.list[t]!.anchors.length === 1;
-      const contextAnchored = (before !== undefined && before.anchored && before.score > 0) || headlineAnchored;
+      const contextAnchored = before !== undefined && before.anchored && before.score > 0;
       if (score.score === 0) return score;
       if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;

@@ -129,33 +129,27 @@ describe('topic scoring refuses passages that only share a name with a topic', (
   });
 });
 
-describe("a topic's anchor in the headline", () => {
-  const spain = (title: string, paragraphs: string[]) =>
-    analyzeTopics([{ ...article('a', paragraphs.join(' ')), title, paragraphs }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!.developments.map((d) => d.text);
-  const vote = 'The government lost the vote on its 2026 budget in the Congress of Deputies on Tuesday, after Junts voted with the opposition.';
-  const montero = 'Finance Minister María Jesús Montero said the government would not call early elections.';
+describe("a topic's anchors", () => {
+  const analyse = (id: string, title: string, paragraphs: string[]) =>
+    analyzeTopics([{ ...article('a', paragraphs.join(' ')), title, paragraphs }], [topic(id)], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!.developments.map((d) => d.text);
 
-  it('anchors a passage whose own terms reach the threshold, though it names no one the topic lists', () => {
-    expect(score(montero, 'spain-politics')).toMatchObject({ anchored: false });
-    expect(score(montero, 'spain-politics').score).toBeGreaterThanOrEqual(2);
-    expect(spain("Spain's government fails to pass its budget for a third year", [vote, montero])).toEqual([vote, montero]);
-    // Without the headline's anchor, it has none.
-    expect(spain('Budget fails for a third year', [vote, montero])).toEqual([vote]);
+  it("name Spain's ministers, whom reports name without Spain", () => {
+    const montero = 'Finance Minister María Jesús Montero said the government would not call early elections.';
+    expect(score(montero, 'spain-politics')).toMatchObject({ anchored: true });
+    expect(analyse('spain-politics', 'Budget fails for a third year', [montero])).toEqual([montero]);
   });
 
-  it('anchors no weaker passage: another country\'s parliament in an article headlined on Spain', () => {
-    const kyiv = 'Ukraine\'s parliament approved the 2026 budget with 257 votes on Thursday.';
-    expect(score(kyiv, 'spain-politics').score).toBeLessThan(2);
-    expect(spain('Sánchez in Kyiv: Spain pledges more aid', [kyiv])).toEqual([]);
-  });
-
-  it('anchors no side of a relationship: each passage states both, or the sentence before it does', () => {
+  it('are not taken from the headline, where a passage on another actor would take them', () => {
+    // A sentence that only the headline would anchor: an EU measure under a US headline.
+    const eu = 'The European Union adopted its 20th package of sanctions and new tariffs on Russian steel on Tuesday.';
+    expect(score(eu, 'us-policy')).toMatchObject({ anchored: false });
+    expect(score(eu, 'us-policy').score).toBeGreaterThanOrEqual(2);
+    expect(analyse('us-policy', 'Trump hosts Zelensky at the White House', [eu])).toEqual([]);
+    // A relationship's two sides are stated where it is reported.
     const visit = 'Russian Security Council Secretary Sergei Shoigu arrived in Beijing on Monday for talks on the strategic partnership between Russia and China.';
     const washington = 'Separately, Beijing and Washington agreed to resume trade talks next month, the Chinese commerce ministry said.';
-    const paragraphs = [visit, washington];
-    const [section] = analyzeTopics([{ ...article('a', paragraphs.join(' ')), title: 'Shoigu visits Beijing for talks with Wang Yi', paragraphs }], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
     expect(score(washington, 'russia-china').score).toBeGreaterThanOrEqual(2);
-    expect(section!.developments.map((d) => d.text)).toEqual([visit]);
+    expect(analyse('russia-china', 'Shoigu visits Beijing for talks with Wang Yi', [visit, washington])).toEqual([visit]);
   });
 });
 
