@@ -1,4 +1,4 @@
-import type { EntityCatalog } from '../topics/topic.js';
+import { aliasKey, type EntityCatalog } from '../topics/topic.js';
 
 /** An alias of the catalog as the words a scan compares with tokens, and the name it stands for. */
 export interface AliasWords {
@@ -41,7 +41,7 @@ export function aliasesByStart(catalog: EntityCatalog): ReadonlyMap<string, read
 const capitalsCache = new WeakMap<EntityCatalog, ReadonlyMap<string, readonly boolean[]>>();
 
 /**
- * Each alias's words that the catalog writes with a capital, by the lower-cased alias: a word that
+ * Each alias's words that the catalog writes with a capital, by the alias's key (aliasKey): a word that
  * any spelling of it writes in lower case binds nothing ("the" in "the Alliance").
  */
 export function aliasCapitals(catalog: EntityCatalog): ReadonlyMap<string, readonly boolean[]> {
@@ -51,8 +51,9 @@ export function aliasCapitals(catalog: EntityCatalog): ReadonlyMap<string, reado
     for (const spellings of catalog.spellings.values()) {
       for (const spelling of spellings) {
         const capitals = spelling.split(' ').map(isCapitalized);
-        const known = found.get(spelling.toLowerCase());
-        found.set(spelling.toLowerCase(), known ? known.map((capital, k) => capital && capitals[k]!) : capitals);
+        const key = aliasKey(spelling);
+        const known = found.get(key);
+        found.set(key, known ? known.map((capital, k) => capital && capitals[k]!) : capitals);
       }
     }
     capitalsCache.set(catalog, (capitalsOf = found));

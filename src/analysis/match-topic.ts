@@ -1,4 +1,4 @@
-import type { EntityCatalog, Topic } from '../topics/topic.js';
+import { aliasKey, type EntityCatalog, type Topic } from '../topics/topic.js';
 import { isCapitalized, writtenWithCapitals } from './alias-starts.js';
 import { tokenize } from './tokenize.js';
 
@@ -107,7 +107,7 @@ function withOtherSpellings(phrase: Phrase, taken: Set<string>): Phrase[] {
 function expandAliases(names: readonly string[], catalog: EntityCatalog, weight: number): Phrase[] {
   const phrases: Phrase[] = [];
   for (const name of names) {
-    const canonical = catalog.aliases.get(name.toLowerCase()) ?? name;
+    const canonical = catalog.aliases.get(aliasKey(name)) ?? name;
     for (const spelling of new Set([name, ...(catalog.spellings.get(canonical) ?? [])])) {
       const phrase = compile(spelling, weight, canonical);
       // tokenize splits the spelling as it splits the lower-cased one: a capital per token.

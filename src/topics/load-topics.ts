@@ -5,7 +5,7 @@ import { BriefError } from '../errors.js';
 import { topicSchema, type TopicInput } from '../brief/schema.js';
 import { toProblems } from '../brief/to-problems.js';
 import { decodeUtf8, parseConfigYaml } from '../yaml/read-yaml.js';
-import type { EntityCatalog, EntityKind, Topic } from './topic.js';
+import { aliasKey, type EntityCatalog, type EntityKind, type Topic } from './topic.js';
 import { parseOnce } from '../parse-once.js';
 
 /** A library topic with the file it came from. */
@@ -118,7 +118,7 @@ export function buildEntityCatalog(input: z.infer<typeof entitiesSchema>): Entit
     for (const [name, aliases] of Object.entries(group ?? {})) {
       catalog.kinds.set(name, kind);
       catalog.spellings.set(name, [name, ...aliases]);
-      for (const alias of [name, ...aliases]) catalog.aliases.set(alias.toLowerCase(), name);
+      for (const alias of [name, ...aliases]) catalog.aliases.set(aliasKey(alias), name);
     }
   }
   for (const pronoun of ['she', 'he'] as const) for (const name of input.pronouns?.[pronoun] ?? []) catalog.pronouns.set(name, pronoun);

@@ -14,7 +14,7 @@ export interface Topic {
 export interface EntityCatalog {
   /** Canonical name → kind. */
   kinds: Map<string, EntityKind>;
-  /** Lower-cased alias (and canonical name) → canonical name. */
+  /** Alias (and canonical name) by its aliasKey → canonical name. */
   aliases: Map<string, string>;
   /** Canonical name → every spelling as written (the name itself first). */
   spellings: Map<string, string[]>;
@@ -23,3 +23,11 @@ export interface EntityCatalog {
 }
 
 export type EntityKind = 'person' | 'organization' | 'place';
+
+/**
+ * How the catalog keys a spelling: lower-cased, without accents, as tokenize reads text, so
+ * "María Jesús Montero" is found in "María Jesús Montero" and in "Maria Jesus Montero".
+ */
+export function aliasKey(spelling: string): string {
+  return spelling.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}

@@ -6,7 +6,7 @@ import { extractQuotes, peopleIn } from '../../src/analysis/extract-quotes.js';
 import { splitSentences } from '../../src/analysis/segment.js';
 import { tokenize, tokenizeBoth } from '../../src/analysis/tokenize.js';
 import { buildEntityCatalog, loadEntityCatalog } from '../../src/topics/load-topics.js';
-import type { EntityCatalog } from '../../src/topics/topic.js';
+import { aliasKey, type EntityCatalog } from '../../src/topics/topic.js';
 import { repoRoot } from '../helpers.js';
 
 /** The scans as first written: every span from every token joined and looked up, longest first. */
@@ -21,7 +21,7 @@ function joinedSpans(tokens: readonly string[], at: number, longest: number, cat
 
 /** Which words of an alias every spelling of it in the catalog writes with a capital. */
 function capitalsOf(alias: string, catalog: EntityCatalog): boolean[] {
-  const spellings = [...catalog.spellings.values()].flat().filter((spelling) => spelling.toLowerCase() === alias);
+  const spellings = [...catalog.spellings.values()].flat().filter((spelling) => aliasKey(spelling) === alias);
   return spellings.map((spelling) => spelling.split(' ').map((word) => /^\p{Lu}/u.test(word))).reduce((all, one) => all.map((capital, k) => capital && one[k]!));
 }
 
@@ -79,6 +79,15 @@ describe('names found by their aliases', () => {
     }
     expect(named).toBeGreaterThan(30);
     expect(several).toBeGreaterThan(0);
+  });
+
+  it('with or without their accents, as the catalog or the text writes them (before, "María Jesús Montero" was found in neither)', () => {
+    const catalog = buildEntityCatalog({ people: { 'María Jesús Montero': [], 'Volodymyr Zelensky': ['Зеленський'] }, pronouns: { she: ['María Jesús Montero'] } });
+    for (const text of ['Finance Minister María Jesús Montero said the government would not fall.', 'Finance Minister Maria Jesus Montero said the government would not fall.']) {
+      expect(peopleIn(tokenizeBoth(text), catalog), text).toEqual(['María Jesús Montero']);
+    }
+    expect(peopleIn(tokenizeBoth('Зеленський заявив, що документ готовий.'), catalog)).toEqual(['Volodymyr Zelensky']);
+    expect(extractQuotes('María Jesús Montero said: “We will govern with the accounts we have.”', catalog)).toEqual([{ text: 'We will govern with the accounts we have.', speaker: 'María Jesús Montero' }]);
   });
 
   it('longest alias first, acronyms only where written in capitals, persons only for referentIn', () => {
