@@ -1,6 +1,6 @@
 import { mayQuote, quotedSpeakerWord } from './extract-quotes.js';
 import type { Passage } from './passages.js';
-import { refersBack } from './refers-back.js';
+import { goesOnWithWords, refersBack } from './refers-back.js';
 import { scoreTopics, type PassageTokens, type TopicMatchers, type TopicScore } from './match-topic.js';
 
 /** A passage needs at least this score for its best topic to be assigned to it. */
@@ -32,24 +32,28 @@ function isContextOf(previous: Passage | undefined, passage: Passage): boolean {
 const definiteNoun = /^(?:The|This|These|That|Those|Such)\s+(\p{Ll}[\p{Ll}-]*)\b/u;
 
 /**
- * Whether a sentence with no topic term of its own goes on about the one before it: it opens by
- * referring back (refersBack: "It would…", "However, …"), or with a definite noun that a topic term
- * the sentence before matched ends in ("a multinational reassurance force…" then "The force
- * would number 15,000 to 20,000 troops"), or it gives the words of someone the sentence before
- * names, or of a "he" or "she" ("Zelensky said the text was ready." then "“We are waiting for
- * our partners to set a date,” Zelensky told reporters.").
+ * How a sentence with no topic term of its own goes on from the one before it, if it does: with
+ * the words of someone that sentence names, or of a "he" or "she" ("Zelensky said the text was
+ * ready." then "“We are waiting for our partners to set a date,” Zelensky told reporters."), or
+ * words with no attribution at all (a quotation going on), which are 'words'; or, as a
+ * 'reference', by opening with a reference back (refersBack: "It would…", "However, …") or with a
+ * definite noun that a topic term the sentence before matched ends in ("a multinational
+ * reassurance force…" then "The force would number 15,000 to 20,000 troops").
  */
-function leansOn(passage: Passage, previous: Passage, before: TopicScore): boolean {
-  if (refersBack(passage.text)) return true;
+function leansOn(passage: Passage, previous: Passage, before: TopicScore): 'words' | 'reference' | undefined {
   const speaker = mayQuote(passage.text) ? quotedSpeakerWord(passage.text) : undefined;
-  if (speaker !== undefined) return /^(?:he|she|they)$/i.test(speaker) || new RegExp(`(?<![\\p{L}])${speaker}(?![\\p{L}])`, 'u').test(previous.text);
+  if (speaker !== undefined && (/^(?:he|she|they)$/i.test(speaker) || new RegExp(`(?<![\\p{L}])${speaker}(?![\\p{L}])`, 'u').test(previous.text))) return 'words';
+  if (goesOnWithWords(passage.text)) return 'words';
+  if (refersBack(passage.text)) return 'reference';
+  if (speaker !== undefined) return undefined;
   const noun = definiteNoun.exec(passage.text)?.[1];
-  if (noun === undefined) return false;
+  if (noun === undefined) return undefined;
   // The phrase's last word is its noun ("reassurance force", "security guarantee"), in either number.
-  return before.terms.some((term) => {
+  const named = before.terms.some((term) => {
     const head = term.toLowerCase().slice(term.lastIndexOf(' ') + 1);
     return noun === head || noun === `${head}s` || noun === `${head}es` || `${noun}s` === head;
   });
+  return named ? 'reference' : undefined;
 }
 
 /** True when `previous` is the passage just before `passage`: in its paragraph, or ending the one before. */
@@ -93,11 +97,18 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
   assigned.forEach((scored, i) => {
     const previous = assigned[i - 1];
     if (scored.topic >= 0 || previous === undefined || previous.topic < 0 || previous.leans || !isJustBefore(previous.passage, scored.passage)) return;
-    if (own[i]!.some((score) => score.terms.length > 0)) return;
+    // A term of a topic it is anchored for (below that topic's threshold) is a turn to that topic;
+    // one it is not anchored for is not ("told Parliament" is no Spanish politics without Spain).
+    if (scored.scores.some((score) => score.score > 0)) return;
     const t = previous.topic;
     const lent = CONTEXT_WEIGHT * previous.scores[t]!.score;
-    if (lent < ASSIGN_THRESHOLD || !leansOn(scored.passage, previous.passage, own[i - 1]![t]!)) return;
-    scored.scores = scored.scores.map((score, index) => (index === t ? { ...score, score: lent, anchored: true } : score));
+    // Only someone's words go on from a sentence that lends less than the threshold.
+    if (lent < ASSIGN_THRESHOLD && !mayQuote(scored.passage.text)) return;
+    const lean = leansOn(scored.passage, previous.passage, own[i - 1]![t]!);
+    if (lean === undefined || (lean === 'reference' && lent < ASSIGN_THRESHOLD)) return;
+    // The speaker's words go on where the sentence naming them has the topic: at the threshold at least.
+    const score = lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : lent;
+    scored.scores = scored.scores.map((other, index) => (index === t ? { ...other, score, anchored: true } : other));
     scored.topic = t;
     scored.leans = true;
   });

@@ -50,6 +50,11 @@ const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking 
  */
 const quotationGoingOn = /^(?:“[^”]*(?:”\W*)?|"[^"]*(?:"\W*)?|«[^»]*(?:»\W*)?|„[^“”]*(?:[“”]\W*)?)$/u;
 
+/** Whether a sentence is someone's words alone, with no attribution (quotationGoingOn). */
+export function goesOnWithWords(text: string): boolean {
+  return quotationGoingOn.test(text);
+}
+
 /** Someone's words given to a pronoun alone (“…,” he added.): who spoke, the sentences before say. */
 function pronounSpeaks(text: string): boolean {
   return mayQuote(text) && /^(?:he|she|they)$/i.test(quotedSpeakerWord(text) ?? '');
@@ -61,5 +66,5 @@ function pronounSpeaks(text: string): boolean {
  * words to a "he" or "she".
  */
 export function refersBack(text: string): boolean {
-  return quotationGoingOn.test(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
+  return goesOnWithWords(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
 }

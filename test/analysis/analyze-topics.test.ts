@@ -341,6 +341,37 @@ describe('a quotation over several sentences and paragraphs, as news writes one'
   });
 });
 
+describe("someone's words after the sentence that names them", () => {
+  const montero = 'Finance Minister María Jesús Montero said the government would not call early elections.';
+  const govern = "'We will govern with the accounts we have,' she told reporters in Madrid.";
+  const spain = (paragraphs: string[]) =>
+    analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+
+  it('go on where it has the topic, though it lends less than the threshold', () => {
+    expect(score(montero, 'spain-politics').score).toBeLessThan(4);
+    const section = spain([`${montero} ${govern}`]);
+    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
+      { text: montero, continues: false },
+      { text: govern, continues: true },
+    ]);
+    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['We will govern with the accounts we have', 'María Jesús Montero']]);
+  });
+
+  it("go on despite a term of a topic they are not anchored for (Spain's \"parliament\" in London)", () => {
+    const starmer = 'British Prime Minister Keir Starmer said the multinational force would deploy to Ukraine only after a ceasefire.';
+    const parliament = '«We will not leave Ukraine to face this alone», he told Parliament on Tuesday.';
+    expect(score(parliament, 'spain-politics')).toMatchObject({ terms: ['parliament'], anchored: false });
+    const section = analyzeTopics([article('a', `${starmer} ${parliament}`)], [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+    expect(section.developments.map((d) => d.text)).toEqual([starmer, parliament]);
+    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['We will not leave Ukraine to face this alone', 'Keir Starmer']]);
+  });
+
+  it('but a sentence that only refers back does not go on from so weak a sentence', () => {
+    const decision = 'The decision leaves the accounts of the previous year in force.';
+    expect(spain([`${montero} ${decision}`]).developments.map((d) => d.text)).toEqual([montero]);
+  });
+});
+
 describe('a sentence with no topic term that goes on about the one before it', () => {
   const force = 'European defence ministers discussed on Wednesday a multinational reassurance force that would deploy to Ukraine only after a ceasefire, officials said.';
   const size = 'The force would number between 15,000 and 20,000 troops, according to two diplomats familiar with the planning.';
