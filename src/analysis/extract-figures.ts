@@ -138,6 +138,18 @@ const leadsOn = /^(?:and|or|but|nor|that|which|who|whose|whom|than|as|of)$/i;
 /** Words that lead into what follows them: a clause cut after one of them is left hanging. */
 const danglingWord = /^(?:a|an|the|of|to|in|on|at|by|for|from|with|into|over|under|after|before|about|and|or|but|nor|that|which|who|whose|whom|than|as|has|have|had|is|are|was|were|be|been|being|will|would|could|should|can|may|might|must|shall|its|their|his|her|our|my|your|this|these|those|not)$/i;
 
+/**
+ * Whether the text before a number ends on a capitalised word that is not the sentence's first, or
+ * on a letter and a hyphen: the number is part of a name ("Power of Siberia 2", "Nord Stream 2",
+ * "F-16"), not a count. "Over 30 nations" opens a sentence, and any word does.
+ */
+function endsOnName(before: string): boolean {
+  // A designation: "F-16 jets", "S-400 systems", "Su-34 bombers".
+  if (/\p{L}-$/u.test(before)) return true;
+  const last = /(?:^|\s)(\S+)\s+$/.exec(before);
+  return last !== null && last.index > 0 && /^\p{Lu}[\p{L}-]*$/u.test(last[1]!);
+}
+
 const hasDigit = /\d/;
 /** A number that reads as a year: not a count, nor a range's start ("from 2019 to 40 countries"). */
 const isYear = /^(1[89]|20)\d{2}$/;
@@ -197,8 +209,8 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const counted = amount(number) * (scale[words[0]!] ?? 1);
     // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
     if (isYear.test(number) || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
-    // "January 25 ministers" is a date, not a count.
-    if (endsOnMonth.test(sentence.slice(0, match.index))) continue;
+    // "January 25 ministers" is a date, not a count; "the Power of Siberia 2 gas pipeline" a name.
+    if (endsOnMonth.test(sentence.slice(0, match.index)) || endsOnName(sentence.slice(0, match.index))) continue;
     const rangeKey = (low: string) => `${amount(low) * (scale[words[0]!] ?? 1)}-${counted}:${noun}`;
     addWithRange(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, rangeKey, noun, counted);
   }

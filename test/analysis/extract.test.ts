@@ -76,6 +76,19 @@ describe('a figure\'s context: its clause, or cut short by its length, starting 
   });
 });
 
+describe('a number in a name is no figure', () => {
+  it.each([
+    ['Xi and Putin will discuss the Power of Siberia 2 gas pipeline in May.', []],
+    ['Germany halted the Nord Stream 2 project in 2022.', []],
+    ['Kyiv asked for more F-16 jets and Patriot 3 batteries, and 12 launchers.', ['12 launchers']],
+    // A sentence's first word is capitalised whatever it is: its count stands.
+    ['Over 30 nations joined the coalition.', ['Over 30 nations']],
+    ['Some 180,000 homes lost power.', ['Some 180,000 homes']],
+  ])('%s → %j', (sentence, values) => {
+    expect(extractFigures(sentence).map((f) => f.value)).toEqual(values);
+  });
+});
+
 describe.skipIf(!haveSeeds)('figures on seed sentences: value, unit and what it measures', () => {
   it.each([
     [s000, 'inflation dropping', '2.3%', /inflation/],
