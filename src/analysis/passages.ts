@@ -88,6 +88,12 @@ export function buildPassages(articles: readonly Article[], notReports?: NotARep
         return;
       }
       splitSentences(paragraph).forEach((sentence, s) => {
+        // Furniture run on after the report in one paragraph, as a feed's text gives it ("… the
+        // governor said. The post Drones hit Odesa port appeared first on Eastern Desk.").
+        if (s > 0 && isSiteFurniture(sentence)) {
+          notReports?.push({ articleId: article.id, text: sentence, reason: 'site furniture' });
+          return;
+        }
         const text = withoutLeadIn(sentence, p, s);
         const { tokens, cased } = tokenizeBoth(text);
         if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS) return;

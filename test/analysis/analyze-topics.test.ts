@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
 import { ASSIGN_THRESHOLD } from '../../src/analysis/assign-passages.js';
-import { buildPassages } from '../../src/analysis/passages.js';
+import { buildPassages, type NotAReport } from '../../src/analysis/passages.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { refersBack } from '../../src/analysis/refers-back.js';
 import { splitSentences } from '../../src/analysis/segment.js';
@@ -519,6 +519,17 @@ describe('the topic library', () => {
 });
 
 describe('what reports nothing', () => {
+  it('is no passage: site furniture run on after the report in its paragraph, as a feed gives it', () => {
+    const strike = 'Russian drones struck port infrastructure in Odesa overnight, cutting power to 30,000 households, the regional governor said.';
+    const notReports: NotAReport[] = [];
+    const passages = buildPassages([article('a', `${strike} The post Drones hit Odesa port appeared first on Eastern Desk. Read more: How Odesa keeps its port open`)], notReports).map((p) => p.text);
+    expect(passages).toEqual([strike]);
+    expect(notReports.map((r) => [r.reason, r.text])).toEqual([
+      ['site furniture', 'The post Drones hit Odesa port appeared first on Eastern Desk.'],
+      ['site furniture', 'Read more: How Odesa keeps its port open'],
+    ]);
+  });
+
   it("is no passage: the writer's own question; a question in quotation marks is someone's words, and is one", () => {
     const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
     expect(passages('Will the Catalan parties still back the Spanish budget in the Congress of Deputies this spring?')).toEqual([]);
