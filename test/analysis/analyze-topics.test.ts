@@ -508,6 +508,13 @@ describe('the timeline', () => {
 });
 
 describe('the topic library', () => {
+  it.each([
+    'Half of Kharkiv was left without power after the overnight strike, the mayor said.',
+    'The attack on the Odesa region was cutting power to 30,000 households, the governor said.',
+  ])('files power lost under the energy topic: %s', (text) => {
+    expect(score(text, 'energy-infrastructure').score).toBeGreaterThanOrEqual(2);
+  });
+
   it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
     const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";
     const tech = 'Ukraine has begun fielding interceptor drones against Russian attack drones, and electronic warfare units are jamming their satellite navigation.';
