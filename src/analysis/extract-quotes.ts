@@ -177,6 +177,10 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   const surname = side === 'before' ? (/^\S+$/.test(name) ? name : undefined) : /^(\p{Lu}[\p{L}’'-]+)(?!\s+\p{Lu})/u.exec(words)?.[1];
   const fullName = surname ? fullNameIn(surname, context.earlier(), catalog) : undefined;
   if (fullName) return fullName;
+  // A person and their organisation: "Alberto Núñez Feijóo of the Partido Popular said" is Feijóo's.
+  const affiliated = side === 'before' ? memberOf.exec(words)?.[1] : undefined;
+  const member = affiliated ? (personOnly(affiliated, catalog) ?? asWritten(affiliated)) : undefined;
+  if (member) return member;
   // The person after a title or a time, before the organisation the title is of ("EIB President
   // Nadia Calviño" is Calviño, not the bank; "On Monday Vitaliy Zaichenko" is Zaichenko). Not a
   // name "The" opens: "The White House" is one.
@@ -186,6 +190,15 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   // Last, a name no catalog or model knows, as written ("Vitaliy Zaichenko said").
   return titled ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ??
     asWritten(personal || (side === 'after' ? (leadingName.exec(words)?.[0] ?? '') : '')) ?? group.exec(words)?.[1];
+}
+
+/** Capitalised words, "of" or "from", then an organisation's name ending the phrase: "Alberto Núñez Feijóo of the Partido Popular". */
+const memberOf = /(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
+
+/** The catalog person a phrase names, if it names one ("Núñez Feijóo"), not an organisation or place. */
+function personOnly(phrase: string, catalog: EntityCatalog): string | undefined {
+  const name = catalogName(phrase, catalog);
+  return name !== undefined && catalog.kinds.get(name) === 'person' ? name : undefined;
 }
 
 /** Titles before a name, not of it ("EIB President Nadia Calviño"). */

@@ -144,6 +144,10 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
     ['On Monday Vitaliy Zaichenko said: “We are working around the clock to restore the grid.”', 'Vitaliy Zaichenko'],
     ['“We are working around the clock to restore the grid,” said Vitaliy Zaichenko, the head of Ukrenergo.', 'Vitaliy Zaichenko'],
     ['“We are working around the clock to restore the grid,” Human Rights Watch said.', 'Human Rights Watch'],
+    // A person and the organisation they are of: the person.
+    ['The opposition leader, Alberto Núñez Feijóo of the Partido Popular, said the government was “hostage to its partners” now.', 'Alberto Núñez Feijóo'],
+    ['Mark Rutte of NATO said “we stand ready to defend every ally”.', 'Mark Rutte'],
+    ['Vitaliy Zaichenko of Ukrenergo said “we are working around the clock”.', 'Vitaliy Zaichenko'],
     // The person a title introduces, not the organisation the title is of.
     ['EIB President Nadia Calviño said: “Reconstruction cannot wait for the war to end.”', 'Nadia Calviño'],
     ['Ukrenergo chief Vitaliy Zaichenko said: “We are working around the clock to restore the grid.”', 'Vitaliy Zaichenko'],
