@@ -349,7 +349,7 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   return {
     developments: shown.map((c) => toItem(c, picks.indexOf(c) + 1)),
     background: inReadingOrder(background).map((c) => toItem(c, chosenBackground.indexOf(c) + 1)),
-    chosen: { picked: developments, shown, standsAfterShown: (c) => fits(c, []) },
+    chosen: { picked: developments, shown, listed: [...shown, ...background], standsAfterShown: (c) => fits(c, []) },
     unused: scoredClusters.filter((c) => !used.has(c)),
   };
 }
@@ -449,6 +449,8 @@ function followingOn(developments: readonly RankedCluster[], background: readonl
 interface Chosen {
   picked: readonly RankedCluster[];
   shown: readonly RankedCluster[];
+  /** Every cluster the topic lists: its developments, their follow-ons and its background. */
+  listed: readonly RankedCluster[];
   /** Whether a passage could stand after all that is shown (standingAfter): one that cannot was left out for it. */
   standsAfterShown: (c: RankedCluster) => boolean;
 }
@@ -625,9 +627,14 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
       options.limits.quotes,
     );
 
+    // A figure's clause from a sentence that leans on one the topic does not list ("About 40 per
+    // cent of the money will go to municipalities near the front line, she said") does not say
+    // what it measures.
+    const listed = new Set(chosen.listed.flatMap((c) => c.cluster.members.map((member) => member.scored)));
+    const measured = (s: ScoredPassage) => listed.has(s) || !leansOnWhatCameBefore(s, byId);
     // One figure cites several outlets only where their sentences have no detail or negation apart.
     const figures = mergeBy(
-      ranked.flatMap((s) => figuresOf(s.passage).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage }))),
+      ranked.flatMap((s) => (figuresOf(s.passage).length > 0 && measured(s) ? figuresOf(s.passage) : []).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage }))),
       (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3 && !differentEvents(a.passage, b.passage),
       options.limits.figures ?? 8,
     ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));

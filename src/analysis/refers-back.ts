@@ -55,9 +55,12 @@ export function goesOnWithWords(text: string): boolean {
   return quotationGoingOn.test(text);
 }
 
-/** Someone's words given to a pronoun alone (“…,” he added.): who spoke, the sentences before say. */
+/** A report given to a pronoun after a comma: "About 40 per cent of the money will go to municipalities, she said". */
+const pronounReports = /,\s+(?:he|she)\s+(?:said|says|added|adds|told|noted|warned|stressed|insisted|argued|explained)\b/i;
+
+/** Someone's words given to a pronoun alone (“…,” he added.), or a report so given: who spoke, the sentences before say. */
 function pronounSpeaks(text: string): boolean {
-  return mayQuote(text) && /^(?:he|she|they)$/i.test(quotedSpeakerWord(text) ?? '');
+  return pronounReports.test(text) || (mayQuote(text) && /^(?:he|she|they)$/i.test(quotedSpeakerWord(text) ?? ''));
 }
 
 /**

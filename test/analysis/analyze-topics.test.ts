@@ -507,6 +507,18 @@ describe('the timeline', () => {
   });
 });
 
+describe('a sentence given to a "she" that another topic\'s term would take', () => {
+  const signed = 'The European Investment Bank on Thursday signed €1.5bn in loans and grants for the reconstruction of Ukrainian water, heating and transport networks.';
+  const share = 'About 40 per cent of the money will go to municipalities near the front line, she said, and the rest to national operators.';
+
+  it('is left out of that topic, figures and all, where what it goes on from is not shown', () => {
+    expect(score(share, 'front-line').score).toBeGreaterThanOrEqual(2);
+    const [front] = analyzeTopics([{ ...article('a', `${signed} ${share}`), paragraphs: [signed, share] }], [topic('front-line')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics;
+    expect(front!.developments).toEqual([]);
+    expect(front!.figures).toEqual([]);
+  });
+});
+
 describe('the topic library', () => {
   it.each([
     'Half of Kharkiv was left without power after the overnight strike, the mayor said.',

@@ -38,6 +38,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     '“The damage at one substation is severe and the blackout may last days.',
     '“Repairs will take at least three weeks,” he added.',
     '«Repairs will take at least three weeks», she said.',
+    // A report given to a pronoun: whose it is, the sentence before says.
+    'About 40 per cent of the money will go to municipalities near the front line, she said, and the rest to national operators.',
     '“Every boiler house we rebuild now keeps people in their homes.”',
     '"Every boiler house we rebuild now keeps people in their homes."',
   ])('%s', (sentence) => expect(refersBack(sentence)).toBe(true));
@@ -68,5 +70,6 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'The package of measures agreed in Brussels is worth €90 billion.',
     '“Repairs will take at least three weeks,” Zaichenko added.',
     '“Repairs will take at least three weeks,” according to Ukrenergo.',
+    'About 40 per cent of the money will go to municipalities near the front line, Calviño said.',
   ])('not: %s', (sentence) => expect(refersBack(sentence)).toBe(false));
 });
