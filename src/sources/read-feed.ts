@@ -61,6 +61,22 @@ function itemFields(fields: { title: string; url: string; author: string; publis
 }
 
 /**
+ * The site's own name in a feed's title that adds a section to it ("Eastern Desk — World", "World
+ * news | The Guardian"): the part its items' headlines end with ("Yuan deal signed - Eastern
+ * Desk"). The whole title when no headline ends so, or the title has no separator.
+ */
+function siteOf(feedTitle: string, headlines: readonly string[]): string {
+  const title = normalizeSpace(feedTitle);
+  const parts = title.split(/\s+[|\-–—·»]\s+|:\s+/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return title;
+  const endsOn = (headline: string, part: string) => {
+    const text = normalizeSpace(headline);
+    return text.length > part.length + 3 && /\s[|\-–—·»]\s$/.test(text.slice(0, -part.length).slice(-3)) && text.slice(-part.length).toLowerCase() === part.toLowerCase();
+  };
+  return parts.find((part) => headlines.some((headline) => endsOn(headline, part))) ?? title;
+}
+
+/**
  * Reads an RSS 2.0 or Atom feed into one article per item, with item dates. Feeds that declare
  * a DOCTYPE or entities are refused outright.
  */
@@ -70,6 +86,7 @@ export function readFeed(xml: string): ArticleFields[] {
   if (data.rss?.channel || data['rdf:RDF']) {
     const channel = data.rss?.channel ?? data['rdf:RDF'].channel ?? {};
     const items: any[] = data.rss?.channel?.item ?? data['rdf:RDF']?.item ?? [];
+    const site = siteOf(textOf(channel.title), items.map((item) => textOf(item.title)));
     return items.map((item) =>
       itemFields({
         title: textOf(item.title),
@@ -77,7 +94,7 @@ export function readFeed(xml: string): ArticleFields[] {
         author: textOf(item['dc:creator'] ?? item.author),
         published: textOf(item.pubDate ?? item['dc:date']),
         // An aggregator's item names the outlet it came from (RSS 2.0 <source>): that is the publisher.
-        publisher: textOf(item.source) || textOf(channel.title),
+        publisher: textOf(item.source) || site,
         body: textOf(item['content:encoded']) || textOf(item.description),
       }),
     );
@@ -85,6 +102,7 @@ export function readFeed(xml: string): ArticleFields[] {
   if (data.feed) {
     const feed = data.feed;
     const entries: any[] = feed.entry ?? [];
+    const site = siteOf(textOf(feed.title), entries.map((entry) => textOf(entry.title)));
     return entries.map((entry) =>
       itemFields({
         title: textOf(entry.title),
@@ -92,7 +110,7 @@ export function readFeed(xml: string): ArticleFields[] {
         author: textOf(entry.author),
         published: textOf(entry.published ?? entry.updated),
         // As in RSS: an aggregated entry's <source> names its own feed.
-        publisher: textOf((entry.source as Record<string, unknown> | undefined)?.title) || textOf(feed.title),
+        publisher: textOf((entry.source as Record<string, unknown> | undefined)?.title) || site,
         body: textOf(entry.content) || textOf(entry.summary),
       }),
     );

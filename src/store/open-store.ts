@@ -26,6 +26,8 @@ interface Reader {
  * Each format's reader (forgetStaleReadings): stored files of a format whose reader changed are
  * read again once. Stores made before versions were kept read them as version 1.
  * - html 2, feed 2: the site's name taken off headlines; an aggregator's item is its <source>'s.
+ * - feed 3: a feed title that adds a section to the site's name ("Eastern Desk — World") gives the
+ *   name its headlines end with as the publisher, and it is taken off them.
  * - markdown 2: front matter fields by other names (date, link, site, source…): only articles that
  *   lacked a title, date, address or publisher can gain one.
  */
@@ -33,7 +35,7 @@ export const READERS: Readonly<Record<Format, Reader>> = {
   markdown: { version: 2, changed: "key IN (SELECT file FROM articles WHERE title = '' OR published_raw IS NULL OR url = '' OR publisher IS NULL)" },
   text: { version: 1 },
   html: { version: 2 },
-  feed: { version: 2 },
+  feed: { version: 3 },
   json: { version: 1 },
   jsonl: { version: 1 },
 };

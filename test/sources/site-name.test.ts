@@ -46,6 +46,20 @@ describe('readers take the site name off headlines', () => {
     ]);
   });
 
+  it("a feed whose title adds a section to the site's name: the name its headlines end with", () => {
+    const feed = (title: string, headlines: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>
+      ${headlines.map((headline, i) => `<item><title>${headline}</title><link>https://eastern.example/${i}</link><description>Russia and China signed an agreement on Tuesday.</description></item>`).join('')}
+    </channel></rss>`;
+    const read = (title: string, headlines: string[]) => readFeed(feed(title, headlines)).map(({ title: t, publisher }) => [t, publisher]);
+    expect(read('Eastern Desk — World', ['Russia and China sign yuan deal - Eastern Desk', 'Drones hit Odesa port'])).toEqual([
+      ['Russia and China sign yuan deal', 'Eastern Desk'],
+      ['Drones hit Odesa port', 'Eastern Desk'],
+    ]);
+    expect(read('World news | The Guardian', ['Talks resume in Geneva | The Guardian'])).toEqual([['Talks resume in Geneva', 'The Guardian']]);
+    // No headline ends with a part of it: the whole title, and a headline that opens like one is left whole.
+    expect(read('Ukraine: latest news', ['Ukraine: talks resume in Geneva'])).toEqual([['Ukraine: talks resume in Geneva', 'Ukraine: latest news']]);
+  });
+
   it("an aggregated Atom entry's <source> names its feed", () => {
     const xml = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Planet Ukraine</title>
       <entry><title>Grid repairs race the cold — Dnipro Review</title><link href="https://dniproreview.example/1"/><updated>2026-01-21T10:00:00Z</updated>
