@@ -1,7 +1,17 @@
 /** Abbreviations after which a full stop does not end a sentence. */
-const abbreviations = new Set(
-  'mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept univ pres'.split(' '),
-);
+const abbreviations = new Set('mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr inc ltd co corp vs etc est dept univ pres'.split(' '));
+/**
+ * Abbreviations that go with a number after them ("Jan. 21", "No. 2", "approx. 40"): before a
+ * word, their full stop ends the sentence ("Prices rose in Jan. The talks…", "He said no. Then…").
+ */
+const beforeNumbers = new Set('jan feb mar apr jun jul aug sep sept oct nov dec no fig approx'.split(' '));
+/**
+ * Times of day: before a capital, their full stop ends the sentence ("The talks ended at 3 p.m.
+ * Officials left…"), unless a day, a month or a time zone goes with the time ("9 a.m. Tuesday",
+ * "3 p.m. GMT").
+ */
+const timeOfDay = /^[ap]\.m$/i;
+const withTime = /^\s+(?:\p{N}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\p{Lu}{2,4}\b)/u;
 
 /** A quotation longer than this is not held open across sentences (an unbalanced quote mark). */
 const MAX_QUOTE_SPAN = 600;
@@ -44,7 +54,10 @@ export function splitSentences(paragraph: string): string[] {
     const before = paragraph.slice(start, match.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
     const isInitialism = /^(\p{L}\.)+\p{L}?$/u.test(lastWord) || /^\p{Lu}$/u.test(lastWord);
-    if (match[0].startsWith('.') && (abbreviations.has(lastWord.toLowerCase()) || isInitialism)) continue;
+    const numberNext = /^\s+\p{N}/u.test(paragraph.slice(end));
+    const word = lastWord.toLowerCase();
+    const binds = abbreviations.has(word) || (beforeNumbers.has(word) && numberNext) || (isInitialism && !(timeOfDay.test(lastWord) && !withTime.test(paragraph.slice(end))));
+    if (match[0].startsWith('.') && binds) continue;
     if (insideQuote(paragraph, start, end)) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;

@@ -7,6 +7,14 @@ describe('splitSentences', () => {
     ['Inflation fell to 2.3% in January. Debt rose.', ['Inflation fell to 2.3% in January.', 'Debt rose.']],
     ['He said: "We are ready." Then he left.', ['He said: "We are ready."', 'Then he left.']],
     ['Talks resume on Jan. 14 in Paris. More follow.', ['Talks resume on Jan. 14 in Paris.', 'More follow.']],
+    // A month's or "No." abbreviation goes with a number; before a word, the sentence ends there.
+    ['Prices rose in Jan. The index fell.', ['Prices rose in Jan.', 'The index fell.']],
+    ['The No. 2 official arrived. He said no. Then he left.', ['The No. 2 official arrived.', 'He said no.', 'Then he left.']],
+    // A time of day ends the sentence before a capital, unless a day or a zone goes with it.
+    ['The talks ended at 3 p.m. Officials left soon after.', ['The talks ended at 3 p.m.', 'Officials left soon after.']],
+    ['The council met at 9 a.m. Tuesday. It ended at 3 p.m. GMT after a vote.', ['The council met at 9 a.m. Tuesday.', 'It ended at 3 p.m. GMT after a vote.']],
+    // Titles and initialisms go with the name after them.
+    ['Sen. Lindsey Graham met U.N. officials and Mr. Witkoff in St. Petersburg.', ['Sen. Lindsey Graham met U.N. officials and Mr. Witkoff in St. Petersburg.']],
   ])('%j', (paragraph, sentences) => expect(splitSentences(paragraph)).toEqual(sentences));
 });
 
