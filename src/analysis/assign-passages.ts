@@ -68,11 +68,12 @@ function isJustBefore(previous: Passage, passage: Passage): boolean {
  * headline's anchor does not count: under "Trump hosts Zelensky at the White House", "The EU
  * adopted new sanctions and tariffs" is no US policy, nor is "Beijing and Washington agreed to
  * resume trade talks" Russia–China ties under "Shoigu visits Beijing". A
- * passage with no term of any topic that goes on about the sentence before it (leansOn) takes that
- * sentence's topic, at the share of its score the context lends, when the sentence has the topic by
- * its own terms: the figures and details a report gives once it has named its subject ("The force
- * would number…", "It would be ready within 30 days…"). Only one sentence on: the next one would
- * lean on a sentence with no term of its own.
+ * passage with no term of a topic it is anchored for that goes on about the sentence before it
+ * (leansOn) takes that sentence's topic, at the share of its score the context lends, when the
+ * sentence has the topic by its own terms and lends the threshold: the figures and details a report
+ * gives once it has named its subject ("The force would number…", "It would be ready within 30
+ * days…"). Someone's words go on wherever that sentence has the topic, at the threshold at least.
+ * Only one sentence on: the next one would lean on a sentence with no term of its own.
  */
 export function assignPassages(passages: readonly Passage[], matchers: TopicMatchers, headline: PassageTokens): ScoredPassage[] {
   const own = passages.map((passage) => scoreTopics(passage, matchers));
