@@ -261,9 +261,9 @@ interface TimelineEntry {
  * on and did not take place ("due on Thursday, was postponed") dates nothing, nor does one that
  * bounds a span ("the ninth attack since February 1"). Reading a passage's dates is the costly
  * part (chrono), so once `limit` events are kept, a passage unlike all of them is passed over
- * unread: it could not have joined one. A passage that leans on the sentence
- * before it ("He met Wang Yi on Monday") is none: among dates, nothing comes before it but
- * another day's event. An article's first sentence leans on the headline, and is one.
+ * unread: it could not have joined one. A passage that leans on the sentence before it ("He met
+ * Wang Yi on Monday") is none: among dates, nothing comes before it but another day's event. An
+ * article's first sentence leans on the headline, and is one.
  */
 function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
   const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameReport(a.vector, a, b.vector, b);
