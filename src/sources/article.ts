@@ -49,3 +49,19 @@ export function withoutSiteName(title: string, site: string | undefined): string
   const after = new RegExp(`\\s+[|\\-–—·»]\\s+${name}$`, 'iu');
   return title.replace(before, '').replace(after, '').trim() || title;
 }
+
+const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * Decodes XML's predefined and numeric character references, once (no recursion, no DTD): feeds
+ * give them, and so do news APIs' JSON ("Putin &amp; Xi", "It&#8217;s").
+ */
+export function decodeXmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    }
+    return namedEntities[ref] ?? whole;
+  });
+}

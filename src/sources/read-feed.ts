@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
+import { decodeXmlEntities, normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
 import { paragraphsOf } from './read-html.js';
 
 /** Thrown for feeds we refuse to read (DTDs, entity declarations). */
@@ -18,18 +18,6 @@ const parser = new XMLParser({
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author',
 });
 
-const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes XML's predefined and numeric character references, once (no recursion, no DTD). */
-export function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
-    }
-    return namedEntities[ref] ?? whole;
-  });
-}
 
 /** Text of an element that may be a string, a CDATA/#text object, or absent. */
 function textOf(value: unknown): string {

@@ -1,4 +1,4 @@
-import { normalizeSpace, type ArticleFields } from './article.js';
+import { decodeXmlEntities, normalizeSpace, type ArticleFields } from './article.js';
 
 /** Where each article field is found in a record; dotted paths reach into objects (`source.name`). */
 export interface FieldMap {
@@ -79,7 +79,8 @@ export function readJsonArticles(text: string, lines: boolean, fields: FieldMap 
           problems.push(`$[${index}].${path} must be a string`);
           return;
         }
-        values[key] = value;
+        // News APIs escape their text as for HTML ("Putin &amp; Xi", "It&#8217;s").
+        values[key] = decodeXmlEntities(value);
         break;
       }
     }

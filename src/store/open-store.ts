@@ -28,16 +28,20 @@ interface Reader {
  * - html 2, feed 2: the site's name taken off headlines; an aggregator's item is its <source>'s.
  * - feed 3: a feed title that adds a section to the site's name ("Eastern Desk — World") gives the
  *   name its headlines end with as the publisher, and it is taken off them.
+ * - json 2, jsonl 2: character references decoded ("Putin &amp; Xi"): only articles with an "&".
  * - markdown 2: front matter fields by other names (date, link, site, source…): only articles that
  *   lacked a title, date, address or publisher can gain one.
  */
+/** Stored files with an article whose text has an "&" (json 2: character references decoded). */
+const withAmpersand = "key IN (SELECT file FROM articles WHERE instr(title || paragraphs || url || coalesce(publisher, '') || coalesce(author, ''), '&') > 0)";
+
 export const READERS: Readonly<Record<Format, Reader>> = {
   markdown: { version: 2, changed: "key IN (SELECT file FROM articles WHERE title = '' OR published_raw IS NULL OR url = '' OR publisher IS NULL)" },
   text: { version: 1 },
   html: { version: 2 },
   feed: { version: 3 },
-  json: { version: 1 },
-  jsonl: { version: 1 },
+  json: { version: 2, changed: withAmpersand },
+  jsonl: { version: 2, changed: withAmpersand },
 };
 
 /** Which version of each format's reader read the stored files of that format. */
