@@ -527,6 +527,13 @@ describe('the topic library', () => {
     expect(score(text, 'energy-infrastructure').score).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    "EU leaders agreed on Thursday to lend Ukraine €90bn over the next two years, backed by the bloc's budget headroom rather than immobilised Russian assets.",
+    'Belgium, which holds most of the frozen Russian central bank assets, had blocked the plan, citing legal risks.',
+  ])('files Russia\'s assets with words between under reconstruction and financing: %s', (text) => {
+    expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
+  });
+
   it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
     const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";
     const tech = 'Ukraine has begun fielding interceptor drones against Russian attack drones, and electronic warfare units are jamming their satellite navigation.';
