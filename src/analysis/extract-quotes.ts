@@ -177,6 +177,9 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   const surname = side === 'before' ? (/^\S+$/.test(name) ? name : undefined) : /^(\p{Lu}[\p{L}’'-]+)(?!\s+\p{Lu})/u.exec(words)?.[1];
   const fullName = surname ? fullNameIn(surname, context.earlier(), catalog) : undefined;
   if (fullName) return fullName;
+  // An institution named "… of …", as written: "the Bank of Spain said", "Ukraine's Ministry of Defence said".
+  const institution = side === 'before' ? institutionOf.exec(words)?.[1] : undefined;
+  if (institution) return institution.replace(/^The\s/, 'the ');
   // A person and their organisation: "Alberto Núñez Feijóo of the Partido Popular said" is Feijóo's.
   const affiliated = side === 'before' ? memberOf.exec(words)?.[1] : undefined;
   const member = affiliated ? (personOnly(affiliated, catalog) ?? asWritten(affiliated)) : undefined;
@@ -191,6 +194,9 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   return titled ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ??
     asWritten(personal || (side === 'after' ? (leadingName.exec(words)?.[0] ?? '') : '')) ?? group.exec(words)?.[1];
 }
+
+/** An institution whose name runs "… of …", ending the phrase: "the Bank of Spain", "Ukraine's Ministry of Defence" (its "the" or possessive kept). */
+const institutionOf = /(?:^|\s)((?:the\s+|The\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(?:\p{Lu}[\p{L}-]*\s+)*(?:Bank|Ministry|Council|Department|Office|Court|Chamber|Institute|Committee|Commission|Parliament|Congress|Assembly)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}-]*)*)$/u;
 
 /** Capitalised words, "of" or "from", then an organisation's name ending the phrase: "Alberto Núñez Feijóo of the Partido Popular". */
 const memberOf = /(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;

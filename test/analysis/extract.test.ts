@@ -144,6 +144,10 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
     ['On Monday Vitaliy Zaichenko said: “We are working around the clock to restore the grid.”', 'Vitaliy Zaichenko'],
     ['“We are working around the clock to restore the grid,” said Vitaliy Zaichenko, the head of Ukrenergo.', 'Vitaliy Zaichenko'],
     ['“We are working around the clock to restore the grid,” Human Rights Watch said.', 'Human Rights Watch'],
+    // An institution named "… of …", as written (a place the catalog knows ends the name; it named nobody).
+    ['The Bank of Spain said “the economy is growing faster than expected”.', 'the Bank of Spain'],
+    ['“The economy is growing faster than expected,” the Bank of Spain said.', 'the Bank of Spain'],
+    ["Ukraine's Ministry of Defence said “the strike destroyed two launchers”.", "Ukraine's Ministry of Defence"],
     // A person and the organisation they are of: the person.
     ['The opposition leader, Alberto Núñez Feijóo of the Partido Popular, said the government was “hostage to its partners” now.', 'Alberto Núñez Feijóo'],
     ['Mark Rutte of NATO said “we stand ready to defend every ally”.', 'Mark Rutte'],
