@@ -271,8 +271,9 @@ function fullNameIn(surname: string, earlier: readonly string[], catalog: Entity
 function theInstitution(words: string, name: string): string | undefined {
   // A title alone ("the President said") names nobody in particular.
   if (titles.test(`${name} `)) return undefined;
-  // At the sentence's start the article is capitalised, and so part of the name found.
-  if (/^The\s/.test(name)) return name;
+  // At the sentence's start the article is capitalised, and so part of the name found; it is
+  // written as mid-sentence, so "The White House said" and "…, the White House said" are one speaker.
+  if (/^The\s/.test(name)) return name.replace(/^The\s/, 'the ');
   const before = words.slice(0, words.length - name.length).trimEnd();
   return words.endsWith(name) && /(?:^|\s)the$/i.test(before) ? `${before.slice(-3)} ${name}` : undefined;
 }

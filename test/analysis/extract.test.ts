@@ -134,7 +134,8 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
     ['“We will not accept a ceasefire on these terms,” Sybiha said.', 'Andrii Sybiha'],
     // An institution named with its article, as written.
     ['“There is nothing to discuss at this stage,” the Kremlin said.', 'the Kremlin'],
-    ['The White House said “the talks were productive and will continue”.', 'The White House'],
+    // Written as mid-sentence, so outlets that open with it and those that do not quote one speaker.
+    ['The White House said “the talks were productive and will continue”.', 'the White House'],
     ['“The talks were productive and will continue,” the U.S. State Department said on Monday.', 'the U.S. State Department'],
     // Names the catalog does not know, as written: accents and a final "s" kept (compromise's normal
     // form gave "nicolas maduro", and a trailing "s" was cut: "Thomas Jone").
