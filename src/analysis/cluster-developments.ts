@@ -1,4 +1,5 @@
 import { MONTH_NAMES } from '../period/period.js';
+import { aliasKey } from '../topics/topic.js';
 import { editDistance } from '../text/closest.js';
 import type { ScoredPassage } from './assign-passages.js';
 import { figuresOf } from './extract-figures.js';
@@ -81,9 +82,6 @@ function specificsOf(passage: { text: string }): Specifics {
   return specifics;
 }
 
-/** A name as compared: without accents, lower-cased ("Sánchez" is "sanchez"). */
-const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-
 /**
  * Both name speakers, and none of one's could be one of the other's: outlets spell a name their
  * own way ("Zelenskyy", "Zelenskiy", "Zelensky"; "Sanchez"), so names two edits apart or closer,
@@ -93,7 +91,8 @@ function namesClash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return false;
   for (const x of a) {
     for (const y of b) {
-      const [p, q] = [nameKey(x), nameKey(y)];
+      // As the catalog compares names: without accents, lower-cased ("Sánchez" is "sanchez").
+      const [p, q] = [aliasKey(x), aliasKey(y)];
       if (p === q || (Math.min(p.length, q.length) >= 5 && editDistance(p, q) <= 2)) return false;
     }
   }

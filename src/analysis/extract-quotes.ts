@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { EntityCatalog } from '../topics/topic.js';
+import { aliasKey, type EntityCatalog } from '../topics/topic.js';
 import { tokenizeBoth } from './tokenize.js';
 import { aliasCapitals, aliasMayNameAt, aliasAt, aliasesByStart, writtenWithCapitals } from './alias-starts.js';
 
@@ -257,7 +257,7 @@ export function mayBePerson(speaker: string, catalog: EntityCatalog): boolean {
  * when none does, or when the word is the catalog's (a place such as Ukraine is no surname).
  */
 function fullNameIn(surname: string, earlier: readonly string[], catalog: EntityCatalog): string | undefined {
-  if (earlier.length === 0 || catalog.aliases.has(tokenizeBoth(surname).tokens.join(' '))) return undefined;
+  if (earlier.length === 0 || catalog.aliases.has(aliasKey(surname))) return undefined;
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const givenNames = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:${particles})\\s+)*){1,4})${escaped}(?![\\p{L}’'-])`, 'u');
   for (let i = earlier.length - 1; i >= 0; i--) {
