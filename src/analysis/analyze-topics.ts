@@ -1,5 +1,5 @@
 import { addDays, type Period } from '../period/period.js';
-import type { Article } from '../sources/article.js';
+import { normalizeSpace, type Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
 import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
 import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
@@ -15,7 +15,6 @@ import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, stemmer, tokenize } from './tokenize.js';
 import { buildIdf, cosine, sumOf, vectorize, Vocabulary, type Vector } from './vectors.js';
-import { comparable } from '../text/comparable.js';
 import { datelineLength } from '../sources/dateline.js';
 
 /** Each further source reporting a development raises its rank by this fraction. */
@@ -527,7 +526,7 @@ function toDevelopment({ cluster, lead, score, articleIds, parts }: RankedCluste
  */
 function ownParagraphs(copy: Article, original: Article | undefined): Article[] {
   // The first paragraph without its dateline: "MADRID, March 11 (Wire) - " is each outlet's own.
-  const compared = (paragraph: string, index: number) => comparable(index === 0 ? paragraph.slice(datelineLength(paragraph)) : paragraph);
+  const compared = (paragraph: string, index: number) => normalizeSpace(index === 0 ? paragraph.slice(datelineLength(paragraph)) : paragraph);
   const printed = new Set(original?.paragraphs.map(compared));
   const paragraphs = copy.paragraphs.map((paragraph, index) => (printed.has(compared(paragraph, index)) ? '' : paragraph));
   return paragraphs.some((paragraph) => paragraph !== '') ? [{ ...copy, paragraphs }] : [];

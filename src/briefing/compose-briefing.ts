@@ -1,8 +1,7 @@
 import type { Brief } from '../brief/brief.js';
 import type { Analysis, Development } from '../analysis/analyze-topics.js';
 import { addDays, monthName, type Period } from '../period/period.js';
-import type { Article } from '../sources/article.js';
-import { comparable } from '../text/comparable.js';
+import { normalizeSpace, type Article } from '../sources/article.js';
 import type { SourceView, ViewModel } from './view-model.js';
 
 /** Outlets shown by name in the chart; the rest are summed. */
@@ -63,8 +62,8 @@ export function composeBriefing(brief: Brief, period: Period, articles: readonly
   const textOf = new Map<string, string>();
   const printed = (id: string, words: string) => {
     let text = textOf.get(id);
-    if (text === undefined) textOf.set(id, (text = comparable(byId.get(id)!.paragraphs.join(' '))));
-    return text.includes(comparable(words));
+    if (text === undefined) textOf.set(id, (text = normalizeSpace(byId.get(id)!.paragraphs.join(' '))));
+    return text.includes(normalizeSpace(words));
   };
   /**
    * An article and the syndicated copies that reprint `words` of it (a sentence, a quotation, a
