@@ -43,12 +43,20 @@ export function normalizeSpace(text: string): string {
  * publisher is removed, so a headline that merely ends in a dash is left whole.
  */
 export function withoutSiteName(title: string, site: string | undefined): string {
-  const name = site?.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapedName(site);
   if (!name) return title;
   const before = new RegExp(`^${name}(?:\\s*[|:]|\\s+[-–—·»])\\s+`, 'iu');
-  const after = new RegExp(`\\s+[|\\-–—·»]\\s+${name}$`, 'iu');
-  return title.replace(before, '').replace(after, '').trim() || title;
+  return title.replace(before, '').replace(siteNameAfter(name), '').trim() || title;
 }
+
+/** Whether a headline ends with the site's name after a separator: "Headline - Site", "Headline | Site". */
+export function endsWithSiteName(title: string, site: string): boolean {
+  const name = escapedName(site);
+  return name !== '' && siteNameAfter(name).test(title);
+}
+
+const escapedName = (site: string | undefined) => site?.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') ?? '';
+const siteNameAfter = (escaped: string) => new RegExp(`\\s+[|\\-–—·»]\\s+${escaped}$`, 'iu');
 
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 

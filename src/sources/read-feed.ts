@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { decodeXmlEntities, normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
+import { decodeXmlEntities, endsWithSiteName, normalizeSpace, withoutSiteName, type ArticleFields } from './article.js';
 import { paragraphsOf } from './read-html.js';
 
 /** Thrown for feeds we refuse to read (DTDs, entity declarations). */
@@ -57,11 +57,7 @@ function siteOf(feedTitle: string, headlines: readonly string[]): string {
   const title = normalizeSpace(feedTitle);
   const parts = title.split(/\s+[|\-–—·»]\s+|:\s+/).map((part) => part.trim()).filter(Boolean);
   if (parts.length < 2) return title;
-  const endsOn = (headline: string, part: string) => {
-    const text = normalizeSpace(headline);
-    return text.length > part.length + 3 && /\s[|\-–—·»]\s$/.test(text.slice(0, -part.length).slice(-3)) && text.slice(-part.length).toLowerCase() === part.toLowerCase();
-  };
-  return parts.find((part) => headlines.some((headline) => endsOn(headline, part))) ?? title;
+  return parts.find((part) => headlines.some((headline) => endsWithSiteName(normalizeSpace(headline), part))) ?? title;
 }
 
 /**
