@@ -633,7 +633,10 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const measured = (s: ScoredPassage) => listed.has(s) || !leansOnWhatCameBefore(s, byId);
     // One figure cites several outlets only where their sentences have no detail or negation apart.
     const figures = mergeBy(
-      ranked.flatMap((s) => (figuresOf(s.passage).length > 0 && measured(s) ? figuresOf(s.passage) : []).map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage }))),
+      ranked.flatMap((s) => {
+        const found = figuresOf(s.passage);
+        return found.length > 0 && measured(s) ? found.map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage })) : [];
+      }),
       (a, b) => a.key === b.key && overlap(a.context, b.context) >= 0.3 && !differentEvents(a.passage, b.passage),
       options.limits.figures ?? 8,
     ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));

@@ -22,6 +22,9 @@ interface Reader {
   changed?: string;
 }
 
+/** Stored files with an article whose text has an "&" (json 2: character references decoded). */
+const withAmpersand = "key IN (SELECT file FROM articles WHERE instr(title || paragraphs || url || coalesce(publisher, '') || coalesce(author, ''), '&') > 0)";
+
 /**
  * Each format's reader (forgetStaleReadings): stored files of a format whose reader changed are
  * read again once. Stores made before versions were kept read them as version 1.
@@ -32,9 +35,6 @@ interface Reader {
  * - markdown 2: front matter fields by other names (date, link, site, source…): only articles that
  *   lacked a title, date, address or publisher can gain one.
  */
-/** Stored files with an article whose text has an "&" (json 2: character references decoded). */
-const withAmpersand = "key IN (SELECT file FROM articles WHERE instr(title || paragraphs || url || coalesce(publisher, '') || coalesce(author, ''), '&') > 0)";
-
 export const READERS: Readonly<Record<Format, Reader>> = {
   markdown: { version: 2, changed: "key IN (SELECT file FROM articles WHERE title = '' OR published_raw IS NULL OR url = '' OR publisher IS NULL)" },
   text: { version: 1 },
