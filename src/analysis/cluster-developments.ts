@@ -129,14 +129,40 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
 
 /**
  * Passages this alike report the same event when they also give the same count or sum of money
- * ("153 secret documents", "up to 20,000 troops"): two outlets' wordings of one report share
- * fewer words than one outlet's sentences on it do, and a number counting the same thing is
- * rarely a coincidence. Percentages do not count: one share recurs across unrelated statistics.
+ * ("153 secret documents", "up to 20,000 troops"), or put it on the same day and share more of
+ * their words: two outlets' wordings of one report share fewer words than one outlet's sentences
+ * on it do ("Gazprom and CNPC signed a legally binding agreement on Tuesday to build the Power of
+ * Siberia 2 pipeline" and "Russia and China signed a binding contract for the Power of Siberia 2
+ * gas pipeline on Tuesday, ending years of talks…"), and a number counting the same thing, or
+ * a day with several details besides, is rarely a coincidence. Percentages do not count: one
+ * share recurs across unrelated statistics.
  */
 const SHARED_FIGURE_COSINE = 0.25;
 
+/** The same, for a shared day with many words besides: wordings of one event can share little else. */
+const SHARED_DAY_COSINE = 0.2;
+
 /** Words besides a shared figure that two reports of one event share, at least: "envoys… Paris… reassurance force". */
 const SHARED_WORDS_BESIDES_FIGURE = 3;
+
+/** Words besides a shared day (and its attribution) that two reports of one event share, at least: a day is less telling than a count. */
+const SHARED_WORDS_BESIDES_DAY = 5;
+
+/** Words of attribution, which any two reports may share: "officials told reporters on Tuesday". */
+const attributionWords = ['told', 'reporters', 'officials', 'announced', 'confirmed', 'according', 'reported', 'statement', 'added', 'stated', 'declared', 'spokesman', 'spokeswoman', 'spokesperson'];
+
+/** Stems of a text's content words, numbers and the words in `besides` left out. */
+function wordStems(text: string, besides: ReadonlySet<string>): Set<string> {
+  return new Set(contentTokens(text).filter((token) => !/\d/.test(token)).map(stemOf).filter((stem) => !besides.has(stem)));
+}
+
+/** Whether two texts share at least `least` content words, numbers and the words in `besides` left out. */
+function shareWords(a: string, b: string, besides: ReadonlySet<string>, least: number): boolean {
+  const inB = wordStems(b, besides);
+  let shared = 0;
+  for (const stem of wordStems(a, besides)) if (inB.has(stem) && ++shared >= least) return true;
+  return false;
+}
 
 /**
  * Both give an amount of the same unit, other than a percentage, and share words besides it: a
@@ -146,21 +172,53 @@ function shareFigure(a: { text: string }, b: { text: string }): boolean {
   const ofA = figuresOf(a);
   const ofB = ofA.length > 0 ? figuresOf(b) : [];
   const units = new Set(ofA.filter((x) => x.unit !== '%' && ofB.some((y) => y.unit === x.unit && y.amount === x.amount)).map((x) => stemOf(x.unit)));
-  if (units.size === 0) return false;
-  const words = (text: string) => new Set(contentTokens(text).filter((token) => !/\d/.test(token)).map(stemOf).filter((stem) => !units.has(stem)));
-  const inB = words(b.text);
-  let shared = 0;
-  for (const stem of words(a.text)) if (inB.has(stem) && ++shared >= SHARED_WORDS_BESIDES_FIGURE) return true;
-  return false;
+  return units.size > 0 && shareWords(a.text, b.text, units, SHARED_WORDS_BESIDES_FIGURE);
+}
+
+/** Capitalised words, "of", "the", "de", "del" or "la" allowed between them ("Power of Siberia"). */
+const capitalisedRun = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|de|del|la)\s+)*\p{Lu}[\p{L}'’-]*)*/gu;
+/** Words a sentence may open with before a name ("The", "On Tuesday", "Last Friday"): no part of it. */
+const openingWords = /^(?:(?:The|A|An|On|In|At|By|For|From|But|And|After|Before|Since|Until|During|When|While|Last|Next|This|Late|Early)\s+)+/;
+const dayWord = new RegExp(`^(?:${[...weekdays, ...months].join('|')})$`, 'i');
+
+/**
+ * Names of two words or more ("Power of Siberia", "China National Petroleum Corporation"),
+ * lower-cased, without the words a sentence opens with or days ("On Tuesday" is no name).
+ */
+function longNamesOf(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const [run] of text.matchAll(capitalisedRun)) {
+    const words = run.replace(openingWords, '').split(/\s+/).filter((word) => !dayWord.test(word));
+    if (words.length >= 2) names.add(words.join(' ').toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * Both name the same weekday or date ("on Tuesday", "on 20 January"), the same name of two
+ * words or more ("Power of Siberia"), and many words besides the day and the words of
+ * attribution: a day is shared by every event of a busy one, and a deal "signed on Tuesday to
+ * build" a bridge is not one to build a pipeline.
+ */
+function shareDay(a: { text: string }, b: { text: string }): boolean {
+  const x = specificsOf(a);
+  const y = specificsOf(b);
+  const days = [...x.weekdays].filter((day) => y.weekdays.has(day));
+  const dates = [...x.dates].filter((date) => y.dates.has(date));
+  if (days.length === 0 && dates.length === 0) return false;
+  const names = longNamesOf(b.text);
+  if (![...longNamesOf(a.text)].some((name) => names.has(name))) return false;
+  return shareWords(a.text, b.text, new Set([...days, ...dates.flatMap((date) => date.split(' ')), ...attributionWords].map(stemOf)), SHARED_WORDS_BESIDES_DAY);
 }
 
 /**
  * Whether two passages report the same event: alike in their words (or less alike, and giving
- * the same figure), and not set apart by their details.
+ * the same figure or day), and not set apart by their details.
  */
 export function sameReport(a: Vector, textA: { text: string }, b: Vector, textB: { text: string }): boolean {
   const likeness = cosine(a, b);
-  if (likeness < SHARED_FIGURE_COSINE || (likeness < SAME_EVENT_COSINE && !shareFigure(textA, textB))) return false;
+  if (likeness < SHARED_DAY_COSINE) return false;
+  if (likeness < SAME_EVENT_COSINE && !(likeness >= SHARED_FIGURE_COSINE && shareFigure(textA, textB)) && !shareDay(textA, textB)) return false;
   return !differentEvents(textA, textB);
 }
 

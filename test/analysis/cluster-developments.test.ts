@@ -55,6 +55,20 @@ describe('reports alike in words, attributed to two named speakers', () => {
   });
 });
 
+/**
+ * How alike two texts are (cosine) and whether they report the same event, with word weights
+ * from a small week of sentences.
+ */
+function comparedIn(week: readonly string[]) {
+  const idf = buildIdf(week.map((text) => tokenize(text)));
+  const vocabulary = new Vocabulary();
+  const report = (text: string) => ({ vector: vectorize(tokenize(text), idf, Math.log(1 + week.length), vocabulary), passage: { text } });
+  return (a: string, b: string) => {
+    const [x, y] = [report(a), report(b)];
+    return { likeness: cosine(x.vector, y.vector), same: sameReport(x.vector, x.passage, y.vector, y.passage) };
+  };
+}
+
 describe('two outlets’ wordings of one report', () => {
   // A small week: the two reports, and sentences that make the shared words less than unique.
   const week = [
@@ -65,13 +79,7 @@ describe('two outlets’ wordings of one report', () => {
     'Envoys in Paris said the force would need air cover.',
     'Inflation in Spain fell to 2.3% in January.',
   ];
-  const idf = buildIdf(week.map((text) => tokenize(text)));
-  const vocabulary = new Vocabulary();
-  const report = (text: string) => ({ vector: vectorize(tokenize(text), idf, Math.log(1 + week.length), vocabulary), passage: { text } });
-  const same = (a: string, b: string) => {
-    const [x, y] = [report(a), report(b)];
-    return { likeness: cosine(x.vector, y.vector), same: sameReport(x.vector, x.passage, y.vector, y.passage) };
-  };
+  const same = comparedIn(week);
 
   it('are one event when they give the same count, though they share fewer words than the bar for words alone', () => {
     const { likeness, same: one } = same(week[0]!, week[1]!);
@@ -103,5 +111,56 @@ describe('two outlets’ wordings of one report', () => {
     const { likeness, same: one } = same('Cold weather kept 20,000 troops indoors on the front line overnight.', week[1]!);
     expect(likeness).toBeLessThan(0.25);
     expect(one).toBe(false);
+  });
+});
+
+describe('two outlets’ wordings of one event on one day', () => {
+  const week = [
+    'Gazprom and China National Petroleum Corporation signed a legally binding agreement on Tuesday to build the Power of Siberia 2 pipeline, Russian state media reported.',
+    'Russia and China signed a binding contract for the Power of Siberia 2 gas pipeline on Tuesday, ending years of talks in which Beijing held out for cheaper gas.',
+    'Russia and China signed a binding agreement on visa-free travel for tour groups on Tuesday, officials told reporters.',
+    'Putin told Xi that relations between Russia and China were at their best in history.',
+    'China’s exports of machine tools to Russia rose 22 per cent in 2025, customs data showed on Monday.',
+    'Analysts said China had pressed for a price close to Russia’s domestic rate.',
+    'The line would carry 50 billion cubic metres of gas a year from western Siberia to northern China through Mongolia.',
+    'Xi said Beijing and Moscow should firmly support each other on core interests, state broadcaster CCTV reported.',
+    'The two leaders agreed that Putin would visit China in May, the Kremlin’s foreign policy aide told reporters.',
+    'Beijing denies supplying weapons and says it controls exports of dual-use goods strictly.',
+    'Trade between the two countries fell 7 per cent last year to $228bn, its first fall since 2020.',
+  ];
+  const same = comparedIn(week);
+
+  it('are one event when they name the same day and share many words besides, though less alike than the bar for words alone', () => {
+    const { likeness, same: one } = same(week[0]!, week[1]!);
+    expect(likeness).toBeGreaterThan(0.2);
+    expect(likeness).toBeLessThan(0.4);
+    expect(one).toBe(true);
+    // The same date, as written either way round.
+    expect(same(week[0]!.replace('on Tuesday', 'on 20 January'), week[1]!.replace('on Tuesday', 'on January 20')).same).toBe(true);
+  });
+
+  it('are not without the day, or on another day', () => {
+    expect(same(week[0]!.replace(' on Tuesday', ''), week[1]!.replace(' on Tuesday', '')).same).toBe(false);
+    expect(same(week[0]!.replace('Tuesday', 'Wednesday'), week[1]!).same).toBe(false);
+  });
+
+  it('are not when the day and words of any deal are all they share: another deal signed by the same two on the same day', () => {
+    for (const pipeline of [week[0]!, week[1]!]) {
+      const visas = same(week[2]!, pipeline);
+      expect(visas.same).toBe(false);
+    }
+    // Many words in common, but no name: a bridge is not a pipeline.
+    const bridge = same('Russia and China signed a binding agreement on Tuesday to build a road bridge over the Amur, a state broadcaster reported.', week[0]!);
+    expect(bridge.likeness).toBeGreaterThan(0.2);
+    expect(bridge.likeness).toBeLessThan(0.4);
+    expect(bridge.same).toBe(false);
+    // "On Tuesday" is no name, though both open with it.
+    const opening = same(
+      'On Tuesday, Russia and China signed a binding agreement to build a road bridge over the river, state media reported.',
+      'On Tuesday, Russia and China signed a binding contract to build a gas pipeline under the river, ending years of talks in which Beijing held out for cheaper gas.',
+    );
+    expect(opening.likeness).toBeGreaterThan(0.2);
+    expect(opening.likeness).toBeLessThan(0.4);
+    expect(opening.same).toBe(false);
   });
 });
