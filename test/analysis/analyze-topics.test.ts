@@ -139,6 +139,20 @@ describe("a topic's anchors", () => {
     expect(analyse('spain-politics', 'Budget fails for a third year', [montero])).toEqual([montero]);
   });
 
+  it("name Russia's gas companies and Siberia, and the topic's terms its leaders' calls and China's supplies to Russia's war effort", () => {
+    const reports = [
+      'Vladimir Putin and Xi Jinping held a video call on Friday, the Kremlin said, their second conversation this year.',
+      'Gas from western Siberia would reach China through Mongolia under the deal, Chinese state media said.',
+      'Gazprom chief executive Alexei Miller said at the signing in Beijing that China would take its first gas in 2030.',
+      'The EU\'s sanctions envoy said on Tuesday that Chinese firms were supplying "the backbone of Russia\'s arms industry".',
+      'Between 70 and 80 per cent of the microelectronics found in Russian missiles were made in China, according to Ukrainian intelligence.',
+    ];
+    for (const report of reports) expect(analyse('russia-china', 'Weekly round-up', [report]), report).toEqual([report]);
+    // One side alone is still no relationship.
+    expect(analyse('russia-china', 'Weekly round-up', ['Gazprom said on Friday that gas flows to Hungary through TurkStream reached a record.'])).toEqual([]);
+    expect(analyse('russia-china', 'Weekly round-up', ['Xi Jinping held a video call with the French president on Friday.'])).toEqual([]);
+  });
+
   it('are not taken from the headline, where a passage on another actor would take them', () => {
     // A sentence that only the headline would anchor: an EU measure under a US headline.
     const eu = 'The European Union adopted its 20th package of sanctions and new tariffs on Russian steel on Tuesday.';
