@@ -1,6 +1,7 @@
 import type { Article } from '../sources/article.js';
 import { datelineLength } from '../sources/dateline.js';
 import { quotationsIn, unquotedText } from './extract-quotes.js';
+import { isOpinion } from './opinion.js';
 import { splitSentences } from './segment.js';
 import { isSiteFurniture } from './site-furniture.js';
 import { tokenizeBoth } from './tokenize.js';
@@ -70,18 +71,24 @@ function withoutLeadIn(sentence: string, paragraph: number, index: number): stri
 export interface NotAReport {
   articleId: string;
   text: string;
-  reason: 'site furniture' | "the writer's own question" | "the writer's own voice (first person outside quotation marks)";
+  reason: 'site furniture' | "the writer's own question" | "the writer's own voice (first person outside quotation marks)" | 'an opinion piece';
 }
 
 /**
  * Splits articles into passages worth scoring, in reading order. Site furniture ("Sign up for our
- * newsletter…", "(Reporting by…)") gives none, including in stores ingested before it was known.
- * Furniture, the writer's questions and first person are listed in `notReports` when it is given;
- * headings and fragments (too short, no full stop) are not.
+ * newsletter…", "(Reporting by…)") gives none, including in stores ingested before it was known,
+ * nor does an opinion piece (isOpinion). Opinion pieces, furniture, the writer's questions and
+ * first person are listed in `notReports` when it is given; headings and fragments (too short, no
+ * full stop) are not.
  */
 export function buildPassages(articles: readonly Article[], notReports?: NotAReport[]): Passage[] {
   const passages: Passage[] = [];
   for (const article of articles) {
+    // A column or an editorial argues: none of its sentences is a development, a figure or an event.
+    if (isOpinion(article)) {
+      notReports?.push({ articleId: article.id, text: article.title, reason: 'an opinion piece' });
+      continue;
+    }
     article.paragraphs.forEach((paragraph, p) => {
       if (isSiteFurniture(paragraph)) {
         notReports?.push({ articleId: article.id, text: paragraph, reason: 'site furniture' });

@@ -570,6 +570,30 @@ describe('what reports nothing', () => {
     ]);
   });
 
+  it('is no passage: an opinion piece, by its headline or its section, listed with its headline; a news headline about opinion is news', () => {
+    const argument = 'A reassurance force that exists only on paper deters nobody, and Europe should say so now.';
+    const piece = (title: string, url: string) => ({ ...article('a', argument), title, url });
+    const read = (title: string, url = 'https://continental-desk.example/world/2026/01/22/x') => {
+      const notReports: NotAReport[] = [];
+      return { passages: buildPassages([piece(title, url)], notReports).map((p) => p.text), notReports: notReports.map((r) => [r.reason, r.text]) };
+    };
+    for (const title of ['Opinion: Europe must stop waiting for Washington', 'COMMENT | Europe must stop waiting', 'Op-ed — A force on paper', 'Europe must stop waiting | Opinion', 'The Herald view on Ukraine: a force on paper deters nobody']) {
+      expect(read(title), title).toEqual({ passages: [], notReports: [['an opinion piece', title]] });
+    }
+    for (const url of ['https://continental-desk.example/opinion/2026/01/22/europe-must-stop-waiting', 'https://paper.example/commentisfree/2026/jan/22/europe', 'https://paper.example/news/editorials/ukraine-force']) {
+      expect(read('Europe must stop waiting', url), url).toEqual({ passages: [], notReports: [['an opinion piece', 'Europe must stop waiting']] });
+    }
+    // News about opinion, analysis that reports, and a comment someone made are news.
+    for (const [title, url] of [
+      ['Public opinion in Spain turns against early elections', 'https://iberialedger.example/politics/2026/01/22/public-opinion-early-elections'],
+      ['Analysis: Why the guarantees text matters', 'https://continental-desk.example/analysis/2026/01/22/guarantees'],
+      ['Kremlin declines comment on revised plan', 'https://balticwire.example/news/2026-01-21/kremlin-comment'],
+      ['Letters of credit dry up for Russian importers', 'https://harbourstreet.example/markets/letters-of-credit'],
+    ] as const) {
+      expect(read(title, url).passages, title).toEqual([argument]);
+    }
+  });
+
   it("is no passage: the writer's own question; a question in quotation marks is someone's words, and is one", () => {
     const passages = (text: string) => buildPassages([article('a', text)]).map((p) => p.text);
     expect(passages('Will the Catalan parties still back the Spanish budget in the Congress of Deputies this spring?')).toEqual([]);
