@@ -49,10 +49,16 @@ const eventLeftOut = /\b(?:attend|attends|attending|take part|takes part|taking 
  * writes a quotation of several sentences or paragraphs.
  */
 const quotationGoingOn = /^(?:“[^”]*(?:”\W*)?|"[^"]*(?:"\W*)?|«[^»]*(?:»\W*)?|„[^“”]*(?:[“”]\W*)?)$/u;
+/**
+ * The same in single quotation marks, as British news writes them ('The election will be held
+ * when it is due.'): the mark opens on a capital, and no closing mark after punctuation goes on
+ * with more words ('…,' Sánchez said). An apostrophe inside a word ("won't") closes nothing.
+ */
+const singleQuotationGoingOn = /^['‘]\p{Lu}(?:(?![,.!?]['’]\s).)*$/u;
 
 /** Whether a sentence is someone's words alone, with no attribution (quotationGoingOn). */
 export function goesOnWithWords(text: string): boolean {
-  return quotationGoingOn.test(text);
+  return quotationGoingOn.test(text) || singleQuotationGoingOn.test(text);
 }
 
 /** A report given to a pronoun after a comma: "About 40 per cent of the money will go to municipalities, she said". */

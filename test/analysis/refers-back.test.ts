@@ -42,6 +42,11 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'About 40 per cent of the money will go to municipalities near the front line, she said, and the rest to national operators.',
     '“Every boiler house we rebuild now keeps people in their homes.”',
     '"Every boiler house we rebuild now keeps people in their homes."',
+    // In single marks, as British outlets write them; an apostrophe in a word closes nothing.
+    "'The general election will be held when it is due.'",
+    '‘The general election will be held when it is due.’',
+    "'We won't call an early election, whatever the Socialists' rivals say.'",
+    "'The damage at one substation is severe and the blackout may last days.",
   ])('%s', (sentence) => expect(refersBack(sentence)).toBe(true));
 
   it.each([
@@ -71,5 +76,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     '“Repairs will take at least three weeks,” Zaichenko added.',
     '“Repairs will take at least three weeks,” according to Ukrenergo.',
     'About 40 per cent of the money will go to municipalities near the front line, Calviño said.',
+    "'A regional election is a regional election,' Sánchez told reporters in Madrid.",
+    '‘A regional election is a regional election,’ Sánchez said.',
+    "'90s-era rules still apply, the minister said.",
   ])('not: %s', (sentence) => expect(refersBack(sentence)).toBe(false));
 });
