@@ -27,6 +27,8 @@ const money = new RegExp(String.raw`([$€£])\s?${NUMBER}(?:\s?(?:[–-]|to)\s?
 /** A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million refugees", "12 people". */
 const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
+/** Words ending in s that count nothing: "12 of its 20 ships" counts no "its", nor "3 was" anything. */
+const notNouns = /^(its|this|his|hers|ours|yours|theirs|was|has|is|as|us|does|plus|thus|less|unless|across|towards|afterwards|whereas|besides|perhaps|always|sometimes|yes)$/;
 /**
  * The lower bound of a range just before a count or a percentage, with the words that make it one:
  * "between 15,000 and ", "from 10 to ", "10-", "10 to ". "20,000 troops" alone would say more than
@@ -38,6 +40,12 @@ const rangeBefore = new RegExp(String.raw`(?:\bbetween\s+${NUMBER}\s+and|\bfrom\
  * 30 countries, and a figure shown without them would say so.
  */
 const roughly = /\b(?:(?:just|well)\s+(?:over|under)|(?:more|fewer|less)\s+than|at\s+(?:least|most)|up\s+to|as\s+(?:many|much|few|little)\s+as|close\s+to|an\s+estimated|nearly|almost|about|around|roughly|approximately|some|over|under)\s+$/i;
+
+/**
+ * The part of a whole just before a count: "26 of the " in "26 of the 67 seats", "12 of its ". "67
+ * seats" alone would give the whole as what the sentence counts.
+ */
+const partBefore = new RegExp(String.raw`${NUMBER}\s+of\s+(?:the\s+|its\s+|their\s+)?$`);
 
 /** How many words before a figure its clause reaches back, at most, when the clause is cut short. */
 const WORDS_BEFORE = 7;
@@ -208,9 +216,16 @@ export function extractFigures(sentence: string): FoundFigure[] {
     // "2.3 million refugees" counts 2.3e6 refugees, as "2,300,000 refugees" does.
     const counted = amount(number) * (scale[words[0]!] ?? 1);
     // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
-    if (isYear.test(number) || notCounted.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
+    if (isYear.test(number) || notCounted.test(noun) || notNouns.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
     // "January 25 ministers" is a date, not a count; "the Power of Siberia 2 gas pipeline" a name.
     if (endsOnMonth.test(sentence.slice(0, match.index)) || endsOnName(sentence.slice(0, match.index))) continue;
+    // "26 of the 67 seats" counts 26 seats, of 67.
+    const part = partBefore.exec(sentence.slice(0, match.index));
+    if (part && !isYear.test(part[1]!)) {
+      const end = match.index + match[0].length;
+      add(part.index, end, sentence.slice(part.index, end).trim(), `${amount(part[1]!)}/${counted}:${noun}`, noun, amount(part[1]!));
+      continue;
+    }
     const rangeKey = (low: string) => `${amount(low) * (scale[words[0]!] ?? 1)}-${counted}:${noun}`;
     addWithRange(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, rangeKey, noun, counted);
   }

@@ -22,8 +22,11 @@ const pastVerbs = String.raw`said|told|met|spoke|held|began|visited|signed|decla
 const firstTenseAfter = new RegExp(String.raw`\b(will|shall|is due|are due|is expected to|are expected to|is set to|are set to|plans? to)\b|(?<!\b(?:the|a|an|newly|recently|democratically|so-called)\s)\b(${pastVerbs})\b`);
 /** A past-tense verb right after a date ("Russia on Monday launched…", "Talks on Tuesday ended…") fixes it in the past. */
 const pastVerbAfter = new RegExp(String.raw`^\s+(?:also\s+|again\s+|reportedly\s+)?(?:${pastVerbs})\b`);
-/** A past-tense verb just before a date ("said on Tuesday", "met Monday") fixes it in the past. */
-const pastVerbBefore = new RegExp(String.raw`\b(said|says|told|announced|confirmed|reported|stated|added|met|spoke|held|began|visited|signed|declared|${edVerb})\s+(?:\w+\s+){0,2}$`);
+/**
+ * A past-tense verb just before a date ("said on Tuesday", "met Monday", "won Sunday's election")
+ * fixes it in the past.
+ */
+const pastVerbBefore = new RegExp(String.raw`\b(says|announced|confirmed|reported|stated|added|${pastVerbs})\s+(?:\w+\s+){0,2}$`);
 /**
  * Date words chrono may read that name a day: a month, a weekday, or a numeric date (3/2,
  * 03.02. or 03.02.2026, 2026-02-03). Durations ("a week") do not, and neither do decimals: chrono

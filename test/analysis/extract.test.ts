@@ -307,6 +307,17 @@ describe('figures keep their whole number', () => {
     expect(figures('Officials spoke about the 40 air defence systems on Monday.').map(([value]) => value)).toEqual(['40 air defence systems']);
   });
 
+  it('keeps a part of a whole whole: "67 seats" alone would give the whole as what was won', () => {
+    const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key, f.amount]);
+    expect(figures('The Partido Popular won 26 of the 67 seats, six short of a majority.')).toEqual([['26 of the 67 seats', '26/67:seats', 26]]);
+    expect(figures('Russia keeps 12 of its 20 warships in port, and 2,100 of 3,000 votes were cast.')).toEqual([
+      ['12 of its 20 warships', '12/20:warships', 12],
+      ['2,100 of 3,000 votes', '2100/3000:votes', 2100],
+    ]);
+    // A word in s that counts nothing is no count: not "12 its", "35 was".
+    expect(figures('Of the 40 drones, 35 was the number shot down, and 12 of its crews were lost.')).toEqual([['40 drones', '40:drones', 40]]);
+  });
+
   it('keeps a range whole, as written: its upper bound alone would say more than the text', () => {
     const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key]);
     expect(figures('The force would number between 15,000 and 20,000 troops, diplomats said.')).toEqual([['between 15,000 and 20,000 troops', '15000-20000:troops']]);
@@ -385,6 +396,11 @@ describe('timeline tense rules', () => {
     ['On Thursday, Russian-occupied towns will vote in a sham poll, Kyiv said.', '2026-01-21', '2026-01-22'],
     ['On Friday, Ahmed Aboul Gheit will travel to Kyiv.', '2026-01-21', '2026-01-23'],
     ['The UN-backed talks on Thursday will decide the next steps.', '2026-01-21', '2026-01-22'],
+    // An irregular past before the date fixes it too, whatever a later clause says will happen.
+    ["The Partido Popular won Sunday's regional election in Aragon and will need Vox to govern.", '2026-02-09', '2026-02-08'],
+    ['Russian forces struck Odesa on Tuesday and will keep up the attacks, officials warned.', '2026-01-22', '2026-01-20'],
+    ["The Socialists lost Sunday's vote but will stay in opposition.", '2026-02-09', '2026-02-08'],
+    ["Voters will go to the polls in Sunday's election.", '2026-02-05', '2026-02-08'],
   ])('%j published %s → %s', expectFirstDate);
 });
 
