@@ -139,6 +139,13 @@ describe("a topic's anchors", () => {
     expect(analyse('spain-politics', 'Budget fails for a third year', [montero])).toEqual([montero]);
   });
 
+  it("name Spain's regions, and its elections are the topic's terms, singular or plural", () => {
+    const aragon = "The conservatives won 26 seats in Sunday's regional election in Aragon, six short of a majority.";
+    const vox = 'Vox more than doubled its representation to 14 seats, while the Socialists fell to 18 seats from 23.';
+    const castile = 'Voters in Castile and León go to the polls on March 15 in a regional election seen as a test for the government.';
+    for (const report of [aragon, vox, castile]) expect(analyse('spain-politics', 'Regional vote', [report]), report).toEqual([report]);
+  });
+
   it("name Russia's gas companies and Siberia, and the topic's terms its leaders' calls and China's supplies to Russia's war effort", () => {
     const reports = [
       'Vladimir Putin and Xi Jinping held a video call on Friday, the Kremlin said, their second conversation this year.',
