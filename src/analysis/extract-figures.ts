@@ -24,8 +24,12 @@ const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?
 const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
 /** "$45 billion", "$40-50 billion", "$40 to $50 billion" (a range's upper bound as its third group), "2.5 bn euros". */
 const money = new RegExp(String.raw`([$€£])\s?${NUMBER}(?:\s?(?:[–-]|to)\s?[$€£]?${NUMBER})?\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
-/** A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million refugees", "12 people". */
-const count = new RegExp(String.raw`${NUMBER}\s+((?:[a-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
+/**
+ * A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million
+ * refugees", "12 people", "52 Russian assaults" (a word between may be a name's: "Russian",
+ * "Shahed"; what is counted is not).
+ */
+const count = new RegExp(String.raw`${NUMBER}\s+((?:[A-Za-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
 /** Words ending in s that count nothing: "12 of its 20 ships" counts no "its", nor "3 was" anything. */
 const notNouns = /^(its|this|his|hers|ours|yours|theirs|was|has|is|as|us|does|plus|thus|less|unless|across|towards|afterwards|whereas|besides|perhaps|always|sometimes|yes)$/;

@@ -84,6 +84,9 @@ describe('a number in a name is no figure', () => {
     // A sentence's first word is capitalised whatever it is: its count stands.
     ['Over 30 nations joined the coalition.', ['Over 30 nations']],
     ['Some 180,000 homes lost power.', ['Some 180,000 homes']],
+    // A name between the number and what it counts is part of the count.
+    ['Ukraine said it repelled 52 Russian assaults, and Russia launched 40 Shahed drones.', ['52 Russian assaults', '40 Shahed drones']],
+    ['On March 15 Russian forces attacked, as they had in 2025 Russian offensives.', []],
   ])('%s → %j', (sentence, values) => {
     expect(extractFigures(sentence).map((f) => f.value)).toEqual(values);
   });
