@@ -31,6 +31,12 @@ const money = new RegExp(String.raw`([$€£])\s?${NUMBER}(?:\s?(?:[–-]|to)\s?
  */
 const count = new RegExp(String.raw`${NUMBER}\s+((?:[A-Za-z-]+\s+){0,2}?(?:[a-z-]+s|people|children|men|women|personnel|staff))\b`, 'g');
 const notCounted = /^(years?|months?|weeks?|days?|hours?|minutes?|times|percent|degrees)$/;
+/**
+ * A death toll given as a bare number: "The death toll … has risen to 14", "a toll of 12". It
+ * counts people killed, as "killing 12 people" does. A count after it ("to 14 people") is found
+ * as a count first; a toll road is none.
+ */
+const toll = new RegExp(String.raw`\btoll\b(?!\s+(?:roads?|booths?|charges?|fees?|plazas?|gates?)\b|-)[^.;:!?]{0,120}?\b(?:to|of|at|reached|hit)\s+(?:at least\s+)?${NUMBER}(?!\s*(?:%|per ?cent\b)|[\d.,]\d)`, 'gi');
 /** Words ending in s that count nothing: "12 of its 20 ships" counts no "its", nor "3 was" anything. */
 const notNouns = /^(its|this|his|hers|ours|yours|theirs|was|has|is|as|us|does|plus|thus|less|unless|across|towards|afterwards|whereas|besides|perhaps|always|sometimes|yes)$/;
 /**
@@ -232,6 +238,16 @@ export function extractFigures(sentence: string): FoundFigure[] {
     }
     const rangeKey = (low: string) => `${amount(low) * (scale[words[0]!] ?? 1)}-${counted}:${noun}`;
     addWithRange(match.index, match.index + match[0].length, match[0].trim(), `${counted}:${noun}`, rangeKey, noun, counted);
+  }
+  for (const match of sentence.matchAll(toll)) {
+    const number = match[1]!;
+    if (isYear.test(number)) continue;
+    const end = match.index + match[0].length;
+    // Its clause says whose toll it is: from "death toll" (or "toll") on.
+    const start = sentence.slice(0, match.index).endsWith('death ') ? match.index - 'death '.length : match.index;
+    // "at least 14", as written.
+    const value = /(?:at least\s+)?\S+$/i.exec(match[0])![0];
+    add(start, end, value, `${amount(number)}:people`, 'people', amount(number));
   }
   // In the order the sentence gives them (a value such as "12.75%" need not be its text: "12.75 per cent").
   return figures.sort((a, b) => a.start - b.start).map(({ start: _start, ...figure }) => figure);

@@ -160,6 +160,26 @@ describe("a topic's anchors", () => {
     expect(analyse('russia-china', 'Weekly round-up', ['Xi Jinping held a video call with the French president on Friday.'])).toEqual([]);
   });
 
+  it('file a strike on a city under strikes on cities, and a later toll apart from the first: another count of the dead', () => {
+    const first = 'A Russian ballistic missile hit a residential building in Dnipro on Monday night, killing at least 12 people and wounding 40, regional governor Serhiy Lysak said on Tuesday.';
+    const later = "The death toll from Monday night's Russian missile strike on an apartment block in Dnipro has risen to 14, including two children, regional governor Serhiy Lysak said on Wednesday.";
+    const articles = [article('x', first, '2026-01-20'), article('y', later, '2026-01-21')];
+    const analysis = analyzeTopics(articles, [topic('strikes-on-cities'), topic('front-line')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) });
+    const [strikes, front] = analysis.topics;
+    const byArticle = <T extends { articleIds: readonly string[] }>(items: readonly T[]) => [...items].sort((a, b) => a.articleIds[0]!.localeCompare(b.articleIds[0]!));
+    expect(byArticle(strikes!.developments).map((d) => [d.text, d.articleIds])).toEqual([
+      [first, ['x']],
+      [later, ['y']],
+    ]);
+    expect(byArticle(strikes!.figures).map((f) => [f.value, f.articleIds])).toEqual([
+      ['at least 12 people', ['x']],
+      ['14', ['y']],
+    ]);
+    expect(front!.developments).toEqual([]);
+    // A strike on the grid stays the energy topic's.
+    expect(analyse('strikes-on-cities', 'Grid hit', ['Russian missiles hit the power grid in Kharkiv overnight, killing two people and cutting power to 200,000 homes.'])).toEqual([]);
+  });
+
   it('are not taken from the headline, where a passage on another actor would take them', () => {
     // A sentence that only the headline would anchor: an EU measure under a US headline.
     const eu = 'The European Union adopted its 20th package of sanctions and new tariffs on Russian steel on Tuesday.';

@@ -321,6 +321,17 @@ describe('figures keep their whole number', () => {
     expect(figures('Of the 40 drones, 35 was the number shot down, and 12 of its crews were lost.')).toEqual([['40 drones', '40:drones', 40]]);
   });
 
+  it('reads a death toll given as a bare number as a count of people, with the clause that says whose toll it is', () => {
+    const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key, f.context]);
+    expect(figures("The death toll from Monday night's missile strike on an apartment block in Dnipro has risen to 14, including two children, the governor said.")).toEqual([
+      ['14', '14:people', "The death toll from Monday night's missile strike on an apartment block in Dnipro has risen to 14"],
+    ]);
+    expect(figures('Officials said the death toll stood at at least 31 on Friday.')).toEqual([['at least 31', '31:people', 'Officials said the death toll stood at at least 31 on Friday']]);
+    // A count after it is found as a count; a toll road or a share is none.
+    expect(figures('The toll rose to 14 people.')).toEqual([['14 people', '14:people', 'The toll rose to 14 people']]);
+    expect(figures('The toll road to Odesa reopened after 12 days, and the toll rose to 3.5% of GDP.').map(([value]) => value)).toEqual(['3.5%']);
+  });
+
   it('keeps a range whole, as written: its upper bound alone would say more than the text', () => {
     const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key]);
     expect(figures('The force would number between 15,000 and 20,000 troops, diplomats said.')).toEqual([['between 15,000 and 20,000 troops', '15000-20000:troops']]);

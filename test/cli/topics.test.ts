@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
 describe('brief topics', () => {
-  it('lists the nine shipped topics', async () => {
+  it('lists the ten shipped topics', async () => {
     const result = await runCli(['topics', '--json']);
     expect(result.code).toBe(0);
     const ids = JSON.parse(result.stdout).map((topic: { id: string }) => topic.id);
@@ -15,13 +15,14 @@ describe('brief topics', () => {
       'russia-china',
       'security-guarantees',
       'spain-politics',
+      'strikes-on-cities',
       'us-policy',
     ]);
   });
 
   it('prints one line per topic with its title', async () => {
     const { stdout } = await runCli(['topics']);
-    expect(stdout.split('\n')).toHaveLength(9);
+    expect(stdout.split('\n')).toHaveLength(10);
     expect(stdout).toMatch(/^russia-china\s+Russia–China ties\s+\(\d+ terms, \d+ entities; /m);
   });
 });
