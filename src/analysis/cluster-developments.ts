@@ -194,11 +194,24 @@ function longNamesOf(text: string): Set<string> {
   return names;
 }
 
+/** The numbers a text gives, as written, its dates' days and years aside. */
+function numbersIn(text: string, specifics: Specifics): Set<string> {
+  const days = new Set([...specifics.dates].map((date) => date.split(' ')[1]!));
+  return new Set((text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((number) => !/^(?:1[89]|20)\d{2}$/.test(number) && !days.has(number)));
+}
+
+/** Both give numbers, and each gives one the other does not: "killing at least 12" and "killing 14". */
+function numbersDiffer(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  return x.size > 0 && y.size > 0 && [...x].some((n) => !y.has(n)) && [...y].some((n) => !x.has(n));
+}
+
 /**
  * Both name the same weekday or date ("on Tuesday", "on 20 January"), the same name of two
  * words or more ("Power of Siberia"), and many words besides the day and the words of
- * attribution: a day is shared by every event of a busy one, and a deal "signed on Tuesday to
- * build" a bridge is not one to build a pipeline.
+ * attribution, and give no numbers apart: a day is shared by every event of a busy one, a deal
+ * "signed on Tuesday to build" a bridge is not one to build a pipeline, and so alike a pair
+ * that counts differently ("killing at least 12", "killing 14") would cite one outlet for the
+ * other's count.
  */
 function shareDay(a: { text: string }, b: { text: string }): boolean {
   const x = specificsOf(a);
@@ -206,6 +219,7 @@ function shareDay(a: { text: string }, b: { text: string }): boolean {
   const days = [...x.weekdays].filter((day) => y.weekdays.has(day));
   const dates = [...x.dates].filter((date) => y.dates.has(date));
   if (days.length === 0 && dates.length === 0) return false;
+  if (numbersDiffer(numbersIn(a.text, x), numbersIn(b.text, y))) return false;
   const names = longNamesOf(b.text);
   if (![...longNamesOf(a.text)].some((name) => names.has(name))) return false;
   return shareWords(a.text, b.text, new Set([...days, ...dates.flatMap((date) => date.split(' ')), ...attributionWords].map(stemOf)), SHARED_WORDS_BESIDES_DAY);

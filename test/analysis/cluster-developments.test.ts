@@ -139,6 +139,17 @@ describe('two outlets’ wordings of one event on one day', () => {
     expect(same(week[0]!.replace('on Tuesday', 'on 20 January'), week[1]!.replace('on Tuesday', 'on January 20')).same).toBe(true);
   });
 
+  it('are not when each gives a number the other does not: one outlet would be cited for the other’s count', () => {
+    const killing = (count: string) => `A Russian ballistic missile hit a residential building in Dnipro on Monday night, killing ${count}, regional governor Serhiy Lysak said.`;
+    const later = 'Rescuers searching the rubble in Dnipro on Monday night found more bodies, raising the number killed by the Russian strike to 14, Serhiy Lysak said, as sirens sounded again across the region.';
+    expect(same(killing('12'), later).likeness).toBeGreaterThan(0.2);
+    expect(same(killing('12'), later).likeness).toBeLessThan(0.4);
+    expect(same(killing('12'), later).same).toBe(false);
+    // The same number, or one only the other does not give, sets nothing apart.
+    expect(same(killing('14'), later).same).toBe(true);
+    expect(same(killing('dozens'), later).same).toBe(true);
+  });
+
   it('are not without the day, or on another day', () => {
     expect(same(week[0]!.replace(' on Tuesday', ''), week[1]!.replace(' on Tuesday', '')).same).toBe(false);
     expect(same(week[0]!.replace('Tuesday', 'Wednesday'), week[1]!).same).toBe(false);
