@@ -76,7 +76,11 @@ export function quotationsIn(sentence: string): Quotation[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated';
+/**
+ * Verbs that give someone's words, and the phrases that name what they said something was:
+ * "Marta Kos called it “a historic day”", "described it as", "hailed it as".
+ */
+const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated|called (?:it|this|that)|(?:described|hailed) (?:it|this|that) as';
 const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
 const pronoun = /^(he|she|they|it)$/i;
 const group =
