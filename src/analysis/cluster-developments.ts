@@ -36,7 +36,10 @@ interface Specifics {
 
 const months = MONTH_NAMES.map((month) => month.toLowerCase());
 const weekdayPattern = new RegExp(`\\b(${weekdays.join('|')})\\b`, 'gi');
-const datePattern = new RegExp(`\\b(?:(${months.join('|')})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${months.join('|')}))\\b`, 'gi');
+/** A month as news writes it: in full, or cut to three letters with a full stop ("Feb. 24"; "Sept."). */
+const monthWord = `(?:${months.join('|')}|(?:${months.map((month) => month.slice(0, 3)).join('|')}|sept)\\.)`;
+/** A day of a month, either way round ("February 24th", "24 Feb."); read as the month's first three letters and the day. */
+const datePattern = new RegExp(`\\b(?:(${monthWord})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthWord}))(?!\\w)`, 'gi');
 /** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
 const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
 const notPlaces = new Set([...months, ...weekdays]);
@@ -71,7 +74,7 @@ function specificsOf(passage: { text: string }): Specifics {
     for (const { unit, amount } of figuresOf(passage)) figures.set(unit, (figures.get(unit) ?? new Set()).add(String(amount)));
     specifics = {
       weekdays: new Set([...text.matchAll(weekdayPattern)].map((m) => m[1]!.toLowerCase())),
-      dates: new Set([...text.matchAll(datePattern)].map((m) => (m[1] ? `${m[1]} ${Number(m[2])}` : `${m[4]} ${Number(m[3])}`).toLowerCase())),
+      dates: new Set([...text.matchAll(datePattern)].map((m) => `${(m[1] ?? m[4]!).slice(0, 3).toLowerCase()} ${Number(m[2] ?? m[3])}`)),
       places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !notPlaces.has(place))),
       figures,
       denies: denial.test(text),
@@ -222,7 +225,7 @@ function shareDay(a: { text: string }, b: { text: string }): boolean {
   if (numbersDiffer(numbersIn(a.text, x), numbersIn(b.text, y))) return false;
   const names = longNamesOf(b.text);
   if (![...longNamesOf(a.text)].some((name) => names.has(name))) return false;
-  return shareWords(a.text, b.text, new Set([...days, ...dates.flatMap((date) => date.split(' ')), ...attributionWords].map(stemOf)), SHARED_WORDS_BESIDES_DAY);
+  return shareWords(a.text, b.text, new Set([...days, ...months, ...attributionWords].map(stemOf)), SHARED_WORDS_BESIDES_DAY);
 }
 
 /**

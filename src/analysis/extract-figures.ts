@@ -14,7 +14,7 @@ export interface FoundFigure {
 }
 
 const scale: Record<string, number> = { trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, m: 1e6 };
-const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', dollars: 'usd', euros: 'eur', pounds: 'gbp' };
+const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', dollars: 'usd', euros: 'eur', pounds: 'gbp', usd: 'usd', eur: 'eur', gbp: 'gbp' };
 
 /**
  * A whole number as written ("1,200", "153", "2.3"), never begun inside another: a match starting
@@ -22,8 +22,8 @@ const currencies: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp'
  */
 const NUMBER = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const percent = new RegExp(String.raw`${NUMBER}\s?(?:%|per ?cent\b)`, 'gi');
-/** "$45 billion", "$40-50 billion", "$40 to $50 billion" (a range's upper bound as its third group), "2.5 bn euros". */
-const money = new RegExp(String.raw`([$€£])\s?${NUMBER}(?:\s?(?:[–-]|to)\s?[$€£]?${NUMBER})?\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
+/** "$45 billion", "$40-50 billion", "$40 to $50 billion" (a range's upper bound as its third group), "2.5 bn euros", "EUR 4.2 billion". */
+const money = new RegExp(String.raw`([$€£]|\b(?:EUR|USD|GBP)(?=\s?\d))\s?${NUMBER}(?:\s?(?:[–-]|to)\s?[$€£]?${NUMBER})?\s?(trillion|billion|million|bn|m)?\b|${NUMBER}\s?(trillion|billion|million|bn)\s+(dollars|euros|pounds)`, 'gi');
 /**
  * A count followed by what is counted: "153 secret documents", "30 countries", "2.3 million
  * refugees", "12 people", "52 Russian assaults" (a word between may be a name's: "Russian",

@@ -26,6 +26,16 @@ describe('negations in grouping reports', () => {
   });
 });
 
+describe('dates in grouping reports', () => {
+  it('are read as news writes them, the month in full or cut short, the day before or after it, with or without "th"', () => {
+    const opened = (day: string) => ({ text: `The EU opened the first cluster of accession talks with Ukraine on ${day}.` });
+    expect(differentEvents(opened('Feb. 24'), opened('February 25th'))).toBe(true);
+    expect(differentEvents(opened('Feb. 24'), opened('24 February'))).toBe(false);
+    expect(differentEvents(opened('February 24th'), opened('24th Feb.'))).toBe(false);
+    expect(differentEvents(opened('Sept. 3'), opened('September 4'))).toBe(true);
+  });
+});
+
 describe('reports alike in words, attributed to two named speakers', () => {
   it('are two statements, each its speaker’s; unnamed sources or one named speaker set nothing apart', () => {
     const spain = 'Spain will spend €1 billion on defence aid for Ukraine this year, Sánchez said.';

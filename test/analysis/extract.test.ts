@@ -160,6 +160,9 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
     ['EIB President Nadia Calviño said: “Reconstruction cannot wait for the war to end.”', 'Nadia Calviño'],
     ['Ukrenergo chief Vitaliy Zaichenko said: “We are working around the clock to restore the grid.”', 'Vitaliy Zaichenko'],
     ['“We are working around the clock to restore the grid,” said Ukrenergo chief Vitaliy Zaichenko.', 'Vitaliy Zaichenko'],
+    // What someone called something is their words.
+    ['Enlargement Commissioner Marta Kos called it “a historic day for Ukraine and for Europe”.', 'Marta Kos'],
+    ['Viktor Orbán described it as “a victory for common sense” on Tuesday.', 'Viktor Orbán'],
   ])('%s → %s', (sentence, speaker) => {
     expect(extractQuotes(sentence, catalog).map((q) => q.speaker)).toEqual([speaker]);
   });
@@ -319,6 +322,14 @@ describe('figures keep their whole number', () => {
     ]);
     // A word in s that counts nothing is no count: not "12 its", "35 was".
     expect(figures('Of the 40 drones, 35 was the number shot down, and 12 of its crews were lost.')).toEqual([['40 drones', '40:drones', 40]]);
+  });
+
+  it('reads a currency written as its code as the currency', () => {
+    expect(extractFigures('The Commission released a EUR 4.2 billion tranche, and USD 300 million more came from Washington.').map((f) => [f.value, f.key])).toEqual([
+      ['EUR 4.2 billion', 'eur:4200000000'],
+      ['USD 300 million', 'usd:300000000'],
+    ]);
+    expect(extractFigures('The EURO 2028 tournament opens in June.')).toEqual([]);
   });
 
   it('reads a death toll given as a bare number as a count of people, with the clause that says whose toll it is', () => {
