@@ -227,6 +227,9 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const counted = amount(number) * (scale[words[0]!] ?? 1);
     // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
     if (isYear.test(number) || notCounted.test(noun) || notNouns.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
+    // The words between describe what is counted ("secret", "Russian"): "84-14 to approve tariffs"
+    // is a vote, and counts no tariffs.
+    if (words.slice(0, -1).some((word) => danglingWord.test(word))) continue;
     // "January 25 ministers" is a date, not a count; "the Power of Siberia 2 gas pipeline" a name.
     if (endsOnMonth.test(sentence.slice(0, match.index)) || endsOnName(sentence.slice(0, match.index))) continue;
     // "26 of the 67 seats" counts 26 seats, of 67.

@@ -87,6 +87,8 @@ describe('a number in a name is no figure', () => {
     // A name between the number and what it counts is part of the count.
     ['Ukraine said it repelled 52 Russian assaults, and Russia launched 40 Shahed drones.', ['52 Russian assaults', '40 Shahed drones']],
     ['On March 15 Russian forces attacked, as they had in 2025 Russian offensives.', []],
+    // A vote counts no tariffs: the words between a count and its noun describe the noun.
+    ['A day after the US Senate voted 84-14 to approve tariffs on buyers of Russian oil.', []],
   ])('%s → %j', (sentence, values) => {
     expect(extractFigures(sentence).map((f) => f.value)).toEqual(values);
   });
