@@ -61,6 +61,19 @@ export function goesOnWithWords(text: string): boolean {
   return quotationGoingOn.test(text) || singleQuotationGoingOn.test(text);
 }
 
+/**
+ * A measure decided on, named by "it" or "them" alone: "The White House has not said whether Trump
+ * would sign it." Not when the sentence names the measure before the pronoun ("Trump said the bill
+ * was flawed and he would veto it").
+ */
+const measureDecidedOn = /\b(?:sign|signs|signed|approve|approves|approved|reject|rejects|rejected|veto|vetoes|vetoed|ratify|ratifies|ratified|endorse|endorses|endorsed|block|blocks|blocked|implement|implements|implemented)\s+(?:it|them)\b/;
+const measureNamed = /\b(?:bill|bills|law|laws|measure|measures|deal|agreement|accord|pact|treaty|plan|package|proposal|resolution|text|document|decree|sanctions|tariffs)\b/i;
+
+function decidesOnMeasureNamedBefore(text: string): boolean {
+  const decided = measureDecidedOn.exec(text);
+  return decided !== null && !measureNamed.test(text.slice(0, decided.index));
+}
+
 /** A report given to a pronoun after a comma: "About 40 per cent of the money will go to municipalities, she said". */
 const pronounReports = /,\s+(?:he|she)\s+(?:said|says|added|adds|told|noted|warned|stressed|insisted|argued|explained)\b/i;
 
@@ -72,8 +85,8 @@ function pronounSpeaks(text: string): boolean {
 /**
  * Whether a sentence (without any lead-in label) leans on the sentence before it: it opens by
  * referring back, or leaves out the event it is about, or goes on with someone's words, or gives
- * words to a "he" or "she".
+ * words to a "he" or "she", or decides on a measure it names only as "it".
  */
 export function refersBack(text: string): boolean {
-  return goesOnWithWords(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text);
+  return goesOnWithWords(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text) || decidesOnMeasureNamedBefore(text);
 }

@@ -42,6 +42,9 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'About 40 per cent of the money will go to municipalities near the front line, she said, and the rest to national operators.',
     '“Every boiler house we rebuild now keeps people in their homes.”',
     '"Every boiler house we rebuild now keeps people in their homes."',
+    // A measure named before, decided on as "it".
+    'The White House has not said whether President Donald Trump would sign it.',
+    'Hungary is expected to veto them at the next summit.',
     // In single marks, as British outlets write them; an apostrophe in a word closes nothing.
     "'The general election will be held when it is due.'",
     '‘The general election will be held when it is due.’',
@@ -79,5 +82,8 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     "'A regional election is a regional election,' Sánchez told reporters in Madrid.",
     '‘A regional election is a regional election,’ Sánchez said.',
     "'90s-era rules still apply, the minister said.",
+    'Trump said the bill was flawed and that he would veto it.',
+    'The Senate passed the sanctions bill, and Trump is expected to sign it on Friday.',
+    'It is unclear whether Congress will approve the aid.',
   ])('not: %s', (sentence) => expect(refersBack(sentence)).toBe(false));
 });
