@@ -13,7 +13,7 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   if (cli) {
     await (cli.exports.start as (argv: readonly string[]) => Promise<void>)(argv);
     // A failed run may have stopped early, before compiling what the command normally runs.
-    if (!process.exitCode) cli.saveCache();
+    if (!process.exitCode) cli.saveCache((cli.exports.partsTaken as () => ReadonlySet<string>)());
   } else {
     await (await import('./start.js')).start(argv);
   }

@@ -31,6 +31,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { builtinEntitiesFile, displayPath, packageVersion } from './paths.js';
 import { releaseGarbage } from './release-garbage.js';
 import { memoizeAnalysis } from './memoize-analysis.js';
+import { took } from './code-paths.js';
 
 /** Width of the SVG charts, in CSS pixels (the PDF draws them at the text column's width). */
 const CHART_WIDTH = 480;
@@ -156,7 +157,10 @@ export async function generateBrief(options: GenerateOptions): Promise<GenerateR
     const previous = await readPreviousBrief(options.outDir, brief.id, previousPeriod(period));
     const analyzeOptions = { period, limits: brief.limits, competitors, previous: previous?.developments ?? [], ...(options.explain && { explain: true }) };
     // Kept between runs: regenerating after an edit to judgments or templates analyses nothing.
-    const { analysis, reused } = memoizeAnalysis({ articles, topics: brief.topics, catalog, options: analyzeOptions }, () => analyzeTopics(articles, brief.topics, catalog, { ...analyzeOptions, readings, ...(signal && { signal }) }));
+    const { analysis, reused } = memoizeAnalysis({ articles, topics: brief.topics, catalog, options: analyzeOptions }, () => {
+      took('analysis');
+      return analyzeTopics(articles, brief.topics, catalog, { ...analyzeOptions, readings, ...(signal && { signal }) });
+    });
     report({ stage: 'analysis', topics: analysis.topics.length, developments: analysis.topics.reduce((n, a) => n + a.developments.length, 0), analysis, reused });
     const view = composeBriefing(brief, period, articles, analysis, previous?.label ?? '');
     return { analysis, view, markdown: renderMarkdown(view, template) };
@@ -430,6 +434,7 @@ async function renderOutputs(result: RenderInput, progress: (event: ProgressEven
   }
   if (brief.formats.includes('pdf')) {
     progress({ stage: 'render', format: 'pdf' });
+    took('pdf');
     // The templates' Markdown is read by the fast path; anything outside its subset, by micromark.
     const tree = parseBriefMarkdown(markdown) ?? parseMarkdown(markdown);
     const { loadImages, loadThemeFiles, openShapingCache, renderPdf } = await loadPdfModules();

@@ -1,5 +1,7 @@
 // The loop of `brief run`'s worker threads, which run this bundle too (src/commands/run-worker.ts).
 export { serveJobs } from './commands/serve-jobs.js';
+// What the run went through, for the code cache it writes (src/code-cache.ts).
+export { partsTaken } from './code-paths.js';
 
 /** The CLI past `--version`'s fast path: parses the arguments, runs the command, sets the exit code. */
 export async function start(argv: readonly string[]): Promise<void> {

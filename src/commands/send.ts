@@ -3,6 +3,7 @@ import { formatWarning } from '../sources/collect-sources.js';
 import { sendBrief } from '../delivery/send-brief.js';
 import { DEFAULT_TIMEOUTS } from '../delivery/send-smtp.js';
 import { periodFromFlags, type PeriodFlags } from './period-option.js';
+import { took } from '../code-paths.js';
 
 export interface SendCommandOptions extends PeriodFlags {
   brief: string;
@@ -15,6 +16,7 @@ export interface SendCommandOptions extends PeriodFlags {
 
 /** `brief send` (and `generate --send`): generate or reuse the outputs, then mail them once. */
 export async function sendCommand(options: SendCommandOptions, io: CommandIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  took('send');
   const period = periodFromFlags(options);
   const timeout = Number(env.BRIEF_SMTP_TIMEOUT_MS) || undefined;
   const result = await sendBrief({

@@ -3,6 +3,7 @@ import { detectFormat, type Format } from './detect-format.js';
 import { readJsonArticles, type FieldMap } from './read-json.js';
 import { readMarkdownArticle } from './read-markdown.js';
 import { readTextArticle } from './read-text.js';
+import { took } from '../code-paths.js';
 
 export interface ReadResult {
   format: Format;
@@ -18,6 +19,7 @@ export interface ReadResult {
  */
 export async function readArticles(text: string, file: string, fields?: FieldMap): Promise<ReadResult> {
   const format = detectFormat(text, file);
+  took(`read-${format}`);
   switch (format) {
     case 'markdown':
       return { format, articles: [readMarkdownArticle(text, file)], problems: [] };

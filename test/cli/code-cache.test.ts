@@ -1,8 +1,8 @@
-import { chmod, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_FILES } from '../../src/code-cache.js';
-import { sampleBrief, spawnCli, tempDir } from '../helpers.js';
+import { repoRoot, sampleBrief, spawnCli, tempDir } from '../helpers.js';
 
 const codeCaches = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((name) => /^code-.*\.bin$/.test(name));
 
@@ -36,6 +36,34 @@ describe('the compiled-code cache of the brief command', () => {
     const replaced = await stat(file);
     expect(replaced.ino).not.toBe(shared.ino);
     expect(replaced.mode & 0o077).toBe(0);
+  });
+
+  it('is written again by a run that takes a part of the program it lacks, with what it held: a PDF after a first run that made none', async () => {
+    const dir = await tempDir();
+    const out = await tempDir();
+    const env = { BRIEF_CACHE_DIR: dir };
+    const markdownOnly = join(dir, 'markdown-only.yaml');
+    const sample = (await readFile(sampleBrief, 'utf8')).replace('path: ../corpus/**/*.md', `path: ${join(repoRoot, 'corpus')}/**/*.md`);
+    await writeFile(markdownOnly, sample.replace('formats: [md, pdf, json]', 'formats: [md]'));
+    const generate = async (brief: string) => expect((await spawnCli(['generate', brief, '--out', out, '--no-store', '--force', '-q'], { env })).code).toBe(0);
+    const cache = async () => {
+      const [name] = (await codeCaches(dir)).filter((file) => file.endsWith('-generate.bin'));
+      const bytes = await readFile(join(dir, name!));
+      return { ino: (await stat(join(dir, name!))).ino, size: bytes.length, header: bytes.subarray(0, bytes.indexOf(0x0a)).toString('latin1') };
+    };
+    await generate(markdownOnly);
+    const first = await cache();
+    expect(first.header).toBe('briefwright-code-cache 1 analysis,read-markdown');
+    // The analysis is the first run's (memoised): the cache keeps it, and adds the PDF's code.
+    await generate(sampleBrief);
+    const second = await cache();
+    expect(second.header).toBe('briefwright-code-cache 1 analysis,pdf,read-markdown');
+    expect(second.ino).not.toBe(first.ino);
+    expect(second.size).toBeGreaterThan(first.size);
+    // A run that takes nothing new leaves it as it is.
+    await generate(markdownOnly);
+    await generate(sampleBrief);
+    expect((await cache()).ino).toBe(second.ino);
   });
 
   it('is kept per command, and only a run that succeeded writes one', async () => {
