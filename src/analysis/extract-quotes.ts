@@ -5,7 +5,11 @@ import { aliasCapitals, aliasMayNameAt, aliasAt, aliasesByStart, writtenWithCapi
 
 /** A direct quotation and who said it. */
 export interface FoundQuote {
-  /** The quoted words, verbatim, without the quotation marks. */
+  /**
+   * The quoted words, verbatim, without the quotation marks; a quotation the attribution splits
+   * ("“We have scaled production,” Fedorov said, “and we now make…”") is one, its parts joined by
+   * QUOTE_BREAK.
+   */
   text: string;
   /** Canonical name when known ("Pedro Sánchez"), else the attribution as written ("three officials"). */
   speaker: string;
@@ -23,6 +27,10 @@ const NO_CONTEXT: QuoteContext = { named: () => [], earlier: () => [] };
 
 /** Quotations shorter than this are scare quotes or titles ("Board of Peace"), not statements. */
 const MIN_QUOTE_WORDS = 4;
+
+/** Between the parts of a quotation that its attribution splits: what is left out there. */
+export const QUOTE_BREAK = ' … ';
+
 /**
  * A quotation in double marks: “…”, "…", or as outlets translating from Ukrainian, Russian,
  * French or German write them: «…», „…“.
@@ -81,6 +89,12 @@ export function quotationsIn(sentence: string): Quotation[] {
  * "Marta Kos called it “a historic day”", "described it as", "hailed it as".
  */
 const speechVerbs = 'said|says|stated|states|added|adds|told|announced|warned|wrote|insisted|declared|emphasi[sz]ed|emphasi[sz]ing|stressed|urged|urging|noted|argued|asserted|confirmed|repeated|called (?:it|this|that)|(?:described|hailed) (?:it|this|that) as';
+
+/**
+ * Words between two parts of one quotation: its attribution alone (", Fedorov said, ", ", he
+ * added, "), and the second part goes on in lower case.
+ */
+const splitByAttribution = new RegExp(`^\\s*,?\\s*(?:[\\p{L}.’'-]+\\s+){0,5}?(?:${speechVerbs})(?:\\s+[\\p{L}.’'-]+){0,5}?\\s*,\\s*$`, 'iu');
 const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
 const pronoun = /^(he|she|they|it)$/i;
 const group =
@@ -414,20 +428,27 @@ export interface LeftOutQuote {
  * given, is told each of those and why.
  */
 export function extractQuotes(sentence: string, catalog: EntityCatalog, context: QuoteContext = NO_CONTEXT, leftOut?: LeftOutQuote[]): FoundQuote[] {
-  const quotes: FoundQuote[] = [];
+  const quotes: (FoundQuote & { end: number })[] = [];
   const found = quotationsIn(sentence);
   const unquoted = (until: number) => unquotedText(sentence, found, until);
   const outside = unquoted(sentence.length).replace(/\s+/g, ' ');
   for (const quotation of found) {
     const text = quotation.text.trim().replace(/[,]$/, '');
+    const last = quotes.at(-1);
+    // The second part of a quotation its attribution splits goes on the first.
+    if (last && /^\p{Ll}/u.test(text) && splitByAttribution.test(sentence.slice(last.end, quotation.index))) {
+      last.text += `${QUOTE_BREAK}${text}`;
+      last.end = quotation.end;
+      continue;
+    }
     if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
     const lead = unquoted(quotation.index);
     const speaker = introducedBy(lead, catalog, context) ?? attribution(outside.replace(/QUOTE/g, ''), catalog, context);
     const act = speaker ? anotherSpeechAct(lead, speaker, catalog, context) : undefined;
-    if (speaker && !act) quotes.push({ text, speaker });
+    if (speaker && !act) quotes.push({ text, speaker, end: quotation.end });
     else leftOut?.push({ text, reason: act ? `the words of another as the sentence reports them (${act})` : 'no speaker: none named, or a "he" or "she" that fits none or several of the people named before' });
   }
-  return quotes;
+  return quotes.map(({ text, speaker }) => ({ text, speaker }));
 }
 
 /**

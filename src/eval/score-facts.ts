@@ -1,5 +1,6 @@
 import { REFERS_BACK_UP_TO, splitLabel } from '../analysis/analyze-topics.js';
 import { refersBack } from '../analysis/refers-back.js';
+import { QUOTE_BREAK } from '../analysis/extract-quotes.js';
 import { splitSentences } from '../analysis/segment.js';
 import type { ViewModel } from '../briefing/view-model.js';
 import type { Article } from '../sources/article.js';
@@ -102,7 +103,9 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
       const article = statement.source ? byId.get(statement.source) : undefined;
       const { value, speaker } = statement;
       const named = (name: string) => (spellings.get(name) ?? [name]).some((spelling) => article!.includes(foldText(spelling)));
-      if (article?.includes(foldText(statement.text)) && (value === undefined || numberStandsIn(value, statement.text)) && (speaker === undefined || named(speaker))) provenance.verified += 1;
+      // A quotation its attribution split is checked part by part (QUOTE_BREAK marks what is left out).
+      const verbatim = article !== undefined && statement.text.split(QUOTE_BREAK).every((part) => article.includes(foldText(part)));
+      if (verbatim && (value === undefined || numberStandsIn(value, statement.text)) && (speaker === undefined || named(speaker))) provenance.verified += 1;
       else provenance.failures.push({ topic: topic.id, text: value !== undefined ? `${value}: ${statement.text}` : speaker !== undefined ? `${statement.text} — ${speaker}` : statement.text, source: statement.source ?? '(none)' });
     }
   }

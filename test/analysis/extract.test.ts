@@ -43,6 +43,21 @@ describe.skipIf(!haveSeeds)('quotes on seed sentences: speaker resolved', () => 
   });
 });
 
+describe('a quotation its attribution splits', () => {
+  it('is one quote, its parts joined where the attribution stood', () => {
+    const quotes = (sentence: string) => extractQuotes(sentence, catalog).map((q) => [q.text, q.speaker]);
+    expect(quotes('"We have scaled production," Mykhailo Fedorov said, "and we now make more than 1,000 interceptors a day."')).toEqual([
+      ['We have scaled production … and we now make more than 1,000 interceptors a day.', 'Mykhailo Fedorov'],
+    ]);
+    expect(quotes("'The grid is holding,' Zelensky told reporters in Kyiv, 'but the next weeks will be hard.'")).toEqual([
+      ['The grid is holding … but the next weeks will be hard.', 'Volodymyr Zelensky'],
+    ]);
+    // Two quotations, each a sentence of its own, or between which more than an attribution stands, are two.
+    expect(quotes('“The talks were useful,” Zelensky said, “The next round is in Geneva.”')).toHaveLength(2);
+    expect(quotes('“The talks were useful,” Zelensky said on Monday after meeting Trump in Davos for an hour, “and they will go on.”')).toHaveLength(2);
+  });
+});
+
 describe('a figure\'s context: its clause, or cut short by its length, starting and ending on a word of its own', () => {
   it.each([
     ['The declassification of 153 secret documents related to the 1981 attempted military coup has reignited a debate in Madrid.', '153 secret documents', 'The declassification of 153 secret documents related to the 1981 attempted military coup'],

@@ -86,3 +86,14 @@ describe('context: statements that lean on the sentence before them', () => {
     expect(context(sections)).toEqual({ checked: 1, standing: 0, failures: [{ topic: 't', text: decision, source: 'a' }] });
   });
 });
+
+describe('provenance of a quotation its attribution split', () => {
+  const article = { id: 'a', title: 'Interceptors', paragraphs: ['"We have scaled production," Fedorov said, "and we now make more than 1,000 interceptors a day."'] } as Article;
+  const viewWith = (text: string) =>
+    ({ topics: [{ id: 't', developments: [], background: [], figures: [], timeline: [], quotes: [{ text, speaker: 'Fedorov', sources: [{ id: 'a' }] }] }] }) as unknown as ViewModel;
+
+  it('is proven part by part, and not when a part is not in the article', () => {
+    expect(scoreFacts({ topics: {} }, viewWith('We have scaled production … and we now make more than 1,000 interceptors a day.'), [article]).provenance).toMatchObject({ verified: 1 });
+    expect(scoreFacts({ topics: {} }, viewWith('We have scaled production … and we now make 2,000 interceptors a day.'), [article]).provenance).toMatchObject({ verified: 0 });
+  });
+});
