@@ -176,8 +176,12 @@ describe("a topic's anchors", () => {
       ['14', ['y']],
     ]);
     expect(front!.developments).toEqual([]);
-    // A strike on the grid stays the energy topic's.
+    // A strike on the grid stays the energy topic's, and weapons that harmed no one are no strike:
+    // US missiles for Kyiv are US policy.
     expect(analyse('strikes-on-cities', 'Grid hit', ['Russian missiles hit the power grid in Kharkiv overnight, killing two people and cutting power to 200,000 homes.'])).toEqual([]);
+    const tomahawks = 'The United States is considering supplying Ukraine with Tomahawk cruise missiles with a range of about 2,500 km, the Financial Times reported.';
+    expect(analyse('strikes-on-cities', 'Long-range missiles', [tomahawks])).toEqual([]);
+    expect(analyse('us-policy', 'Long-range missiles', [tomahawks])).toEqual([tomahawks]);
   });
 
   it('are not taken from the headline, where a passage on another actor would take them', () => {
