@@ -32,6 +32,12 @@ interface Specifics {
   negated: boolean;
   /** Whom it attributes what it reports to, by name ("…, Sánchez said"): speakerNames, read when first asked for. */
   speakers?: Set<string>;
+  /** The stems of its content words, numbers left out (wordStems), read when first asked for. */
+  stems?: Set<string>;
+  /** The numbers it gives (numbersIn), read when first asked for. */
+  numbers?: Set<string>;
+  /** Its names of two words or more (longNamesOf), read when first asked for. */
+  names?: Set<string>;
 }
 
 const months = MONTH_NAMES.map((month) => month.toLowerCase());
@@ -153,17 +159,20 @@ const SHARED_WORDS_BESIDES_DAY = 5;
 
 /** Words of attribution, which any two reports may share: "officials told reporters on Tuesday". */
 const attributionWords = ['told', 'reporters', 'officials', 'announced', 'confirmed', 'according', 'reported', 'statement', 'added', 'stated', 'declared', 'spokesman', 'spokeswoman', 'spokesperson'];
+/** The stems a shared day's words are not counted among: days, months and attribution. */
+const besidesDay = new Set([...weekdays, ...months, ...attributionWords].map(stemOf));
 
-/** Stems of a text's content words, numbers and the words in `besides` left out. */
-function wordStems(text: string, besides: ReadonlySet<string>): Set<string> {
-  return new Set(contentTokens(text).filter((token) => !/\d/.test(token)).map(stemOf).filter((stem) => !besides.has(stem)));
+/** The stems of a passage's content words, numbers left out: worked out once a passage. */
+function wordStems(passage: { text: string }): Set<string> {
+  const specifics = specificsOf(passage);
+  return (specifics.stems ??= new Set(contentTokens(passage.text).filter((token) => !/\d/.test(token)).map(stemOf)));
 }
 
-/** Whether two texts share at least `least` content words, numbers and the words in `besides` left out. */
-function shareWords(a: string, b: string, besides: ReadonlySet<string>, least: number): boolean {
-  const inB = wordStems(b, besides);
+/** Whether two passages share at least `least` content words, numbers and the stems in `besides` left out. */
+function shareWords(a: { text: string }, b: { text: string }, besides: ReadonlySet<string>, least: number): boolean {
+  const inB = wordStems(b);
   let shared = 0;
-  for (const stem of wordStems(a, besides)) if (inB.has(stem) && ++shared >= least) return true;
+  for (const stem of wordStems(a)) if (!besides.has(stem) && inB.has(stem) && ++shared >= least) return true;
   return false;
 }
 
@@ -175,7 +184,7 @@ function shareFigure(a: { text: string }, b: { text: string }): boolean {
   const ofA = figuresOf(a);
   const ofB = ofA.length > 0 ? figuresOf(b) : [];
   const units = new Set(ofA.filter((x) => x.unit !== '%' && ofB.some((y) => y.unit === x.unit && y.amount === x.amount)).map((x) => stemOf(x.unit)));
-  return units.size > 0 && shareWords(a.text, b.text, units, SHARED_WORDS_BESIDES_FIGURE);
+  return units.size > 0 && shareWords(a, b, units, SHARED_WORDS_BESIDES_FIGURE);
 }
 
 /** Capitalised words, "of", "the", "de", "del" or "la" allowed between them ("Power of Siberia"). */
@@ -197,10 +206,14 @@ function longNamesOf(text: string): Set<string> {
   return names;
 }
 
-/** The numbers a text gives, as written, its dates' days and years aside. */
-function numbersIn(text: string, specifics: Specifics): Set<string> {
-  const days = new Set([...specifics.dates].map((date) => date.split(' ')[1]!));
-  return new Set((text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((number) => !/^(?:1[89]|20)\d{2}$/.test(number) && !days.has(number)));
+/** The numbers a passage gives, as written, its dates' days and years aside: worked out once a passage. */
+function numbersIn(passage: { text: string }): Set<string> {
+  const specifics = specificsOf(passage);
+  if (!specifics.numbers) {
+    const days = new Set([...specifics.dates].map((date) => date.split(' ')[1]!));
+    specifics.numbers = new Set((passage.text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((number) => !/^(?:1[89]|20)\d{2}$/.test(number) && !days.has(number)));
+  }
+  return specifics.numbers;
 }
 
 /** Both give numbers, and each gives one the other does not: "killing at least 12" and "killing 14". */
@@ -222,10 +235,10 @@ function shareDay(a: { text: string }, b: { text: string }): boolean {
   const days = [...x.weekdays].filter((day) => y.weekdays.has(day));
   const dates = [...x.dates].filter((date) => y.dates.has(date));
   if (days.length === 0 && dates.length === 0) return false;
-  if (numbersDiffer(numbersIn(a.text, x), numbersIn(b.text, y))) return false;
-  const names = longNamesOf(b.text);
-  if (![...longNamesOf(a.text)].some((name) => names.has(name))) return false;
-  return shareWords(a.text, b.text, new Set([...days, ...months, ...attributionWords].map(stemOf)), SHARED_WORDS_BESIDES_DAY);
+  if (numbersDiffer(numbersIn(a), numbersIn(b))) return false;
+  const names = (y.names ??= longNamesOf(b.text));
+  if (![...(x.names ??= longNamesOf(a.text))].some((name) => names.has(name))) return false;
+  return shareWords(a, b, besidesDay, SHARED_WORDS_BESIDES_DAY);
 }
 
 /**
