@@ -2,7 +2,7 @@ import { addDays, type Period } from '../period/period.js';
 import { normalizeSpace, type Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
 import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
-import { clusterPassages, differentEvents, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
+import { clusterPassages, differentEvents, notePeople, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
 import { extractQuotes, mayBePerson, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
@@ -615,6 +615,8 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     stopIfAborted();
     const assigned = scored.filter((s) => s.topic === topicIndex);
     const ranked = rankPassages(assigned);
+    // Reports of two people's meetings are two events, however alike their words (notePeople).
+    for (const s of assigned) notePeople(s.passage, () => peopleIn(s.passage, catalog));
     const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, vocabulary, articles: byId, options, previous };
     const { developments, background, chosen, unused } = selectDevelopments(ctx);
 

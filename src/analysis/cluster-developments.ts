@@ -116,10 +116,38 @@ function clash(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /**
+ * Notes the people of the entity catalog a passage names (peopleIn), so that two passages that
+ * each name someone the other does not are two events (differentEvents): "Starmer spoke to
+ * Zelensky on Monday about security guarantees" and "Starmer spoke to Trump on Monday about
+ * security guarantees" are two calls.
+ */
+export function notePeople(passage: { text: string }, people: () => readonly string[]): void {
+  peopleNoted.set(passage, people);
+}
+
+/** How to read the people each passage names (notePeople), and, once read, the people. */
+const peopleNoted = new WeakMap<object, (() => readonly string[]) | ReadonlySet<string>>();
+
+/** The people a passage names, when the analysis noted how to read them: read once. */
+function peopleOf(passage: { text: string }): ReadonlySet<string> | undefined {
+  const noted = peopleNoted.get(passage);
+  if (typeof noted !== 'function') return noted;
+  const people = new Set(noted());
+  peopleNoted.set(passage, people);
+  return people;
+}
+
+/** Each names someone the other does not (one naming a few more of the same people is the same report). */
+function peopleClash(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  return a !== undefined && b !== undefined && [...a].some((person) => !b.has(person)) && [...b].some((person) => !a.has(person));
+}
+
+/**
  * Whether two passages that read alike report different events by their details: another day
  * ("on Monday" / "on Tuesday"), another place ("in Kharkiv" / "in Odesa"), another count of the
  * same thing ("12 people" / "3 people") or another named speaker ("…, Sánchez said" / "…, Meloni
- * said": each one's statement is an event of its own), or one denies or negates what the other reports ("Russia
+ * said": each one's statement is an event of its own), other people (each names one the other
+ * does not, where the analysis noted them: notePeople), or one denies or negates what the other reports ("Russia
  * said its forces took…" / "Kyiv denied that…"; "will join" / "will not join"). Citing both for
  * one statement would attribute to an outlet what it did not report; a detail only one of them
  * gives decides nothing.
@@ -132,6 +160,7 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   if (x.denies !== y.denies || x.negated !== y.negated) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
   if (namesClash((x.speakers ??= speakerNames(a.text)), (y.speakers ??= speakerNames(b.text)))) return true;
+  if (peopleClash(peopleOf(a), peopleOf(b))) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;
 }

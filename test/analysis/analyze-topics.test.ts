@@ -111,6 +111,16 @@ describe('reports alike in words but not in their details are different events',
   });
 });
 
+describe('reports alike in words, of meetings with other people', () => {
+  it('are two developments, each cited to its outlet; a report naming one person more is the same one', () => {
+    const call = (who: string) => `British Prime Minister Keir Starmer spoke to ${who} on Monday about security guarantees for Ukraine and the planned reassurance force, Downing Street said.`;
+    const analyse = (texts: string[]) =>
+      analyzeTopics(texts.map((text, i) => article(`a${i}`, text)), [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!.developments.map((d) => [...d.articleIds].sort());
+    expect(analyse([call('Volodymyr Zelensky'), call('Donald Trump')])).toEqual([['a0'], ['a1']]);
+    expect(analyse([call('Volodymyr Zelensky'), call('Volodymyr Zelensky and Emmanuel Macron')])).toEqual([['a0', 'a1']]);
+  });
+});
+
 describe('topic scoring refuses passages that only share a name with a topic', () => {
   it.each([
     ['russia-china', 'Russia and China both watched as Denmark rejected the idea of selling Greenland to the United States.'],
