@@ -246,12 +246,13 @@ function mergeBy<T extends { articleIds: string[] }>(items: readonly T[], same: 
   return merged;
 }
 
-/** A dated event as the timeline is built: the passage's vector decides which passages report it. */
+/** A dated event as the timeline is built: the passage's vector and details decide which passages report it. */
 interface TimelineEntry {
   date: string;
   text: string;
   articleIds: string[];
   vector: Vector;
+  passage: Passage;
 }
 
 /**
@@ -265,7 +266,7 @@ interface TimelineEntry {
  * article's first sentence leans on the headline, and is one.
  */
 function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: ReadonlyMap<ScoredPassage, Vector>; articles: ReadonlyMap<string, Article> }, window: { from: string; to: string }, limit: number): TimelineEntry[] {
-  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameReport(a.vector, a, b.vector, b);
+  const same = (a: TimelineEntry, b: TimelineEntry) => a.date === b.date && sameReport(a.vector, a.passage, b.vector, b.passage);
   const timeline: TimelineEntry[] = [];
   for (const s of ranked) {
     const vector = ctx.vectors.get(s)!;
@@ -273,7 +274,7 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
     if (leansOnWhatCameBefore(s, ctx.articles)) continue;
     const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => !date.calledOff && !date.bound && date.date >= window.from && date.date <= window.to);
-    if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector }, same, limit);
+    if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector, passage: s.passage }, same, limit);
   }
   return timeline;
 }

@@ -112,12 +112,15 @@ describe('reports alike in words but not in their details are different events',
 });
 
 describe('reports alike in words, of meetings with other people', () => {
-  it('are two developments, each cited to its outlet; a report naming one person more is the same one', () => {
+  it('are two developments and two events, each cited to its outlet; a report naming one person more is the same one', () => {
     const call = (who: string) => `British Prime Minister Keir Starmer spoke to ${who} on Monday about security guarantees for Ukraine and the planned reassurance force, Downing Street said.`;
-    const analyse = (texts: string[]) =>
-      analyzeTopics(texts.map((text, i) => article(`a${i}`, text)), [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!.developments.map((d) => [...d.articleIds].sort());
-    expect(analyse([call('Volodymyr Zelensky'), call('Donald Trump')])).toEqual([['a0'], ['a1']]);
-    expect(analyse([call('Volodymyr Zelensky'), call('Volodymyr Zelensky and Emmanuel Macron')])).toEqual([['a0', 'a1']]);
+    const analyse = (texts: string[]) => {
+      const [section] = analyzeTopics(texts.map((text, i) => article(`a${i}`, text)), [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+      const sources = (items: readonly { articleIds: readonly string[] }[]) => items.map((item) => [...item.articleIds].sort()).sort();
+      return { developments: sources(section!.developments), timeline: sources(section!.timeline) };
+    };
+    expect(analyse([call('Volodymyr Zelensky'), call('Donald Trump')])).toEqual({ developments: [['a0'], ['a1']], timeline: [['a0'], ['a1']] });
+    expect(analyse([call('Volodymyr Zelensky'), call('Volodymyr Zelensky and Emmanuel Macron')])).toEqual({ developments: [['a0', 'a1']], timeline: [['a0', 'a1']] });
   });
 });
 
