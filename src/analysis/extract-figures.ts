@@ -90,7 +90,8 @@ export function clauseAround(sentence: string, start: number, end: number, befor
   }
   // Cut short by the word count, the clause starts on a word of its own: not on the rest of a
   // date ("[on] January 25 that the guarantees…"), a common noun bound to the word before it
-  // ("[heads of] state and top officials…") or a word that only leads on ("and", "that").
+  // ("[heads of] state and top officials…") or a word that only leads on ("and", "that"); nor on
+  // the last of two names joined ("Poland and [Slovakia]…"): it reaches back to the first.
   if (from > left) {
     const date = startsOnDay.exec(sentence.slice(from, start));
     if (date) from += date[0].length;
@@ -100,6 +101,7 @@ export function clauseAround(sentence: string, start: number, end: number, befor
       if (!word || !((bindsNext.test(previous) && /^\p{Ll}/u.test(word[1]!)) || leadsOn.test(word[1]!))) break;
       from += word[0].length;
     }
+    if (/\p{Lu}[\p{L}'’-]*\s+(?:and|or)\s+$/u.test(sentence.slice(left, from)) && /^\p{Lu}/u.test(sentence.slice(from, start))) return clauseAround(sentence, start, end, before + 2, after);
   }
   let to = end;
   const ends: number[] = [];

@@ -82,6 +82,8 @@ describe('a figure\'s context: its clause, or cut short by its length, starting 
     // A quotation mark whose other half was cut off is left out.
     ['"The document is 100% ready, and we are waiting for our partners to set a date," Zelensky told reporters.', '100%', 'The document is 100% ready'],
     ['Zelensky told reporters in the Lithuanian capital that the text he had seen was “100% ready”.', '100%', 'the text he had seen was “100% ready”'],
+    // Two names joined by "and" are not cut between them.
+    ['Energy Minister Svitlana Hrynchuk said Ukraine had asked Poland and Slovakia to raise electricity exports by 500 megawatts, the ministry said.', '500 megawatts', 'asked Poland and Slovakia to raise electricity exports by 500 megawatts'],
     // A comma between names lists them, and ends no clause.
     ['Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday, Ukrenergo said.', '2,100 megawatts', 'Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday'],
   ])('%s', (sentence, value, context) => {
