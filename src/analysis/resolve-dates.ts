@@ -24,9 +24,10 @@ const firstTenseAfter = new RegExp(String.raw`\b(will|shall|is due|are due|is ex
 const pastVerbAfter = new RegExp(String.raw`^\s+(?:also\s+|again\s+|reportedly\s+)?(?:${pastVerbs})\b`);
 /**
  * A past-tense verb just before a date ("said on Tuesday", "met Monday", "won Sunday's election")
- * fixes it in the past.
+ * fixes it in the past; not after a modal or "to", where "hit" is no past ("Russia will hit Kyiv
+ * on Friday", "plans to hit…"), nor before "to" ("are expected to meet on Friday").
  */
-const pastVerbBefore = new RegExp(String.raw`\b(says|announced|confirmed|reported|stated|added|${pastVerbs})\s+(?:\w+\s+){0,2}$`);
+const pastVerbBefore = new RegExp(String.raw`(?<!\b(?:will|would|shall|should|can|could|may|might|must|to)\s)\b(says|announced|confirmed|reported|stated|added|${pastVerbs})(?!\s+to\s)\s+(?:\w+\s+){0,2}$`);
 /**
  * Date words chrono may read that name a day: a month, a weekday, or a numeric date (3/2,
  * 03.02. or 03.02.2026, 2026-02-03). Durations ("a week") do not, and neither do decimals: chrono

@@ -445,6 +445,10 @@ describe('timeline tense rules', () => {
     ['Russian forces struck Odesa on Tuesday and will keep up the attacks, officials warned.', '2026-01-22', '2026-01-20'],
     ["The Socialists lost Sunday's vote but will stay in opposition.", '2026-02-09', '2026-02-08'],
     ["Voters will go to the polls in Sunday's election.", '2026-02-05', '2026-02-08'],
+    // Not after a modal or "to": "hit" and "met" are no past there.
+    ['Officials fear Russia will hit Kyiv on Friday with new missiles.', '2026-01-21', '2026-01-23'],
+    ['Ukraine plans to hit the bridge on Friday.', '2026-01-21', '2026-01-23'],
+    ['The envoys are expected to meet on Friday in Geneva.', '2026-01-21', '2026-01-23'],
   ])('%j published %s → %s', expectFirstDate);
 });
 
