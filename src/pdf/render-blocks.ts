@@ -102,9 +102,12 @@ const paragraph: BlockRenderer<Extract<Block, { type: 'paragraph' }>> = (node, c
   ctx.doc.y += ctx.theme.sizes.body * 0.55;
 };
 
+/** How far a list item's text stands in from its marker. */
+const listIndent = (ctx: RenderContext) => ctx.theme.sizes.body * 1.8;
+
 const list: BlockRenderer<List> = (node, ctx) => {
   const { doc, theme } = ctx;
-  const indent = theme.sizes.body * 1.8;
+  const indent = listIndent(ctx);
   const bullet = ctx.listDepth > 0 ? '–' : '•';
   ctx.listDepth += 1;
   within(ctx, doc.struct('L'), 0, () => {
@@ -286,6 +289,14 @@ const renderers: Partial<Record<Block['type'], BlockRenderer<never>>> = {
   table,
 };
 
+/**
+ * The height of the lines a paragraph starts a page with, at least (linesForThisPage): two, or all
+ * of one of three lines or fewer, since two of three would leave the third alone on the next page.
+ */
+function firstLinesHeight(lines: readonly Line[]): number {
+  return lines.slice(0, lines.length <= 3 ? lines.length : 2).reduce((sum, line) => sum + line.height, 0);
+}
+
 /** The height a block needs at its start, so a heading before it is not left alone at a page foot. */
 export function startHeight(node: Block | undefined, ctx: RenderContext): number {
   const twoLines = lineHeight(ctx) * 2;
@@ -296,7 +307,10 @@ export function startHeight(node: Block | undefined, ctx: RenderContext): number
   }
   const [only] = node.type === 'paragraph' ? node.children : [];
   if (only?.type === 'image' && ctx.charts.has(decodeURIComponent(only.url))) return ctx.charts.get(decodeURIComponent(only.url))!(ctx.width).height;
-  if (node.type === 'paragraph') return Math.min(twoLines, layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)).reduce((s, l) => s + l.height, 0));
+  if (node.type === 'paragraph') return firstLinesHeight(layout(ctx, collectRuns(node.children, bodyStyle(ctx), ctx)));
+  // A list starts with its first item's first paragraph, laid out as the list lays it out.
+  const first = node.type === 'list' ? node.children[0]?.children[0] : undefined;
+  if (first?.type === 'paragraph') return firstLinesHeight(layout(ctx, collectRuns(first.children, bodyStyle(ctx), ctx), listIndent(ctx)));
   // A heading after a heading ("## Spain…" then "### Key developments"): all it keeps on the page
   // with it, its space above included, or the first would be left alone at the foot.
   if (node.type === 'heading') {
