@@ -2,7 +2,7 @@ import { MONTH_NAMES } from '../period/period.js';
 import { aliasKey } from '../topics/topic.js';
 import { editDistance } from '../text/closest.js';
 import type { ScoredPassage } from './assign-passages.js';
-import { figuresOf } from './extract-figures.js';
+import { figuresOf, isYear } from './extract-figures.js';
 import { speakerNames } from './extract-quotes.js';
 import { weekdays } from './resolve-dates.js';
 import { contentTokens, stemOf } from './tokenize.js';
@@ -48,7 +48,8 @@ const monthWord = `(?:${months.join('|')}|(?:${months.map((month) => month.slice
 const datePattern = new RegExp(`\\b(?:(${monthWord})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthWord}))(?!\\w)`, 'gi');
 /** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
 const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
-const notPlaces = new Set([...months, ...weekdays]);
+/** Month and weekday names, lower-cased: no place ("in January"), nor part of a name ("On Tuesday"). */
+const dayNames = new Set([...months, ...weekdays]);
 /**
  * A denial: "denied that Russian forces had taken…", "dismissed the reports as false". Words of
  * denial, not every "not": "Spain will not join" and "Spain declined to join" report one thing.
@@ -81,7 +82,7 @@ function specificsOf(passage: { text: string }): Specifics {
     specifics = {
       weekdays: new Set([...text.matchAll(weekdayPattern)].map((m) => m[1]!.toLowerCase())),
       dates: new Set([...text.matchAll(datePattern)].map((m) => `${(m[1] ?? m[4]!).slice(0, 3).toLowerCase()} ${Number(m[2] ?? m[3])}`)),
-      places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !notPlaces.has(place))),
+      places: new Set([...text.matchAll(placePattern)].map((m) => m[1]!.toLowerCase()).filter((place) => !dayNames.has(place))),
       figures,
       denies: denial.test(text),
       negated: mayNegate.test(text) && negation.test(text),
@@ -137,9 +138,12 @@ function peopleOf(passage: { text: string }): ReadonlySet<string> | undefined {
   return people;
 }
 
-/** Each names someone the other does not (one naming a few more of the same people is the same report). */
-function peopleClash(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
-  return a !== undefined && b !== undefined && [...a].some((person) => !b.has(person)) && [...b].some((person) => !a.has(person));
+/**
+ * Each gives a value the other does not: other people ("Zelensky" / "Trump"; one naming a few more
+ * of the same people is the same report), other numbers ("killing at least 12" / "killing 14").
+ */
+function eachHasItsOwn(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  return a !== undefined && b !== undefined && [...a].some((value) => !b.has(value)) && [...b].some((value) => !a.has(value));
 }
 
 /**
@@ -160,7 +164,7 @@ export function differentEvents(a: { text: string }, b: { text: string }): boole
   if (x.denies !== y.denies || x.negated !== y.negated) return true;
   if (clash(x.weekdays, y.weekdays) || clash(x.dates, y.dates) || clash(x.places, y.places)) return true;
   if (namesClash((x.speakers ??= speakerNames(a.text)), (y.speakers ??= speakerNames(b.text)))) return true;
-  if (peopleClash(peopleOf(a), peopleOf(b))) return true;
+  if (eachHasItsOwn(peopleOf(a), peopleOf(b))) return true;
   for (const [unit, values] of x.figures) if (clash(values, y.figures.get(unit) ?? new Set())) return true;
   return false;
 }
@@ -220,7 +224,6 @@ function shareFigure(a: { text: string }, b: { text: string }): boolean {
 const capitalisedRun = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|de|del|la)\s+)*\p{Lu}[\p{L}'’-]*)*/gu;
 /** Words a sentence may open with before a name ("The", "On Tuesday", "Last Friday"): no part of it. */
 const openingWords = /^(?:(?:The|A|An|On|In|At|By|For|From|But|And|After|Before|Since|Until|During|When|While|Last|Next|This|Late|Early)\s+)+/;
-const dayWord = new RegExp(`^(?:${[...weekdays, ...months].join('|')})$`, 'i');
 
 /**
  * Names of two words or more ("Power of Siberia", "China National Petroleum Corporation"),
@@ -229,7 +232,7 @@ const dayWord = new RegExp(`^(?:${[...weekdays, ...months].join('|')})$`, 'i');
 function longNamesOf(text: string): Set<string> {
   const names = new Set<string>();
   for (const [run] of text.matchAll(capitalisedRun)) {
-    const words = run.replace(openingWords, '').split(/\s+/).filter((word) => !dayWord.test(word));
+    const words = run.replace(openingWords, '').split(/\s+/).filter((word) => !dayNames.has(word.toLowerCase()));
     if (words.length >= 2) names.add(words.join(' ').toLowerCase());
   }
   return names;
@@ -240,14 +243,9 @@ function numbersIn(passage: { text: string }): Set<string> {
   const specifics = specificsOf(passage);
   if (!specifics.numbers) {
     const days = new Set([...specifics.dates].map((date) => date.split(' ')[1]!));
-    specifics.numbers = new Set((passage.text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((number) => !/^(?:1[89]|20)\d{2}$/.test(number) && !days.has(number)));
+    specifics.numbers = new Set((passage.text.match(/\d[\d,.]*\d|\d/g) ?? []).filter((number) => !isYear.test(number) && !days.has(number)));
   }
   return specifics.numbers;
-}
-
-/** Both give numbers, and each gives one the other does not: "killing at least 12" and "killing 14". */
-function numbersDiffer(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
-  return x.size > 0 && y.size > 0 && [...x].some((n) => !y.has(n)) && [...y].some((n) => !x.has(n));
 }
 
 /**
@@ -264,7 +262,7 @@ function shareDay(a: { text: string }, b: { text: string }): boolean {
   const days = [...x.weekdays].filter((day) => y.weekdays.has(day));
   const dates = [...x.dates].filter((date) => y.dates.has(date));
   if (days.length === 0 && dates.length === 0) return false;
-  if (numbersDiffer(numbersIn(a), numbersIn(b))) return false;
+  if (eachHasItsOwn(numbersIn(a), numbersIn(b))) return false;
   const names = (y.names ??= longNamesOf(b.text));
   if (![...(x.names ??= longNamesOf(a.text))].some((name) => names.has(name))) return false;
   return shareWords(a, b, besidesDay, SHARED_WORDS_BESIDES_DAY);

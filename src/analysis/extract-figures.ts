@@ -172,7 +172,7 @@ function endsOnName(before: string): boolean {
 
 const hasDigit = /\d/;
 /** A number that reads as a year: not a count, nor a range's start ("from 2019 to 40 countries"). */
-const isYear = /^(1[89]|20)\d{2}$/;
+export const isYear = /^(1[89]|20)\d{2}$/;
 
 function amount(text: string): number {
   return Number(text.replace(/,/g, ''));
