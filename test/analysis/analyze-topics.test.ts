@@ -548,20 +548,25 @@ describe('a sentence with no topic term that goes on about the one before it', (
 });
 
 describe('the timeline', () => {
+  const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
+  /** The developments and the timeline of a week with the visit and `other`. */
+  const withVisit = (other: string) => {
+    const [section] = analyzeTopics([article('a', other), article('b', visit, '2026-01-19')], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    return { developments: section!.developments.map((d) => d.text), timeline: section!.timeline.map((event) => [event.date, event.text]) };
+  };
+
   it('gives no day an event was due on and did not take place', () => {
-    const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
     const postponed = 'Talks between Russia and China on the strategic partnership, due on Monday in Beijing, were postponed after Wang Yi fell ill.';
-    const [section] = analyzeTopics([article('a', postponed), article('b', visit, '2026-01-19')], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
-    expect(section!.developments.map((d) => d.text)).toContain(postponed);
-    expect(section!.timeline.map((event) => [event.date, event.text])).toEqual([['2026-01-18', visit]]);
+    const { developments, timeline } = withVisit(postponed);
+    expect(developments).toContain(postponed);
+    expect(timeline).toEqual([['2026-01-18', visit]]);
   });
 
   it('gives no day that only bounds a span ("since January 5")', () => {
-    const visit = 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.';
     const since = 'It was the third visit by a Russian official to Beijing since January 5, and China called the strategic partnership between Russia and China a priority.';
-    const [section] = analyzeTopics([article('a', since), article('b', visit, '2026-01-19')], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
-    expect(section!.developments.map((d) => d.text)).toContain(since);
-    expect(section!.timeline.map((event) => [event.date, event.text])).toEqual([['2026-01-18', visit]]);
+    const { developments, timeline } = withVisit(since);
+    expect(developments).toContain(since);
+    expect(timeline).toEqual([['2026-01-18', visit]]);
   });
 });
 
