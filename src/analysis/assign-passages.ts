@@ -95,23 +95,53 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     });
     return { passage, scores, topic };
   });
-  assigned.forEach((scored, i) => {
+  // The topic a sentence with none of its own takes from the sentence just before it (leansOn).
+  const fromBefore = (scored: ScoredPassage, i: number): { topic: number; score: number } | undefined => {
     const previous = assigned[i - 1];
-    if (scored.topic >= 0 || previous === undefined || previous.topic < 0 || previous.leans || !isJustBefore(previous.passage, scored.passage)) return;
-    // A term of a topic it is anchored for (below that topic's threshold) is a turn to that topic;
-    // one it is not anchored for is not ("told Parliament" is no Spanish politics without Spain).
-    if (scored.scores.some((score) => score.score > 0)) return;
+    if (previous === undefined || previous.topic < 0 || previous.leans || !isJustBefore(previous.passage, scored.passage)) return undefined;
     const t = previous.topic;
     const lent = CONTEXT_WEIGHT * previous.scores[t]!.score;
     // Only someone's words go on from a sentence that lends less than the threshold.
-    if (lent < ASSIGN_THRESHOLD && !mayQuote(scored.passage.text)) return;
+    if (lent < ASSIGN_THRESHOLD && !mayQuote(scored.passage.text)) return undefined;
     const lean = leansOn(scored.passage, previous.passage, own[i - 1]![t]!);
-    if (lean === undefined || (lean === 'reference' && lent < ASSIGN_THRESHOLD)) return;
+    if (lean === undefined || (lean === 'reference' && lent < ASSIGN_THRESHOLD)) return undefined;
     // The speaker's words go on where the sentence naming them has the topic: at the threshold at least.
-    const score = lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : lent;
-    scored.scores = scored.scores.map((other, index) => (index === t ? { ...other, score, anchored: true } : other));
-    scored.topic = t;
+    return { topic: t, score: lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : lent };
+  };
+  assigned.forEach((scored, i) => {
+    // A term of a topic it is anchored for (below that topic's threshold) is a turn to that topic;
+    // one it is not anchored for is not ("told Parliament" is no Spanish politics without Spain).
+    if (scored.topic >= 0 || scored.scores.some((score) => score.score > 0)) return;
+    const lean = fromBefore(scored, i) ?? speakerOfTheStretch(assigned, i);
+    if (lean === undefined) return;
+    scored.scores = scored.scores.map((other, index) => (index === lean.topic ? { ...other, score: lean.score, anchored: true } : other));
+    scored.topic = lean.topic;
     scored.leans = true;
   });
   return assigned;
+}
+
+/**
+ * The topic of the stretch of its article a quotation of a named speaker stands in, when a sentence
+ * of that stretch named the speaker and has the topic by its own terms: "French President Emmanuel
+ * Macron said…" leads a report on the guarantees, and paragraphs on, "“For the first time we have
+ * written down who will do what,” Macron told a news conference." The stretch runs back from the
+ * quotation over sentences with no topic to a sentence of another topic, which ends it. The words
+ * take the topic at the threshold, as words going on from the sentence before do.
+ */
+function speakerOfTheStretch(assigned: readonly ScoredPassage[], i: number): { topic: number; score: number } | undefined {
+  const { passage } = assigned[i]!;
+  if (!mayQuote(passage.text)) return undefined;
+  const speaker = quotedSpeakerWord(passage.text);
+  if (speaker === undefined || !/^\p{Lu}/u.test(speaker) || /^(?:He|She|They|It)$/.test(speaker)) return undefined;
+  const named = new RegExp(`(?<![\\p{L}])${speaker}(?![\\p{L}])`, 'u');
+  let topic: number | undefined;
+  for (let j = i - 1; j >= 0 && assigned[j]!.passage.articleId === passage.articleId; j--) {
+    const before = assigned[j]!;
+    if (before.topic < 0) continue;
+    if (topic !== undefined && before.topic !== topic) return undefined;
+    topic = before.topic;
+    if (!before.leans && named.test(before.passage.text)) return { topic, score: ASSIGN_THRESHOLD };
+  }
+  return undefined;
 }

@@ -424,6 +424,29 @@ describe("someone's words after the sentence that names them", () => {
     expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['We will not leave Ukraine to face this alone', 'Keir Starmer']]);
   });
 
+  it('go on further into the article when a sentence of the topic named the speaker, until the article turns to another topic', () => {
+    const endorsed = 'French President Emmanuel Macron said on Tuesday that the Coalition of the Willing had endorsed a text setting out security guarantees for Ukraine.';
+    const force = 'The text provides for a multinational force that would deploy only after a ceasefire.';
+    const snow = 'Snow fell on Paris during the afternoon.';
+    const words = '"For the first time we have written down who will do what," Macron told a news conference.';
+    const unnamed = '"For the first time we have written down who will do what," Keir Starmer told a news conference.';
+    const election = 'Spanish Prime Minister Pedro Sánchez called a snap general election in Madrid on Monday.';
+    for (const text of [words, unnamed, snow]) expect([...library.keys()].filter((id) => score(text, id).terms.length > 0)).toEqual([]);
+    const guarantees = (paragraphs: string[]) =>
+      analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+    // Past a sentence of no topic, and shown under the sentence of the topic before it.
+    const section = guarantees([endorsed, force, `${snow} ${words}`]);
+    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['For the first time we have written down who will do what', 'Emmanuel Macron']]);
+    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
+      { text: endorsed, continues: false },
+      { text: force, continues: false },
+      { text: words, continues: true },
+    ]);
+    // Someone no sentence of the topic named; an article turned to another topic.
+    expect(guarantees([endorsed, force, unnamed]).quotes).toEqual([]);
+    expect(guarantees([endorsed, election, words]).quotes).toEqual([]);
+  });
+
   it('but a sentence that only refers back does not go on from so weak a sentence', () => {
     const decision = 'The decision leaves the accounts of the previous year in force.';
     expect(spain([`${montero} ${decision}`]).developments.map((d) => d.text)).toEqual([montero]);
