@@ -620,6 +620,17 @@ describe('the topic library', () => {
     expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    'The fund said the programme depends on partners closing a financing gap it puts at $136.5 billion through 2029.',
+    'Hungary, Slovakia and the Czech Republic will not take part in the joint borrowing, officials said.',
+    'Zelensky welcomed the deal, saying the money would cover the budget gap through 2027.',
+    'The needs have grown to $588 billion over the next decade, the World Bank said in its latest damage assessment.',
+    'The plan would have drawn on about €185 billion held at Euroclear, the Brussels-based depository.',
+    'The IMF board approved a new 48-month lending programme worth $8.1 billion.',
+  ])("files a lender's gaps, programmes and assessments under reconstruction and financing: %s", (text) => {
+    expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
+  });
+
   it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
     const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";
     const tech = 'Ukraine has begun fielding interceptor drones against Russian attack drones, and electronic warfare units are jamming their satellite navigation.';
