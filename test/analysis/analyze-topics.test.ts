@@ -631,6 +631,13 @@ describe('the topic library', () => {
     expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
   });
 
+  it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(
+    'files troops sent after the war under the guarantees: %s',
+    (text) => {
+      expect(score(text, 'security-guarantees').score).toBeGreaterThanOrEqual(2);
+    },
+  );
+
   it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
     const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";
     const tech = 'Ukraine has begun fielding interceptor drones against Russian attack drones, and electronic warfare units are jamming their satellite navigation.';
