@@ -5,7 +5,7 @@ import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
 import { clusterPassages, differentEvents, notePeople, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
-import { extractQuotes, mayBePerson, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
+import { answerQuote, extractQuotes, mayBePerson, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from './match-topic.js';
 import type { NotAReport, Passage } from './passages.js';
 import { readArticles, type ArticleReadings } from './read-articles.js';
@@ -602,7 +602,9 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
   for (const s of scored) {
     let before = passagesSoFar.get(s.passage.articleId);
     if (!before) passagesSoFar.set(s.passage.articleId, (before = []));
-    if (s.topic >= 0 && mayQuote(s.passage.text)) {
+    if (s.topic >= 0 && s.passage.answeredBy !== undefined) {
+      quotesByPassage.set(s, [answerQuote(s.passage.text, s.passage.answeredBy, catalog, before.map((p) => p.passage.text))]);
+    } else if (s.topic >= 0 && mayQuote(s.passage.text)) {
       const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
       const count = before.length;
       const earlier = () => before.slice(0, count).map((p) => p.passage.text);
@@ -616,9 +618,11 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     stopIfAborted();
     const assigned = scored.filter((s) => s.topic === topicIndex);
     const ranked = rankPassages(assigned);
+    // An interview's answers are someone's words: quotes, not the outlet's reports.
+    const reports = ranked.filter((s) => s.passage.answeredBy === undefined);
     // Reports of two people's meetings are two events, however alike their words (notePeople).
     for (const s of assigned) notePeople(s.passage, () => peopleIn(s.passage, catalog));
-    const ctx: TopicContext = { topicIndex, newsiness, ranked, vectors, vocabulary, articles: byId, options, previous };
+    const ctx: TopicContext = { topicIndex, newsiness, ranked: reports, vectors, vocabulary, articles: byId, options, previous };
     const { developments, background, chosen, unused } = selectDevelopments(ctx);
 
     // One quote cites several outlets only for one speaker's words (or unnamed sources', each
@@ -636,7 +640,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     const measured = (s: ScoredPassage) => listed.has(s) || !leansOnWhatCameBefore(s, byId);
     // One figure cites several outlets only where their sentences have no detail or negation apart.
     const figures = mergeBy(
-      ranked.flatMap((s) => {
+      reports.flatMap((s) => {
         const found = figuresOf(s.passage);
         return found.length > 0 && measured(s) ? found.map((figure) => ({ value: figure.value, key: figure.key, context: figure.context, articleIds: [s.passage.articleId], passage: s.passage })) : [];
       }),
@@ -645,7 +649,7 @@ export function analyzeTopics(articles: readonly Article[], topics: readonly Top
     ).map(({ value, context, articleIds }) => ({ value, context, articleIds }));
 
     const window = { from: addDays(options.period.from, -TIMELINE_WINDOW_DAYS), to: addDays(options.period.to, TIMELINE_WINDOW_DAYS) };
-    const timeline = buildTimeline(ranked, { vectors, articles: byId }, window, options.limits.timeline ?? 8)
+    const timeline = buildTimeline(reports, { vectors, articles: byId }, window, options.limits.timeline ?? 8)
       .map(({ date, text, articleIds }) => ({ date, text, articleIds }))
       .sort((a, b) => a.date.localeCompare(b.date));
 

@@ -412,6 +412,17 @@ export function quotedSpeakerWord(sentence: string): string | undefined {
   return introducesQuotation.exec(lead)?.[1];
 }
 
+/**
+ * An interview's answer as a quote: the sentence without the label that gives it ("Häkkänen: We
+ * will not send ground troops." is “We will not send ground troops”), said by the label's catalog
+ * name, or by the full name the article gave it before ("Antti Häkkänen"), or by the label as written.
+ */
+export function answerQuote(sentence: string, label: string, catalog: EntityCatalog, earlier: readonly string[]): FoundQuote {
+  const text = sentence.startsWith(`${label}:`) ? sentence.slice(label.length + 1).trim() : sentence;
+  const speaker = catalogName(label, catalog) ?? (label.includes(' ') ? undefined : fullNameIn(label, earlier, catalog)) ?? label;
+  return { text: text.replace(/[.,;:]+$/, ''), speaker };
+}
+
 /** A quotation left out, and why (for --explain). */
 export interface LeftOutQuote {
   text: string;

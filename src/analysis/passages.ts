@@ -16,6 +16,11 @@ export interface Passage {
   /** Lower-cased tokens, and the same tokens with their case (for acronyms such as US or PP). */
   tokens: string[];
   cased: string[];
+  /**
+   * An interview's answer: whom its paragraph's label gives the words to, as written
+   * ("Häkkänen: We will not send ground troops."). Someone's words, not the outlet's report.
+   */
+  answeredBy?: string;
 }
 
 /** Sentences shorter than this are headings, labels or fragments, not reports. */
@@ -67,11 +72,34 @@ function withoutLeadIn(sentence: string, paragraph: number, index: number): stri
   return text.replace(liveBlogTime, '').replace(flash, '');
 }
 
+/**
+ * The label an interview's transcript leads an answer with: a name of up to three words before a
+ * colon ("Häkkänen: …", "Antti Häkkänen: …"), or "A:" after a "Q:".
+ */
+const answerLabel = /^(\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:de|del|der|van|von|la|le)\s+)?\p{Lu}[\p{L}’'-]*){0,2}):\s+(?=\S)/u;
+
+/**
+ * Whose answer a paragraph of an interview is: the name its label gives, when the article names
+ * that person in full elsewhere ("Finland's defence minister Antti Häkkänen spoke to…", then
+ * "Häkkänen: We will not send ground troops."), so that a label such as "Kyiv: …" or the outlet's
+ * own ("Nordic Review: How many troops…?") is none, and after a question. "A" when the label is
+ * "A:", whose speaker the transcript does not name.
+ */
+function answerOf(article: Article, p: number, others: () => string): string | undefined {
+  const label = answerLabel.exec(article.paragraphs[p]!)?.[1];
+  // An answer follows a question: a round-up's "Poland: Warsaw will…" is none.
+  if (label === undefined || label === article.publisher || !article.paragraphs.slice(0, p).some((before) => /\?[\s*]*$/.test(before))) return undefined;
+  if (label === 'A') return label;
+  // The label holds letters, apostrophes, hyphens and spaces alone.
+  const inFull = label.includes(' ') ? new RegExp(`(?<![\\p{L}])${label}(?![\\p{L}])`, 'u') : new RegExp(`\\p{Lu}[\\p{L}’'-]+\\s+${label}(?![\\p{L}])`, 'u');
+  return label.length > 1 && inFull.test(others()) ? label : undefined;
+}
+
 /** A paragraph or sentence left out as no report, and why (for --explain). */
 export interface NotAReport {
   articleId: string;
   text: string;
-  reason: 'site furniture' | "the writer's own question" | "the writer's own voice (first person outside quotation marks)" | 'an opinion piece';
+  reason: 'site furniture' | "the writer's own question" | "the writer's own voice (first person outside quotation marks)" | 'an opinion piece' | "an interview's answer, its speaker unnamed";
 }
 
 /**
@@ -89,9 +117,17 @@ export function buildPassages(articles: readonly Article[], notReports?: NotARep
       notReports?.push({ articleId: article.id, text: article.title, reason: 'an opinion piece' });
       continue;
     }
+    // The article's text but an interview's answers, where the people it quotes are named in full.
+    let others: string | undefined;
+    const othersOf = () => (others ??= [article.title, ...article.paragraphs.filter((paragraph) => !answerLabel.test(paragraph))].join('\n'));
     article.paragraphs.forEach((paragraph, p) => {
       if (isSiteFurniture(paragraph)) {
         notReports?.push({ articleId: article.id, text: paragraph, reason: 'site furniture' });
+        return;
+      }
+      const answeredBy = answerOf(article, p, othersOf);
+      if (answeredBy === 'A') {
+        notReports?.push({ articleId: article.id, text: paragraph, reason: "an interview's answer, its speaker unnamed" });
         return;
       }
       splitSentences(paragraph).forEach((sentence, s) => {
@@ -106,6 +142,11 @@ export function buildPassages(articles: readonly Article[], notReports?: NotARep
         if (tokens.length < MIN_TOKENS || tokens.length > MAX_TOKENS) return;
         if (!endsLikeSentence(text)) {
           if (/\?\)*$/.test(text)) notReports?.push({ articleId: article.id, text, reason: "the writer's own question" });
+          return;
+        }
+        // An answer's "I" and "we" are its speaker's.
+        if (answeredBy !== undefined) {
+          passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased, answeredBy });
           return;
         }
         if (inWritersVoice(text)) {

@@ -766,6 +766,48 @@ describe('what reports nothing', () => {
   });
 });
 
+describe("an interview's answers", () => {
+  const intro = "Finland's defence minister Antti Häkkänen spoke to Nordic Review in Helsinki on Wednesday about the reassurance force Europe is planning.";
+  const question = 'What should the guarantees look like?';
+  const answer = 'Häkkänen: They must be ready on day one. A security guarantee that takes six months to assemble is no guarantee.';
+  const interview = (paragraphs: string[], explain = false) =>
+    analyzeTopics([{ ...article('a', paragraphs.join(' ')), title: 'An interview with Finland\'s defence minister', publisher: 'Nordic Review', paragraphs }], [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain });
+
+  it('are quotes of the person the label names, in full, and no report of the outlet', () => {
+    const [section] = interview([intro, question, answer]).topics;
+    expect(section!.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['A security guarantee that takes six months to assemble is no guarantee', 'Antti Häkkänen']]);
+    expect(section!.developments.map((d) => d.text)).toEqual([intro]);
+    // Its "I" is the speaker's, not the writer's.
+    const first = 'Häkkänen: I see no ceasefire before Washington gives its own security guarantees.';
+    expect(interview([intro, question, first]).topics[0]!.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['I see no ceasefire before Washington gives its own security guarantees', 'Antti Häkkänen']]);
+  });
+
+  it('given to "A:" are nobody\'s, and no report either', () => {
+    const unnamed = answer.replace('Häkkänen:', 'A:');
+    const analysis = interview([intro, `Q: ${question}`, unnamed], true);
+    expect(analysis.topics[0]!.quotes).toEqual([]);
+    expect(analysis.topics[0]!.developments.map((d) => d.text)).toEqual([intro]);
+    expect(analysis.notReports.map((n) => [n.reason, n.text])).toContainEqual(["an interview's answer, its speaker unnamed", unnamed]);
+  });
+
+  it('are not a label no question comes before, nor one that names nobody the article names in full, nor the outlet', () => {
+    const roundUp = 'Poland: Warsaw will send engineers to the reassurance force, with security guarantees from Washington as the backstop.';
+    const poland = "Eastern Poland's airports would serve the force, Polish officials said on Tuesday.";
+    const kyiv = 'Kyiv: Ukraine wants security guarantees that are ready on day one, as a reassurance force must be.';
+    const outlet = 'Nordic Review: The security guarantees text was shown to us on Tuesday by a senior official of the coalition.';
+    for (const [paragraphs, report] of [
+      [[poland, roundUp], roundUp],
+      [[intro, question, kyiv], kyiv],
+      [[intro, question, outlet], outlet],
+    ] as const) {
+      const [section] = interview([...paragraphs]).topics;
+      expect(section!.quotes).toEqual([]);
+      // A development, its label a lead-in ("Poland", "Kyiv").
+      if (report !== outlet) expect(section!.developments.map((d) => `${d.headline}: ${d.text}`)).toContain(report);
+    }
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
