@@ -6,6 +6,7 @@ import { clusterPassages, differentEvents, notePeople, sameEvent, sameReport, ty
 import { countActors, type Actor } from './count-actors.js';
 import { figuresOf } from './extract-figures.js';
 import { answerQuote, extractQuotes, mayBePerson, mayQuote, peopleIn, sameSpeaker, type LeftOutQuote } from './extract-quotes.js';
+import { inTimeOrder } from './live-blog.js';
 import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from './match-topic.js';
 import type { NotAReport, Passage } from './passages.js';
 import { readArticles, type ArticleReadings } from './read-articles.js';
@@ -540,7 +541,9 @@ function ownParagraphs(copy: Article, original: Article | undefined): Article[] 
  * centrality, recency) and chosen with diversity (MMR). Quotes, figures, dated events and actors
  * are drawn from the same passages, so nothing comes from outside the topic.
  */
-export function analyzeTopics(articles: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): Analysis {
+export function analyzeTopics(given: readonly Article[], topics: readonly Topic[], catalog: EntityCatalog, options: AnalyzeOptions): Analysis {
+  // A live blog is read in the order it happened: its newest-first entries turned oldest first.
+  const articles = given.map(inTimeOrder);
   const stopIfAborted = () => {
     if (options.signal?.aborted) throw new DOMException('analysis stopped: its input is out of date', 'AbortError');
   };

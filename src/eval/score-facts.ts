@@ -1,4 +1,5 @@
 import { REFERS_BACK_UP_TO, splitLabel } from '../analysis/analyze-topics.js';
+import { inTimeOrder } from '../analysis/live-blog.js';
 import { refersBack } from '../analysis/refers-back.js';
 import { QUOTE_BREAK } from '../analysis/extract-quotes.js';
 import { splitSentences } from '../analysis/segment.js';
@@ -114,7 +115,8 @@ export function scoreFacts(facts: FactsFile, view: ViewModel, articles: readonly
 
 /** EvalResult.context: whether each item that leans on the sentence before it follows that sentence. */
 export function scoreContext(view: ViewModel, articles: readonly Article[]): EvalResult['context'] {
-  const sentencesOf = new Map(articles.map((article) => [article.id, article.paragraphs.flatMap((paragraph) => splitSentences(paragraph)).map(foldText)]));
+  // Sentences in the order the analysis reads them (a live blog's entries oldest first).
+  const sentencesOf = new Map(articles.map((article) => [article.id, inTimeOrder(article).paragraphs.flatMap((paragraph) => splitSentences(paragraph)).map(foldText)]));
   // An item's place in its cited article: the index of the sentence that holds its text.
   const placeOf = (item: { text: string; source: string | undefined }) => (item.source ? (sentencesOf.get(item.source)?.findIndex((sentence) => sentence.includes(foldText(item.text))) ?? -1) : -1);
   const context: EvalResult['context'] = { checked: 0, standing: 0, failures: [] };
