@@ -1,4 +1,5 @@
 import { aliasKey, type EntityCatalog } from '../topics/topic.js';
+import { tokenize } from './tokenize.js';
 
 /** An alias of the catalog as the words a scan compares with tokens, and the name it stands for. */
 export interface AliasWords {
@@ -50,7 +51,8 @@ export function aliasCapitals(catalog: EntityCatalog): ReadonlyMap<string, reado
     const found = new Map<string, boolean[]>();
     for (const spellings of catalog.spellings.values()) {
       for (const spelling of spellings) {
-        const capitals = spelling.split(' ').map(isCapitalized);
+        // A capital per token, as aliasKey splits the spelling.
+        const capitals = tokenize(spelling, true).map(isCapitalized);
         const key = aliasKey(spelling);
         const known = found.get(key);
         found.set(key, known ? known.map((capital, k) => capital && capitals[k]!) : capitals);

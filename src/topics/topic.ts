@@ -1,3 +1,5 @@
+import { tokenize } from '../analysis/tokenize.js';
+
 /** A topic, resolved: weighted phrases, signal entities, exclusions. */
 export interface Topic {
   id: string;
@@ -25,9 +27,10 @@ export interface EntityCatalog {
 export type EntityKind = 'person' | 'organization' | 'place';
 
 /**
- * How the catalog keys a spelling: lower-cased, without accents, as tokenize reads text, so
- * "María Jesús Montero" is found in "María Jesús Montero" and in "Maria Jesus Montero".
+ * How the catalog keys a spelling: its tokens as tokenize reads text (lower-cased, without accents,
+ * split at punctuation), joined by spaces, so "María Jesús Montero" is found in "Maria Jesus
+ * Montero", and "People's Party" in "the People's Party" (people, s, party).
  */
 export function aliasKey(spelling: string): string {
-  return spelling.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return tokenize(spelling).join(' ');
 }

@@ -22,7 +22,7 @@ function joinedSpans(tokens: readonly string[], at: number, longest: number, cat
 /** Which words of an alias every spelling of it in the catalog writes with a capital. */
 function capitalsOf(alias: string, catalog: EntityCatalog): boolean[] {
   const spellings = [...catalog.spellings.values()].flat().filter((spelling) => aliasKey(spelling) === alias);
-  return spellings.map((spelling) => spelling.split(' ').map((word) => /^\p{Lu}/u.test(word))).reduce((all, one) => all.map((capital, k) => capital && one[k]!));
+  return spellings.map((spelling) => tokenize(spelling, true).map((word) => /^\p{Lu}/u.test(word))).reduce((all, one) => all.map((capital, k) => capital && one[k]!));
 }
 
 function referenceActors(texts: readonly string[], catalog: EntityCatalog): Map<string, number> {
@@ -119,6 +119,21 @@ describe('names found by their aliases', () => {
     expect(peopleIn(tokenizeBoth('Donald Trump spoke.'), catalog)).toEqual(['Donald Trump']);
     expect(peopleIn(tokenizeBoth('President Xi Jinping spoke, and Xi left.'), catalog)).toEqual(['Xi Jinping']);
     expect(peopleIn(tokenizeBoth('The United States and the EU.'), catalog)).toEqual([]);
+  });
+
+  it('with an apostrophe, full stops or a hyphen in them, split as the text is (before, "People\'s Party" was never found)', () => {
+    const catalog = buildEntityCatalog({
+      people: { 'JD Vance': ['J.D. Vance'], 'Jean-Noël Barrot': [] },
+      organizations: { 'Partido Popular': ["People's Party"], PSOE: ["Spanish Socialist Workers' Party"] },
+    });
+    const texts = ["The People's Party and the Spanish Socialist Workers' Party voted.", 'J.D. Vance met Jean-Noël Barrot; Jean Noel Barrot left.'].map((text) => tokenizeBoth(text));
+    expect(countActors(texts, catalog, 10)).toEqual([
+      { name: 'Jean-Noël Barrot', kind: 'person', mentions: 2 },
+      { name: 'JD Vance', kind: 'person', mentions: 1 },
+      { name: 'Partido Popular', kind: 'organization', mentions: 1 },
+      { name: 'PSOE', kind: 'organization', mentions: 1 },
+    ]);
+    expect(peopleIn(texts[1]!, catalog)).toEqual(['JD Vance', 'Jean-Noël Barrot']);
   });
 
   it('a name counts only where the text gives its words the capitals the catalog gives them', () => {

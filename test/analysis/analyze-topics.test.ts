@@ -336,7 +336,7 @@ describe('a sentence that opens by referring back', () => {
   it('chosen as background after what it refers to there, is listed right after it (background in reading order)', () => {
     const partnership = 'The strategic partnership between Russia and China has deepened since 2022, with Moscow and Beijing holding joint military exercises and expanding energy trade.';
     const worried = 'This has worried Western governments, which see Russia and China coordinating their positions at the United Nations.';
-    const noLimits = 'China and Russia declared a partnership with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.';
+    const noLimits = 'China and Russia declared a friendship with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.';
     const articles = [article('a', visit), article('b', text([partnership, worried])), article('c', noLimits)];
     const [section] = analyzeTopics(articles, [topic('russia-china')], catalog, { period, limits: { developments: 1, quotes: 3 } }).topics;
     // Chosen in the order partnership, noLimits, worried: listed so, "This" would seem to be the no-limits pact.
@@ -629,6 +629,16 @@ describe('the topic library', () => {
     'The IMF board approved a new 48-month lending programme worth $8.1 billion.',
   ])("files a lender's gaps, programmes and assessments under reconstruction and financing: %s", (text) => {
     expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    'Almost all bilateral trade is now settled in yuan and roubles.',
+    'Novak will discuss the Power of Siberia 2 pipeline, which Gazprom hopes to start building this year.',
+    'Chinese exports to Russia dropped 11.2% as Russian buyers struggled to pay for cars and machinery.',
+    'Kremlin spokesman Dmitry Peskov said the partnership with Beijing was "not measured in dollars".',
+  ])("files the two sides' trade, money, pipelines and partnership under Russia–China ties: %s", (text) => {
+    expect(score(text, 'russia-china')).toMatchObject({ anchored: true });
+    expect(score(text, 'russia-china').score).toBeGreaterThanOrEqual(2);
   });
 
   it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(

@@ -63,7 +63,7 @@ describe('an item that leans on the one before it', () => {
     const articles = {
       a: 'Russian Security Council Secretary Sergei Shoigu visited Beijing on Sunday for talks with Foreign Minister Wang Yi on the strategic partnership between Russia and China.',
       b: 'The strategic partnership between Russia and China has deepened since 2022, with Moscow and Beijing holding joint military exercises and expanding energy trade. This has worried Western governments, which see Russia and China coordinating their positions at the United Nations.',
-      c: 'China and Russia declared a partnership with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.',
+      c: 'China and Russia declared a friendship with no limits in February 2022, weeks before the invasion of Ukraine, and Beijing has since bought record volumes of Russian oil.',
     };
     await mkdir(join(dir, 'articles'));
     for (const [id, text] of Object.entries(articles)) await writeFile(join(dir, 'articles', `${id}.md`), `---\ntitle: Article ${id}\npublisher: Outlet ${id}\npublished: 2026-01-21\n---\n\n${text}\n`);
