@@ -1,4 +1,5 @@
 import { aliasKey, type EntityCatalog } from '../topics/topic.js';
+import { editDistance } from '../text/closest.js';
 import { tokenize } from './tokenize.js';
 
 /** An alias of the catalog as the words a scan compares with tokens, and the name it stands for. */
@@ -106,4 +107,97 @@ function acronymsOf(catalog: EntityCatalog): ReadonlySet<string> {
 export function aliasMayNameAt(catalog: EntityCatalog): (tokens: readonly string[], cased: readonly string[], at: number) => boolean {
   const acronyms = acronymsOf(catalog);
   return (tokens, cased, at) => !acronyms.has(tokens[at]!) || cased[at] === tokens[at]!.toUpperCase();
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The catalog's one-word spellings of people, found in text, and the given names its longer spellings put before them. */
+interface Surnames {
+  /** Any one-word spelling, as written ("Fedorov", "Zelenskyy"): one pattern over a sentence finds them faster than a look at each word. */
+  pattern: RegExp;
+  /** Each spelling's key (aliasKey). */
+  keys: ReadonlyMap<string, string>;
+  /** By a surname's key, the keys of the given names before it in the person's longer spellings ("mykhailo"). */
+  givenNames: ReadonlyMap<string, readonly string[]>;
+}
+
+const surnamesCache = new WeakMap<EntityCatalog, Surnames>();
+
+function surnamesOf(catalog: EntityCatalog): Surnames {
+  let found = surnamesCache.get(catalog);
+  if (!found) {
+    const keys = new Map<string, string>();
+    const givenNames = new Map<string, string[]>();
+    for (const [name, spellings] of catalog.spellings) {
+      if (catalog.kinds.get(name) !== 'person') continue;
+      for (const spelling of spellings) if (/^\p{L}[\p{L}-]*$/u.test(spelling)) keys.set(spelling, aliasKey(spelling));
+    }
+    for (const [name, spellings] of catalog.spellings) {
+      if (catalog.kinds.get(name) !== 'person') continue;
+      for (const spelling of spellings) {
+        const words = tokenize(spelling);
+        const surname = words.at(-1)!;
+        if (words.length > 1 && catalog.aliases.get(surname) === name) givenNames.set(surname, [...(givenNames.get(surname) ?? []), words.at(-2)!]);
+      }
+    }
+    const spellings = [...keys.keys()];
+    const pattern = new RegExp(`(?<![\\p{L}])(?:${spellings.length > 0 ? spellings.join('|') : '(?!)'})(?![\\p{L}])`, 'gu');
+    surnamesCache.set(catalog, (found = { pattern, keys, givenNames }));
+  }
+  return found;
+}
+
+/**
+ * The capitalised word right before `at` after whitespace, as written, when it is a word of its
+ * own: not a possessive ("Russia's") nor the end of an abbreviation's run. Looked for backwards.
+ */
+function wordBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === at) return undefined;
+  let start = end;
+  while (start > 0 && /[\p{L}.-]/u.test(text[start - 1]!)) start--;
+  if (start > 0 && /[\p{L}'’]/u.test(text[start - 1]!)) return undefined;
+  const word = text.slice(start, end);
+  return /^\p{Lu}/u.test(word) ? word : undefined;
+}
+
+/** Capitalised words before a surname that are no given name: titles, and words that open a sentence. */
+const notGivenNames = new Set(
+  `president vice prime minister secretary chancellor commissioner general gen senator sen rep governor mayor chief director
+  ambassador envoy spokesman spokeswoman spokesperson premier speaker chairman chairwoman chair leader king queen prince pope
+  judge colonel admiral dr mr mrs ms prof former acting deputy foreign defence defense finance economy interior the a an in on
+  at by but and as after before when while for with from to of monday tuesday wednesday thursday friday saturday sunday today
+  yesterday meanwhile later earlier separately instead still yet so then now here there also both neither only even since until
+  if though although because once however moreover`.split(/\s+/),
+);
+
+/**
+ * The one-word aliases of catalog people (surnames, as keys: "fedorov") that name someone else in
+ * an article, given its sentences: it gives the surname in full to a person the catalog does not
+ * know ("regional governor Ivan Fedorov", not the catalog's Mykhailo Fedorov) and never names the
+ * catalog's person in full. There "Fedorov said" is the governor, and no mention of the catalog's
+ * person. A given name the catalog's spells alike ("Mikhailo" for Mykhailo, two edits or fewer) is
+ * the catalog's person. Read from sentences, not a headline's title case ("Trump Hosts Zelensky").
+ */
+export function surnamesOfOthers(texts: readonly string[], catalog: EntityCatalog): ReadonlySet<string> {
+  const { pattern, keys, givenNames } = surnamesOf(catalog);
+  let others: Map<string, string> | undefined;
+  const inFull = new Set<string>();
+  for (const text of texts) {
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+      const given = wordBefore(text, found.index);
+      if (given === undefined) continue;
+      const first = /^[\x00-\x7f]*$/.test(given) ? given.toLowerCase().replaceAll('.', '') : aliasKey(given);
+      if (first.length < 2 || notGivenNames.has(first)) continue;
+      const surname = keys.get(found[0])!;
+      const name = catalog.aliases.get(surname)!;
+      // The catalog's given name, or one two edits from it ("Mikhailo" for Mykhailo): the catalog's person.
+      if ((givenNames.get(surname) ?? []).some((known) => known === first || editDistance(known, first) <= 2)) inFull.add(name);
+      else (others ??= new Map()).set(surname, name);
+    }
+  }
+  if (others === undefined) return NONE;
+  return new Set([...others].filter(([, name]) => !inFull.has(name)).map(([surname]) => surname));
 }

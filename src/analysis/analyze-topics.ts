@@ -1,6 +1,7 @@
 import { addDays, type Period } from '../period/period.js';
 import { normalizeSpace, type Article } from '../sources/article.js';
 import type { EntityCatalog, Topic } from '../topics/topic.js';
+import { surnamesOfOthers } from './alias-starts.js';
 import { ASSIGN_THRESHOLD, type ScoredPassage } from './assign-passages.js';
 import { clusterPassages, differentEvents, notePeople, sameEvent, sameReport, type Cluster } from './cluster-developments.js';
 import { countActors, type Actor } from './count-actors.js';
@@ -535,6 +536,29 @@ function ownParagraphs(copy: Article, original: Article | undefined): Article[] 
 }
 
 /**
+ * Marks the passages of each article that gave one of the brief's topics a passage with the
+ * catalog surnames it gives someone else (surnamesOfOthers: "Fedorov said" after "regional
+ * governor Ivan Fedorov"), for the people, quotes and actors read from them. An article's passages
+ * come together, in reading order; the others are never read for names.
+ */
+function markSurnamesOfOthers(scored: readonly ScoredPassage[], topicCount: number, catalog: EntityCatalog): void {
+  for (let start = 0; start < scored.length; ) {
+    let end = start;
+    let relevant = false;
+    while (end < scored.length && scored[end]!.passage.articleId === scored[start]!.passage.articleId) {
+      const { topic } = scored[end++]!;
+      relevant ||= topic >= 0 && topic < topicCount;
+    }
+    if (relevant) {
+      const passages = scored.slice(start, end).map((s) => s.passage);
+      const others = surnamesOfOthers(passages.map((passage) => passage.text), catalog);
+      if (others.size > 0) for (const passage of passages) passage.surnamesOfOthers = others;
+    }
+    start = end;
+  }
+}
+
+/**
  * Finds what matters for each topic. Every passage goes to its single best topic above the
  * threshold (or to none), among the brief's topics and their competitors. A topic's passages are
  * clustered into events across sources, ranked (relevance, corroboration, specificity,
@@ -561,6 +585,7 @@ export function analyzeTopics(given: readonly Article[], topics: readonly Topic[
     { readings: options.readings?.for(topics, options.competitors, catalog), notReports: options.explain ? notReports : undefined, stop: stopIfAborted },
   );
   const passages = scored.map((s) => s.passage);
+  markSurnamesOfOthers(scored, topics.length, catalog);
   stopIfAborted();
   const keyOf = wordKeys(catalog);
   const idf = buildIdf(passages.map((p) => p.tokens), keyOf);
@@ -606,12 +631,12 @@ export function analyzeTopics(given: readonly Article[], topics: readonly Topic[
     let before = passagesSoFar.get(s.passage.articleId);
     if (!before) passagesSoFar.set(s.passage.articleId, (before = []));
     if (s.topic >= 0 && s.passage.answeredBy !== undefined) {
-      quotesByPassage.set(s, [answerQuote(s.passage.text, s.passage.answeredBy, catalog, before.map((p) => p.passage.text))]);
+      quotesByPassage.set(s, [answerQuote(s.passage.text, s.passage.answeredBy, catalog, before.map((p) => p.passage.text), s.passage.surnamesOfOthers)]);
     } else if (s.topic >= 0 && mayQuote(s.passage.text)) {
       const leftOut: LeftOutQuote[] | undefined = options.explain ? [] : undefined;
       const count = before.length;
       const earlier = () => before.slice(0, count).map((p) => p.passage.text);
-      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, { named: namedBefore(before, count), earlier }, leftOut));
+      quotesByPassage.set(s, extractQuotes(s.passage.text, catalog, { named: namedBefore(before, count), earlier, surnamesOfOthers: s.passage.surnamesOfOthers }, leftOut));
       if (leftOut?.length) quotesLeftOut.set(s, leftOut);
     }
     before.push(s);

@@ -11,6 +11,8 @@ export interface Actor {
 export interface TokenizedText {
   tokens: readonly string[];
   cased: readonly string[];
+  /** Surnames that name someone else in the text's article (surnamesOfOthers): no mention of the catalog's person. */
+  surnamesOfOthers?: ReadonlySet<string>;
 }
 
 /** Mentions of catalog entities (any alias, merged to the canonical name) across texts given as their tokens. */
@@ -18,7 +20,7 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
   const counts = new Map<string, number>();
   const byStart = aliasesByStart(catalog);
   const mayName = aliasMayNameAt(catalog);
-  for (const { tokens, cased } of texts) {
+  for (const { tokens, cased, surnamesOfOthers } of texts) {
     for (let i = 0; i < tokens.length; i++) {
       const aliases = byStart.get(tokens[i]!);
       if (!aliases) continue;
@@ -28,7 +30,7 @@ export function countActors(texts: readonly TokenizedText[], catalog: EntityCata
         const length = alias.words.length;
         // Acronyms (US, PP, EU) count only where they are written in capitals ("U.S." is US as
         // written): "told us" is not the United States, even beside "the US".
-        if (length === 1 && !mayName(tokens, cased, i)) continue;
+        if (length === 1 && (!mayName(tokens, cased, i) || surnamesOfOthers?.has(tokens[i]!))) continue;
         counts.set(alias.name, (counts.get(alias.name) ?? 0) + 1);
         i += length - 1;
         break;

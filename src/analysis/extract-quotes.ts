@@ -21,6 +21,8 @@ export interface QuoteContext {
   named(): readonly string[];
   /** The article's sentences before it: where a surname used alone ("Calviño said") was given in full. */
   earlier(): readonly string[];
+  /** Surnames that name someone else in the article (surnamesOfOthers): "Fedorov said" is not the catalog's Fedorov. */
+  surnamesOfOthers?: ReadonlySet<string> | undefined;
 }
 
 const NO_CONTEXT: QuoteContext = { named: () => [], earlier: () => [] };
@@ -115,13 +117,13 @@ export function sameSpeaker(a: string, b: string): boolean {
  * need it: an acronym only in capitals, and the catalog's capitals ("the alliance's spokesman" is
  * not NATO's).
  */
-function catalogName(phrase: string, catalog: EntityCatalog): string | undefined {
+function catalogName(phrase: string, catalog: EntityCatalog, others?: ReadonlySet<string>): string | undefined {
   const { tokens, cased } = tokenizeBoth(phrase);
   const mayName = aliasMayNameAt(catalog);
   const capitals = aliasCapitals(catalog);
   for (let length = Math.min(4, tokens.length); length >= 1; length--) {
     for (let i = 0; i + length <= tokens.length; i++) {
-      if (length === 1 && !mayName(tokens, cased, i)) continue;
+      if (length === 1 && (!mayName(tokens, cased, i) || others?.has(tokens[i]!))) continue;
       const alias = tokens.slice(i, i + length).join(' ');
       const name = catalog.aliases.get(alias);
       if (name && catalog.kinds.get(name) !== 'place' && writtenWithCapitals(cased, i, capitals.get(alias))) return name;
@@ -140,8 +142,8 @@ function loadNlp(): Nlp {
 }
 
 /** A person's name in a phrase: the catalog first, then compromise's person detection. */
-function personIn(phrase: string, catalog: EntityCatalog): string | undefined {
-  const known = catalogName(phrase, catalog);
+function personIn(phrase: string, catalog: EntityCatalog, others?: ReadonlySet<string>): string | undefined {
+  const known = catalogName(phrase, catalog, others);
   if (known) return known;
   // Only a phrase with a capitalised word can hold a name worth the look-up.
   if (!/\p{Lu}\p{Ll}/u.test(phrase)) return undefined;
@@ -193,23 +195,24 @@ function speakerIn(phrase: string, side: 'before' | 'after', catalog: EntityCata
   // A surname alone, before the verb or right after it ("…,” said Calviño on Monday), that the
   // article gave in full before.
   const surname = side === 'before' ? (/^\S+$/.test(name) ? name : undefined) : /^(\p{Lu}[\p{L}’'-]+)(?!\s+\p{Lu})/u.exec(words)?.[1];
-  const fullName = surname ? fullNameIn(surname, context.earlier(), catalog) : undefined;
+  const others = context.surnamesOfOthers;
+  const fullName = surname ? fullNameIn(surname, context.earlier(), catalog, others) : undefined;
   if (fullName) return fullName;
   // An institution named "… of …", as written: "the Bank of Spain said", "Ukraine's Ministry of Defence said".
   const institution = side === 'before' ? institutionOf.exec(words)?.[1] : undefined;
   if (institution) return institution.replace(/^The\s/, 'the ');
   // A person and their organisation: "Alberto Núñez Feijóo of the Partido Popular said" is Feijóo's.
   const affiliated = side === 'before' ? memberOf.exec(words)?.[1] : undefined;
-  const member = affiliated ? (personOnly(affiliated, catalog) ?? asWritten(affiliated)) : undefined;
+  const member = affiliated ? (personOnly(affiliated, catalog, others) ?? asWritten(affiliated)) : undefined;
   if (member) return member;
   // The person after a title or a time, before the organisation the title is of ("EIB President
   // Nadia Calviño" is Calviño, not the bank; "On Monday Vitaliy Zaichenko" is Zaichenko). Not a
   // name "The" opens: "The White House" is one.
   const personal = nameAfterTitles(name);
-  const titled = personal !== name && !/^The\s/.test(name) ? (personIn(personal, catalog) ?? asWritten(personal)) : undefined;
+  const titled = personal !== name && !/^The\s/.test(name) ? (personIn(personal, catalog, others) ?? asWritten(personal)) : undefined;
   // "the Kremlin said", "the White House said": an institution named with its article, as written.
   // Last, a name no catalog or model knows, as written ("Vitaliy Zaichenko said").
-  return titled ?? personIn(name || words, catalog) ?? (name ? theInstitution(words, name) : undefined) ??
+  return titled ?? personIn(name || words, catalog, others) ?? (name ? theInstitution(words, name) : undefined) ??
     asWritten(personal || (side === 'after' ? (leadingName.exec(words)?.[0] ?? '') : '')) ?? group.exec(words)?.[1];
 }
 
@@ -220,8 +223,8 @@ const institutionOf = /(?:^|\s)((?:the\s+|The\s+|\p{Lu}[\p{L}-]*['’]s\s+)?(?:\
 const memberOf = /(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*)\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*)*$/u;
 
 /** The catalog person a phrase names, if it names one ("Núñez Feijóo"), not an organisation or place. */
-function personOnly(phrase: string, catalog: EntityCatalog): string | undefined {
-  const name = catalogName(phrase, catalog);
+function personOnly(phrase: string, catalog: EntityCatalog, others?: ReadonlySet<string>): string | undefined {
+  const name = catalogName(phrase, catalog, others);
   return name !== undefined && catalog.kinds.get(name) === 'person' ? name : undefined;
 }
 
@@ -272,10 +275,12 @@ export function mayBePerson(speaker: string, catalog: EntityCatalog): boolean {
  * The full name an article gave the person it now calls by a surname alone: after "EIB President
  * Nadia Calviño told reporters", “…,” Calviño said is Nadia Calviño's. The capitalised words just
  * before the surname, less any title, in the nearest earlier sentence that has them; undefined
- * when none does, or when the word is the catalog's (a place such as Ukraine is no surname).
+ * when none does, or when the word is the catalog's (a place such as Ukraine is no surname), unless
+ * the article gives it to someone else (`others`: "regional governor Ivan Fedorov").
  */
-function fullNameIn(surname: string, earlier: readonly string[], catalog: EntityCatalog): string | undefined {
-  if (earlier.length === 0 || catalog.aliases.has(aliasKey(surname))) return undefined;
+function fullNameIn(surname: string, earlier: readonly string[], catalog: EntityCatalog, others?: ReadonlySet<string>): string | undefined {
+  const key = aliasKey(surname);
+  if (earlier.length === 0 || (catalog.aliases.has(key) && !others?.has(key))) return undefined;
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const givenNames = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+(?:(?:${particles})\\s+)*){1,4})${escaped}(?![\\p{L}’'-])`, 'u');
   for (let i = earlier.length - 1; i >= 0; i--) {
@@ -316,7 +321,7 @@ function attribution(outside: string, catalog: EntityCatalog, context: QuoteCont
   // Up to a comma or the sentence's end: a full stop inside an abbreviation ("the U.S. State
   // Department", "Mr. Witkoff") does not end the source's name.
   const according = /according to\s+([^,;]+?)(?=\s*(?:[,;]|\.?["”’)]*\s*$))/i.exec(outside);
-  if (according) return personIn(according[1]!, catalog) ?? according[1]!.trim();
+  if (according) return personIn(according[1]!, catalog, context.surnamesOfOthers) ?? according[1]!.trim();
   return group.exec(outside)?.[1];
 }
 
@@ -417,9 +422,9 @@ export function quotedSpeakerWord(sentence: string): string | undefined {
  * will not send ground troops." is “We will not send ground troops”), said by the label's catalog
  * name, or by the full name the article gave it before ("Antti Häkkänen"), or by the label as written.
  */
-export function answerQuote(sentence: string, label: string, catalog: EntityCatalog, earlier: readonly string[]): FoundQuote {
+export function answerQuote(sentence: string, label: string, catalog: EntityCatalog, earlier: readonly string[], others?: ReadonlySet<string>): FoundQuote {
   const text = sentence.startsWith(`${label}:`) ? sentence.slice(label.length + 1).trim() : sentence;
-  const speaker = catalogName(label, catalog) ?? (label.includes(' ') ? undefined : fullNameIn(label, earlier, catalog)) ?? label;
+  const speaker = catalogName(label, catalog, others) ?? (label.includes(' ') ? undefined : fullNameIn(label, earlier, catalog, others)) ?? label;
   return { text: text.replace(/[.,;:]+$/, ''), speaker };
 }
 
@@ -467,12 +472,14 @@ export function extractQuotes(sentence: string, catalog: EntityCatalog, context:
  * each once, in order: whom "he said" in the sentences after it may stand for, when it names
  * anyone (personFor).
  */
-export function peopleIn({ tokens, cased }: { tokens: readonly string[]; cased: readonly string[] }, catalog: EntityCatalog): string[] {
+export function peopleIn({ tokens, cased, surnamesOfOthers }: { tokens: readonly string[]; cased: readonly string[]; surnamesOfOthers?: ReadonlySet<string> | undefined }, catalog: EntityCatalog): string[] {
   const byStart = aliasesByStart(catalog);
   const people: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const alias of byStart.get(tokens[i]!) ?? []) {
       if (alias.words.length > 3 || !aliasAt(tokens, i, alias) || !writtenWithCapitals(cased, i, alias.capitals) || catalog.kinds.get(alias.name) !== 'person') continue;
+      // A surname the article gives someone else: "Fedorov" after "regional governor Ivan Fedorov".
+      if (alias.words.length === 1 && surnamesOfOthers?.has(alias.words[0]!)) break;
       if (!people.includes(alias.name)) people.push(alias.name);
       break;
     }

@@ -21,6 +21,8 @@ export interface Passage {
    * ("Häkkänen: We will not send ground troops."). Someone's words, not the outlet's report.
    */
   answeredBy?: string;
+  /** Surnames its article gives someone the catalog does not know (surnamesOfOthers); set on every passage of it. */
+  surnamesOfOthers?: ReadonlySet<string>;
 }
 
 /** Sentences shorter than this are headings, labels or fragments, not reports. */
@@ -145,15 +147,12 @@ export function buildPassages(articles: readonly Article[], notReports?: NotARep
           return;
         }
         // An answer's "I" and "we" are its speaker's.
-        if (answeredBy !== undefined) {
-          passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased, answeredBy });
-          return;
-        }
-        if (inWritersVoice(text)) {
+        if (answeredBy === undefined && inWritersVoice(text)) {
           notReports?.push({ articleId: article.id, text, reason: "the writer's own voice (first person outside quotation marks)" });
           return;
         }
-        passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased });
+        // Every passage has every field, so all have one shape for the code that reads them.
+        passages.push({ articleId: article.id, paragraph: p, sentence: s, text, tokens, cased, answeredBy, surnamesOfOthers: undefined });
       });
     });
   }

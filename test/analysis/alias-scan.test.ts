@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { surnamesOfOthers } from '../../src/analysis/alias-starts.js';
 import { countActors } from '../../src/analysis/count-actors.js';
 import { extractQuotes, peopleIn } from '../../src/analysis/extract-quotes.js';
 import { splitSentences } from '../../src/analysis/segment.js';
@@ -134,6 +135,17 @@ describe('names found by their aliases', () => {
       { name: 'PSOE', kind: 'organization', mentions: 1 },
     ]);
     expect(peopleIn(texts[1]!, catalog)).toEqual(['JD Vance', 'Jean-Noël Barrot']);
+  });
+
+  it("a catalog surname is someone else's in an article that gives it, in full, only to someone else", () => {
+    const catalog = buildEntityCatalog({ people: { 'Mykhailo Fedorov': ['Fedorov'], 'Sergei Lavrov': ['Lavrov'], 'Volodymyr Zelensky': ['Zelensky'] } });
+    const others = (...sentences: string[]) => [...surnamesOfOthers(sentences, catalog)];
+    expect(others('Regional governor Ivan Fedorov said nine people were killed.', 'Fedorov said rescuers were at work.')).toEqual(['fedorov']);
+    // The catalog's person named in full too, or in a spelling of the given name of their own: theirs.
+    expect(others('Ivan Fedorov said nine people were killed.', 'Minister Mykhailo Fedorov visited the site.')).toEqual([]);
+    expect(others('Minister Mikhailo Fedorov visited the site.')).toEqual([]);
+    // Titles, possessives and words that open a sentence are no given names.
+    expect(others("Russia's Lavrov met Governor Fedorov.", 'Meanwhile Zelensky said the talks would go on.', 'On Monday Zelensky left.')).toEqual([]);
   });
 
   it('a name counts only where the text gives its words the capitals the catalog gives them', () => {

@@ -818,6 +818,27 @@ describe("an interview's answers", () => {
   });
 });
 
+describe("a surname the catalog knows, that an article gives someone else", () => {
+  const strike = (name: string) => `A Russian missile strike on a residential district of Zaporizhzhia killed nine people and wounded 30 on Tuesday, ${name} said.`;
+  const words = '“There was no military target here. These were families at home,” Fedorov said on Telegram.';
+  const section = (lead: string) =>
+    analyzeTopics([{ ...article('a', `${lead} ${words}`), paragraphs: [lead, words] }], [topic('strikes-on-cities')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!;
+
+  it('is that person: the quote is the governor\'s, and no mention of the catalog\'s minister', () => {
+    const governor = section(strike('regional governor Ivan Fedorov'));
+    expect(governor.quotes.map((q) => q.speaker)).toEqual(['Ivan Fedorov']);
+    expect(governor.actors.map((a) => a.name)).not.toContain('Mykhailo Fedorov');
+  });
+
+  it("is the catalog's person where the article names them, in a spelling of their own or not", () => {
+    for (const name of ['Digital Transformation Minister Mykhailo Fedorov', 'Deputy Prime Minister Fedorov', 'minister Mikhailo Fedorov']) {
+      const minister = section(strike(name));
+      expect(minister.quotes.map((q) => q.speaker), name).toEqual(['Mykhailo Fedorov']);
+      expect(minister.actors.map((a) => a.name), name).toContain('Mykhailo Fedorov');
+    }
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
