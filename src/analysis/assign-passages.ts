@@ -109,12 +109,15 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     return { topic: t, score: lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : lent };
   };
   assigned.forEach((scored, i) => {
-    // A term of a topic it is anchored for (below that topic's threshold) is a turn to that topic;
-    // one it is not anchored for is not ("told Parliament" is no Spanish politics without Spain).
-    if (scored.topic >= 0 || scored.scores.some((score) => score.score > 0)) return;
+    if (scored.topic >= 0) return;
     const lean = fromBefore(scored, i) ?? speakerOfTheStretch(assigned, i);
-    if (lean === undefined) return;
-    scored.scores = scored.scores.map((other, index) => (index === lean.topic ? { ...other, score: lean.score, anchored: true } : other));
+    // A term of another topic it is anchored for (below that topic's threshold) is a turn to that
+    // topic; one it is not anchored for is not ("told Parliament" is no Spanish politics without
+    // Spain), and one of the same topic is no turn ("“This government will serve…,” Mr. Sánchez
+    // told lawmakers" after a sentence on Sánchez's confidence vote).
+    if (lean === undefined || scored.scores.some((score, t) => score.score > 0 && t !== lean.topic)) return;
+    const score = Math.max(lean.score, scored.scores[lean.topic]!.score);
+    scored.scores = scored.scores.map((other, index) => (index === lean.topic ? { ...other, score, anchored: true } : other));
     scored.topic = lean.topic;
     scored.leans = true;
   });

@@ -424,6 +424,20 @@ describe("someone's words after the sentence that names them", () => {
     expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['We will not leave Ukraine to face this alone', 'Keir Starmer']]);
   });
 
+  it('go on though they have a term of that topic too few for it alone: no turn to another topic', () => {
+    const called = 'Mr. Sánchez called the vote last month after the Catalan separatist party Junts withdrew its support for his minority government.';
+    const serve = '"This government will serve until the last day of its term," Mr. Sánchez told lawmakers before the vote.';
+    const own = score(serve, 'spain-politics').score;
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(ASSIGN_THRESHOLD);
+    const section = spain([called, serve]);
+    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
+      { text: called, continues: false },
+      { text: serve, continues: true },
+    ]);
+    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['This government will serve until the last day of its term', 'Pedro Sánchez']]);
+  });
+
   it('go on further into the article when a sentence of the topic named the speaker, until the article turns to another topic', () => {
     const endorsed = 'French President Emmanuel Macron said on Tuesday that the Coalition of the Willing had endorsed a text setting out security guarantees for Ukraine.';
     const force = 'The text provides for a multinational force that would deploy only after a ceasefire.';
@@ -639,6 +653,17 @@ describe('the topic library', () => {
   ])("files the two sides' trade, money, pipelines and partnership under Russia–China ties: %s", (text) => {
     expect(score(text, 'russia-china')).toMatchObject({ anchored: true });
     expect(score(text, 'russia-china').score).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    'Prime Minister Viktor Orbán said Budapest had received "written guarantees" on the rights of the Hungarian minority in western Ukraine.',
+    "Hungary says Kyiv must restore minority rights before the next cluster opens.",
+  ])("files Hungary's condition for lifting its veto under EU accession: %s", (text) => {
+    expect(score(text, 'eu-accession').score).toBeGreaterThanOrEqual(2);
+  });
+
+  it("files the Popular Party, as American papers name it, under Spain's politics", () => {
+    expect(score("Mr. Feijóo's Popular Party has led in most polls since last summer.", 'spain-politics')).toMatchObject({ anchored: true, entities: ['Alberto Núñez Feijóo', 'Partido Popular'] });
   });
 
   it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(
