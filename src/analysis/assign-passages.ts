@@ -84,7 +84,7 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
       const headlineScore = headlineScores[t]!;
       const contextAnchored = before !== undefined && before.anchored && before.score > 0;
       if (score.score === 0) return score;
-      if (score.terms.length === 0 || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
+      if ((score.terms.length === 0 && score.entities.length < 2) || !(score.anchored || contextAnchored)) return { ...score, score: 0 };
       const fromBefore = before?.anchored ? CONTEXT_WEIGHT * before.score : 0;
       const fromHeadline = headlineScore.anchored ? HEADLINE_WEIGHT * headlineScore.score : 0;
       return { ...score, score: score.score + fromBefore + fromHeadline };

@@ -864,6 +864,22 @@ describe("a surname the catalog knows, that an article gives someone else", () =
   });
 });
 
+describe('a sentence that names people of a topic, with no term of it', () => {
+  const feijoo = 'The conservative leader, Alberto Núñez Feijóo, accused Mr. Sánchez of "buying time with other people\'s money."';
+  const spain = (title: string, text: string) =>
+    analyzeTopics([{ ...article('a', text), title }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!.developments.map((d) => d.text);
+
+  it('takes the topic when it names two of its people or more and its score reaches the threshold: with a headline on the topic', () => {
+    expect(score(feijoo, 'spain-politics')).toMatchObject({ terms: [], entities: ['Pedro Sánchez', 'Alberto Núñez Feijóo'] });
+    expect(spain("Spain's Leader Survives a Confidence Vote, Barely", feijoo)).toEqual([feijoo]);
+  });
+
+  it('keeps none with one of them, or under a headline on something else', () => {
+    expect(spain("Spain's Leader Survives a Confidence Vote, Barely", 'The conservative leader, Alberto Núñez Feijóo, accused his rivals of "buying time with other people\'s money."')).toEqual([]);
+    expect(spain('A Weekend of Football', feijoo)).toEqual([]);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
