@@ -681,11 +681,8 @@ export function analyzeTopics(given: readonly Article[], topics: readonly Topic[
       .map(({ date, text, articleIds }) => ({ date, text, articleIds }))
       .sort((a, b) => a.date.localeCompare(b.date));
 
-    const actors = countActors(
-      assigned.map((s) => s.passage),
-      catalog,
-      options.limits.actors ?? 10,
-    );
+    // A section that lists nothing has no actors either: its passages all lean on sentences it cannot show.
+    const actors = chosen.listed.length === 0 ? [] : countActors(assigned.map((s) => s.passage), catalog, options.limits.actors ?? 10);
 
     const rejected = options.explain ? explainRejections(scored, topicIndex, chosen, unused, everyTopic) : [];
     const leftOutQuotes = ranked.flatMap((s) => (quotesLeftOut.get(s) ?? []).map((quote) => ({ ...quote, articleId: s.passage.articleId }))).slice(0, QUOTES_LEFT_OUT_SHOWN);

@@ -880,6 +880,21 @@ describe('a sentence that names people of a topic, with no term of it', () => {
   });
 });
 
+describe('a section with nothing to list', () => {
+  it('names no actors: its one sentence leans on a sentence of another topic', () => {
+    const killed = 'Six people were killed in Kharkiv, where a Kh-101 missile hit a residential building, the regional governor said.';
+    const damaged = 'The strikes damaged two thermal power plants, forcing emergency power cuts in five regions, Ukrenergo said.';
+    const [energy, cities] = analyzeTopics([article('a', `${killed} ${damaged}`)], [topic('energy-infrastructure'), topic('strikes-on-cities')], catalog, {
+      period,
+      limits: { developments: 10, quotes: 3 },
+      competitors: [...library.values()].map((e) => e.topic),
+    }).topics;
+    expect(cities!.developments.map((d) => d.text)).toEqual([killed]);
+    expect(energy!.candidates).toBe(1);
+    expect([energy!.developments, energy!.background, energy!.figures, energy!.actors]).toEqual([[], [], [], []]);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
