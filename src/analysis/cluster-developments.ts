@@ -46,8 +46,12 @@ const weekdayPattern = new RegExp(`\\b(${weekdays.join('|')})\\b`, 'gi');
 const monthWord = `(?:${months.join('|')}|(?:${months.map((month) => month.slice(0, 3)).join('|')}|sept)\\.)`;
 /** A day of a month, either way round ("February 24th", "24 Feb."); read as the month's first three letters and the day. */
 const datePattern = new RegExp(`\\b(?:(${monthWord})\\s+(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthWord}))(?!\\w)`, 'gi');
-/** A place the sentence puts something in: the capitalised word after "in", "at" or "near". */
-const placePattern = /\b(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+/**
+ * A place the sentence puts something in: the capitalised word after "in", "at" or "near", or
+ * after a verb or noun of striking or a part of a city ("struck Odesa", "an attack on Kharkiv",
+ * "the centre of Dnipro").
+ */
+const placePattern = /\b(?:in|at|near|(?:struck|hit|hits|attacked|targeted|shelled|bombed|pounded)|(?:attacks?|strikes?|assault)\s+on|(?:centre|center|outskirts|suburbs)\s+of)\s+(\p{Lu}[\p{L}'’-]+)/gu;
 /** Month and weekday names, lower-cased: no place ("in January"), nor part of a name ("On Tuesday"). */
 const dayNames = new Set([...months, ...weekdays]);
 /**

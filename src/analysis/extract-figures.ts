@@ -171,6 +171,24 @@ function endsOnName(before: string): boolean {
 }
 
 const hasDigit = /\d/;
+
+const units: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const spelled: Record<string, number> = {
+  ...units,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+/**
+ * People counted in words, as news writes a number that opens a sentence or one under ten: "Six
+ * people were killed", "Thirty-four people were wounded", "killing two children". Only people,
+ * and only where the sentence says they were harmed (harmed): "two sides", "three countries" and
+ * "two people familiar with the talks" are no figures worth a row.
+ */
+const spelledCount = new RegExp(
+  String.raw`\b(${Object.keys(spelled).filter((word) => word !== 'one').join('|')})(?:-(${Object.keys(units).join('|')}))?\s+((?:[A-Za-z-]+\s+){0,2}?(?:people|civilians|children|soldiers|servicemen|residents|workers|rescuers|firefighters|men|women|pensioners|teenagers|babies))\b`,
+  'gi',
+);
+const harmed = /\b(?:killed|killing|kills|wounded|wounding|injured|injuring|injuries|dead|died|hurt|missing|hospitali[sz]ed|casualties)\b/i;
 /** A number that reads as a year: not a count, nor a range's start ("from 2019 to 40 countries"). */
 export const isYear = /^(1[89]|20)\d{2}$/;
 
@@ -183,8 +201,10 @@ function amount(text: string): number {
  * Years, dates and durations are not figures. Each keeps the clause that says what it measures.
  */
 export function extractFigures(sentence: string): FoundFigure[] {
-  // Every figure has a digit; most sentences have none, and three scans of them would find nothing.
-  if (!hasDigit.test(sentence)) return [];
+  // Every figure but people harmed counted in words has a digit; most sentences have none.
+  const digits = hasDigit.test(sentence);
+  const counted = harmed.test(sentence);
+  if (!digits && !counted) return [];
   const figures: (FoundFigure & { start: number })[] = [];
   const taken: [number, number][] = [];
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
@@ -208,6 +228,17 @@ export function extractFigures(sentence: string): FoundFigure[] {
     if (from && !overlaps(from.index, end)) add(from.index, end, sentence.slice(from.index, end).trim(), rangeKey(from.low), unit, amount);
     else add(start, end, value, key, unit, amount);
   };
+  if (counted) {
+    for (const match of sentence.matchAll(spelledCount)) {
+      const words = match[3]!.split(/\s+/);
+      if (words.slice(0, -1).some((word) => danglingWord.test(word))) continue;
+      const number = spelled[match[1]!.toLowerCase()]! + (match[2] ? units[match[2].toLowerCase()]! : 0);
+      const noun = words.at(-1)!.toLowerCase();
+      add(match.index, match.index + match[0].length, match[0].trim(), `${number}:${noun}`, noun, number);
+    }
+  }
+  // The scans below all need a digit.
+  if (!digits) return figures.map(({ start: _start, ...figure }) => figure);
   for (const match of sentence.matchAll(percent)) {
     const share = match[1]!;
     addWithRange(match.index, match.index + match[0].length, `${share}%`, `${share}%`, (low) => `${low}-${share}%`, '%', amount(share));

@@ -362,6 +362,18 @@ describe('figures keep their whole number', () => {
     expect(figures('The toll road to Odesa reopened after 12 days, and the toll rose to 3.5% of GDP.').map(([value]) => value)).toEqual(['3.5%']);
   });
 
+  it('reads people harmed counted in words, as news writes a number that opens a sentence: the same count as in digits', () => {
+    const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key, f.context]);
+    expect(figures('Thirty-four people were wounded, Fedorov said.')).toEqual([['Thirty-four people', '34:people', 'Thirty-four people were wounded']]);
+    expect(figures('The strike killed at least two children and wounded 14 people.')).toEqual([
+      ['at least two children', '2:children', 'The strike killed at least two children and wounded 14 people'],
+      ['14 people', '14:people', 'The strike killed at least two children and wounded 14 people'],
+    ]);
+    expect(figures('Six people were killed in Kharkiv.')[0]![1]).toBe(extractFigures('6 people were killed in Kharkiv.')[0]!.key);
+    // Not where nobody was harmed, nor anything but people, nor one.
+    for (const none of ['Two people familiar with the talks said the text was ready.', 'Three drones were shot down, and no one was killed.', 'One person was wounded.']) expect(figures(none), none).toEqual([]);
+  });
+
   it('keeps a range whole, as written: its upper bound alone would say more than the text', () => {
     const figures = (sentence: string) => extractFigures(sentence).map((f) => [f.value, f.key]);
     expect(figures('The force would number between 15,000 and 20,000 troops, diplomats said.')).toEqual([['between 15,000 and 20,000 troops', '15000-20000:troops']]);
