@@ -666,6 +666,13 @@ describe('the topic library', () => {
     expect(score("Mr. Feijóo's Popular Party has led in most polls since last summer.", 'spain-politics')).toMatchObject({ anchored: true, entities: ['Alberto Núñez Feijóo', 'Partido Popular'] });
   });
 
+  it.each([
+    'Talks between Ukraine and Russia in Istanbul ended on Friday after less than two hours without agreement on a ceasefire, though the two sides agreed to exchange 500 prisoners each, Turkish Foreign Minister Hakan Fidan said.',
+    'The two sides agreed a prisoner swap and a new round of talks in June.',
+  ])('files talks and prisoners exchanged under the peace track: %s', (text) => {
+    expect(score(text, 'security-guarantees').score).toBeGreaterThanOrEqual(2);
+  });
+
   it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(
     'files troops sent after the war under the guarantees: %s',
     (text) => {
