@@ -728,6 +728,7 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
   for (const cluster of unused) leftOut(cluster.lead.scored.passage, cluster.parts.score, '', cluster);
   for (const s of scored) {
     const score = s.scores[topicIndex]!;
+    if (s.topic === topicIndex && s.passage.answeredBy !== undefined) leftOut(s.passage, score.score, "an interview's answer: its speaker's quote, not a report");
     if (s.topic === topicIndex || score.terms.length === 0) continue;
     // One that scores nothing here was never this topic's, wherever it went.
     if (score.score === 0) leftOut(s.passage, 0, 'matches terms but lacks the topic anchors, or an exclusion applies');

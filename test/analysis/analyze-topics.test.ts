@@ -819,6 +819,11 @@ describe("an interview's answers", () => {
     const [section] = interview([intro, question, answer]).topics;
     expect(section!.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['A security guarantee that takes six months to assemble is no guarantee', 'Antti Häkkänen']]);
     expect(section!.developments.map((d) => d.text)).toEqual([intro]);
+    // --explain says why it is no development.
+    expect(interview([intro, question, answer], true).topics[0]!.rejected.map((r) => [r.reason, r.text])).toContainEqual([
+      "an interview's answer: its speaker's quote, not a report",
+      'A security guarantee that takes six months to assemble is no guarantee.',
+    ]);
     // Its "I" is the speaker's, not the writer's.
     const first = 'Häkkänen: I see no ceasefire before Washington gives its own security guarantees.';
     expect(interview([intro, question, first]).topics[0]!.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['I see no ceasefire before Washington gives its own security guarantees', 'Antti Häkkänen']]);
