@@ -12,7 +12,7 @@ import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from
 import type { NotAReport, Passage } from './passages.js';
 import { readArticles, type ArticleReadings } from './read-articles.js';
 import { refersBack } from './refers-back.js';
-import { findDates } from './resolve-dates.js';
+import { findDates, happenedBefore } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, stemmer, tokenize } from './tokenize.js';
@@ -334,7 +334,14 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   });
   const antecedentsOf = antecedentsReader(ctx);
   const standing = standingAfter(antecedentsOf);
-  const developments = chooseByMmr(scoredClusters, ctx.options.limits.developments, (c) => c.parts.rank, standing([]));
+  // What happened weeks before the period is background to it, not one of its developments.
+  const history = new Set(scoredClusters.filter((c) => isHistory(c, ctx)));
+  const developments = chooseByMmr(
+    scoredClusters.filter((c) => !history.has(c)),
+    ctx.options.limits.developments,
+    (c) => c.parts.rank,
+    standing([]),
+  );
   // Background: the most on-topic remaining passages (uncapped relevance), informative ones first;
   // clear commentary (evaluative and hedged at once) is left out.
   const rest = scoredClusters.filter((c) => !developments.includes(c) && c.parts.specificity > -1);
@@ -351,9 +358,18 @@ function selectDevelopments(ctx: TopicContext): { developments: Development[]; b
   return {
     developments: shown.map((c) => toItem(c, picks.indexOf(c) + 1)),
     background: inReadingOrder(background).map((c) => toItem(c, chosenBackground.indexOf(c) + 1)),
-    chosen: { picked: developments, shown, listed: [...shown, ...background], standsAfterShown: (c) => fits(c, []) },
+    chosen: { picked: developments, shown, listed: [...shown, ...background], standsAfterShown: (c) => fits(c, []), history },
     unused: scoredClusters.filter((c) => !used.has(c)),
   };
+}
+
+/** Days before the period from which an event is still the period's news (a weekly brief read on Monday reports the weekend's). */
+const NEWS_DAYS_BEFORE = 7;
+
+/** Whether a cluster's lead reports only what happened well before the period (happenedBefore). */
+function isHistory({ lead }: RankedCluster, ctx: TopicContext): boolean {
+  const published = ctx.articles.get(lead.scored.passage.articleId)?.published ?? '';
+  return published !== '' && happenedBefore(lead.scored.passage.text, published, addDays(ctx.options.period.from, -NEWS_DAYS_BEFORE));
 }
 
 /** Where a passage stands in its article: its id, paragraph and sentence. */
@@ -455,6 +471,8 @@ interface Chosen {
   listed: readonly RankedCluster[];
   /** Whether a passage could stand after all that is shown (standingAfter): one that cannot was left out for it. */
   standsAfterShown: (c: RankedCluster) => boolean;
+  /** Those that report only what happened well before the period: background, never developments. */
+  history: ReadonlySet<RankedCluster>;
 }
 
 interface RankedCluster {
@@ -750,7 +768,8 @@ function explainRejections(scored: readonly ScoredPassage[], topicIndex: number,
  * to those chosen before it, so one that outranks a chosen development lost to that likeness when
  * the weaker one was chosen. Developments are named by their number as shown.
  */
-function whyNotChosen(cluster: RankedCluster, { picked, shown, standsAfterShown }: Chosen): string {
+function whyNotChosen(cluster: RankedCluster, { picked, shown, standsAfterShown, history }: Chosen): string {
+  if (history.has(cluster)) return `reports what happened more than ${NEWS_DAYS_BEFORE} days before the period: background at most`;
   if (!standsAfterShown(cluster)) return `refers back ("This…", "The move…", "is due to attend, as…"), and none of the ${REFERS_BACK_UP_TO} sentences before it in its article is shown`;
   const ranks = picked.map((c) => c.parts.rank);
   const weakest = ranks.indexOf(Math.min(...ranks));

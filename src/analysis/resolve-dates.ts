@@ -1,5 +1,5 @@
 import { newsChrono } from '../text/news-chrono.js';
-import { addDays } from '../period/period.js';
+import { addDays, MONTH_NAMES } from '../period/period.js';
 
 /** Weekday names, indexed as `Date#getUTCDay` counts them (Sunday 0). */
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -173,4 +173,49 @@ export function findDates(sentence: string, published: string, chrono: Pick<type
     found.sort((a, b) => a.index - b.index);
   }
   return found.map(({ index: _index, ...date }) => date);
+}
+
+/** Weeks or more before the article, said so: "three weeks ago", "a month ago", "two years ago". */
+const longAgo = /\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\s+(?:weeks|months|years)|a\s+(?:month|year))\s+ago\b/i;
+const monthNames = MONTH_NAMES.map((month) => month.toLowerCase());
+/** A month in full or cut to three letters (and "Sept"), with or without a full stop. */
+const monthWord = String.raw`(?:${monthNames.join('|')}|(?:${monthNames.map((month) => month.slice(0, 3)).join('|')}|sept)\.?)`;
+/** A day of a month either way round, with its year if written: "Feb. 14", "14 February 2026", "February 14th, 2026". */
+const monthDay = new RegExp(String.raw`\b(?:(${monthWord})\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${monthWord}))(?:,?\s+(\d{4}))?(?![\w-])`, 'gi');
+const namesMonthDay = new RegExp(monthDay.source, 'i');
+/** Words that date an event within days of the article: a weekday, "yesterday", "two days ago", "this week". */
+const recentDay = new RegExp(String.raw`\b(?:${weekdays.join('|')}|yesterday|today|tonight|overnight|last night|this (?:week|morning|afternoon|evening)|(?:one|two|three|four|five|six|seven|[1-7])\s+days?\s+ago)\b`, 'i');
+
+/** The day a month and day name, in the year written, or else the year that puts it nearest the article's date. */
+function dayOf(month: number, day: number, year: number | undefined, published: string): string | undefined {
+  const at = (y: number) => new Date(Date.UTC(y, month, day));
+  const reference = Date.parse(`${published}T00:00:00Z`);
+  const own = Number(published.slice(0, 4));
+  const date = year !== undefined ? at(year) : [own - 1, own, own + 1].map(at).sort((a, b) => Math.abs(a.getTime() - reference) - Math.abs(b.getTime() - reference))[0]!;
+  return date.getUTCMonth() === month && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
+}
+
+/**
+ * Whether a sentence reports only what happened before `since`: it says so ("A similar strike
+ * three weeks ago cut power…"), or every day of a month it gives is before it ("The last round,
+ * held in Istanbul on Feb. 14, ended…"), and it names no day within days of the article ("…,
+ * customs data showed on Tuesday"). History, not the period's news. A date after "of" names what
+ * a noun is, not when the sentence's event was: "The government has declassified documents on the
+ * attempted coup of 23 February 1981" is news; so is a date that bounds a span ("since February
+ * 1"). Read without chrono: only days of months need reading, and most sentences name none.
+ */
+export function happenedBefore(sentence: string, published: string, since: string): boolean {
+  const said = longAgo.test(sentence);
+  if (!said && !namesMonthDay.test(sentence)) return false;
+  if (recentDay.test(sentence)) return false;
+  const dates: string[] = [];
+  for (const match of sentence.matchAll(monthDay)) {
+    const before = sentence.slice(0, match.index);
+    if (/\bof\s+$/i.test(before) || spanEnd.test(before)) continue;
+    const name = (match[1] ?? match[4]!).toLowerCase().slice(0, 3);
+    const date = dayOf(monthNames.findIndex((month) => month.startsWith(name)), Number(match[2] ?? match[3]), match[5] === undefined ? undefined : Number(match[5]), published);
+    if (date !== undefined) dates.push(date);
+  }
+  if (dates.some((date) => date >= since)) return false;
+  return said || dates.length > 0;
 }

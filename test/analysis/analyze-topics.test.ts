@@ -907,6 +907,20 @@ describe('a section with nothing to list', () => {
   });
 });
 
+describe('what happened weeks before the period', () => {
+  it('is background, never a development, and --explain says why', () => {
+    const cut = 'Russian drones hit energy facilities in the Odesa region on Wednesday, leaving more than 100,000 customers without power, DTEK said.';
+    const earlier = 'A similar strike on the Odesa grid three weeks ago cut power to 250,000 customers in the city, DTEK said.';
+    const [energy] = analyzeTopics([article('a', `${cut} ${earlier}`)], [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3 }, explain: true }).topics;
+    expect(energy!.developments.map((d) => d.text)).toEqual([cut]);
+    expect(energy!.background.map((d) => d.text)).toEqual([earlier]);
+    // Alone, it is no development either.
+    const [alone] = analyzeTopics([article('a', earlier)], [topic('energy-infrastructure')], catalog, { period, limits: { developments: 10, quotes: 3, background: 0 }, explain: true }).topics;
+    expect(alone!.developments).toEqual([]);
+    expect(alone!.rejected.map((r) => r.reason)).toEqual(['reports what happened more than 7 days before the period: background at most']);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
