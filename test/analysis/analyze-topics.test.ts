@@ -921,6 +921,24 @@ describe('what happened weeks before the period', () => {
   });
 });
 
+describe('"Congress" in a report on Spain', () => {
+  it('is no US policy: Spain\'s lower house is the Congress too; an American order\'s critics in Congress are', () => {
+    const defeat = 'The defeat, by 178 votes to 170, is the latest setback for Prime Minister Pedro Sánchez, who promised NATO allies that Spain would reach the spending target.';
+    const revised = 'The government said it would bring a revised bill to Congress in September.';
+    const signed = 'President Trump on Tuesday signed an executive order lifting sanctions on three Russian banks, a step the White House said would "build trust".';
+    const criticism = 'The order drew criticism from Republicans and Democrats in Congress.';
+    const [us] = analyzeTopics([{ ...article('es', defeat), paragraphs: [defeat, revised] }, { ...article('us', signed), paragraphs: [signed, criticism] }], [topic('us-policy')], catalog, {
+      period,
+      limits: { developments: 10, quotes: 3 },
+      competitors: [...library.values()].map((e) => e.topic),
+    }).topics;
+    expect(us!.developments.map(({ text, continues }) => [text, continues])).toEqual([
+      [signed, false],
+      [criticism, true],
+    ]);
+  });
+});
+
 describe('the front line: a claim and its denial', () => {
   it('are filed under front-line, not the other topics, as two developments each citing its own outlet', () => {
     const articles = [
