@@ -88,6 +88,11 @@ export function readJsonArticles(text: string, lines: boolean, fields: FieldMap 
       problems.push(`$[${index}] has no title or text`);
       return;
     }
+    // NewsAPI keeps a story taken down as a record whose fields say "[Removed]": no article.
+    if ([values.title, values.text].every((value) => value === undefined || value.trim() === '[Removed]')) {
+      problems.push(`$[${index}] is a placeholder for a story removed at its source ("[Removed]")`);
+      return;
+    }
     articles.push({
       title: normalizeSpace(values.title ?? ''),
       url: (values.url ?? '').trim(),

@@ -22,8 +22,8 @@ interface Reader {
   changed?: string;
 }
 
-/** Stored files with an article whose text has an "&" (json 2: character references decoded). */
-const withAmpersand = "key IN (SELECT file FROM articles WHERE instr(title || paragraphs || url || coalesce(publisher, '') || coalesce(author, ''), '&') > 0)";
+/** Stored files with an article NewsAPI removed ("[Removed]" for its title or text). */
+const withRemoved = "key IN (SELECT file FROM articles WHERE title = '[Removed]' OR paragraphs LIKE '%[Removed]%')";
 
 /**
  * Each format's reader (forgetStaleReadings): stored files of a format whose reader changed are
@@ -32,6 +32,7 @@ const withAmpersand = "key IN (SELECT file FROM articles WHERE instr(title || pa
  * - feed 3: a feed title that adds a section to the site's name ("Eastern Desk — World") gives the
  *   name its headlines end with as the publisher, and it is taken off them.
  * - json 2, jsonl 2: character references decoded ("Putin &amp; Xi"): only articles with an "&".
+ * - json 3, jsonl 3: a record NewsAPI removed ("[Removed]") is no article: only files with one.
  * - markdown 2: front matter fields by other names (date, link, site, source…): only articles that
  *   lacked a title, date, address or publisher can gain one.
  */
@@ -40,8 +41,8 @@ export const READERS: Readonly<Record<Format, Reader>> = {
   text: { version: 1 },
   html: { version: 2 },
   feed: { version: 3 },
-  json: { version: 2, changed: withAmpersand },
-  jsonl: { version: 2, changed: withAmpersand },
+  json: { version: 3, changed: withRemoved },
+  jsonl: { version: 3, changed: withRemoved },
 };
 
 /** Which version of each format's reader read the stored files of that format. */

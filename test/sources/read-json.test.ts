@@ -25,4 +25,12 @@ describe('JSON and JSON lines from a news API', () => {
     const { articles } = readJsonArticles(JSON.stringify([{ ...record, body: 'Write &amp;amp; for an ampersand.' }]), false, fields);
     expect(articles[0]!.paragraphs).toEqual(['Write &amp; for an ampersand.']);
   });
+
+  it('skips a record NewsAPI removed ("[Removed]"), and names it', () => {
+    const removed = { source: { id: null, name: 'Channel Daily' }, title: '[Removed]', description: '[Removed]', url: 'https://removed.com', publishedAt: '2027-06-25T00:00:00Z', content: '[Removed]' };
+    const kept = { ...removed, title: 'EU summit backs a second cluster', content: 'EU leaders agreed to open the internal market cluster.' };
+    const { articles, problems } = readJsonArticles(JSON.stringify({ status: 'ok', articles: [kept, removed] }), false);
+    expect(articles.map((a) => [a.title, a.publisher])).toEqual([['EU summit backs a second cluster', 'Channel Daily']]);
+    expect(problems).toEqual(['$[1] is a placeholder for a story removed at its source ("[Removed]")']);
+  });
 });
