@@ -673,6 +673,15 @@ describe('the topic library', () => {
     expect(score(text, 'security-guarantees').score).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    ['spain-politics', 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.'],
+    ['russia-china', 'Gazprom said on Thursday it had signed a contract with CNPC for an additional 6 billion cubic metres of gas a year via the Far Eastern route from 2028.'],
+    ['energy-infrastructure', 'Ukrenergo said imports from the EU reached a record 2,300 megawatts on Friday during a heatwave.'],
+  ])('files a round-up\'s short reports under their topics, no headline helping: %s: %s', (id, text) => {
+    expect(score(text, id)).toMatchObject({ anchored: true });
+    expect(score(text, id).score).toBeGreaterThanOrEqual(2);
+  });
+
   it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(
     'files troops sent after the war under the guarantees: %s',
     (text) => {
