@@ -101,12 +101,15 @@ export function assignPassages(passages: readonly Passage[], matchers: TopicMatc
     if (previous === undefined || previous.topic < 0 || previous.leans || !isJustBefore(previous.passage, scored.passage)) return undefined;
     const t = previous.topic;
     const lent = CONTEXT_WEIGHT * previous.scores[t]!.score;
+    // A reference back takes what the sentence lends, and its own terms of that topic (anchored by
+    // the sentence it refers to): "It was the fourth defeat for the minority government this year."
+    const referred = lent + own[i]![t]!.score;
     // Only someone's words go on from a sentence that lends less than the threshold.
-    if (lent < ASSIGN_THRESHOLD && !mayQuote(scored.passage.text)) return undefined;
+    if (referred < ASSIGN_THRESHOLD && !mayQuote(scored.passage.text)) return undefined;
     const lean = leansOn(scored.passage, previous.passage, own[i - 1]![t]!);
-    if (lean === undefined || (lean === 'reference' && lent < ASSIGN_THRESHOLD)) return undefined;
+    if (lean === undefined || (lean === 'reference' && referred < ASSIGN_THRESHOLD)) return undefined;
     // The speaker's words go on where the sentence naming them has the topic: at the threshold at least.
-    return { topic: t, score: lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : lent };
+    return { topic: t, score: lean === 'words' ? Math.max(lent, ASSIGN_THRESHOLD) : referred };
   };
   assigned.forEach((scored, i) => {
     if (scored.topic >= 0) return;

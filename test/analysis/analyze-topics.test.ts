@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
-import { ASSIGN_THRESHOLD } from '../../src/analysis/assign-passages.js';
+import { ASSIGN_THRESHOLD, CONTEXT_WEIGHT } from '../../src/analysis/assign-passages.js';
 import { buildPassages, type NotAReport } from '../../src/analysis/passages.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
 import { refersBack } from '../../src/analysis/refers-back.js';
@@ -562,6 +562,20 @@ describe('a sentence with no topic term that goes on about the one before it', (
     const report = section.developments.find((d) => d.text === own || d.text === size);
     expect(report).toMatchObject({ text: own, continues: false });
     expect(report!.articleIds.sort()).toEqual(['a', 'b']);
+  });
+
+  it('referring back with a term of that topic, takes the share lent and its own score together', () => {
+    const lost = 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.';
+    const fourth = 'It was the fourth defeat for the minority government this year.';
+    const bare = 'It was the fourth defeat this year.';
+    expect(score(lost, 'spain-politics').score * CONTEXT_WEIGHT).toBeLessThan(ASSIGN_THRESHOLD);
+    expect(score(fourth, 'spain-politics')).toMatchObject({ terms: ['minority government'], anchored: false });
+    const spain = (paragraphs: string[]) => analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!;
+    expect(spain([lost, fourth]).developments.map(({ text, continues }) => [text, continues])).toEqual([
+      [lost, false],
+      [fourth, true],
+    ]);
+    expect(spain([lost, bare]).developments.map((d) => d.text)).toEqual([lost]);
   });
 
   it('keeps none from a sentence whose lent share is below the threshold', () => {
