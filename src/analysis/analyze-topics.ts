@@ -248,6 +248,18 @@ function mergeBy<T extends { articleIds: string[] }>(items: readonly T[], same: 
   return merged;
 }
 
+/** Words a quoted fragment needs to stand among the notable quotes. */
+const NOTABLE_FRAGMENT_WORDS = 6;
+
+/**
+ * Whether a quote stands on its own among the notable quotes: a fragment the sentence works into
+ * its own words (it opens in lower case) needs a few words to say something ("“before the end of
+ * February”", "“not on the table”" mean nothing alone). The sentence keeps it.
+ */
+function notable({ text }: { text: string }): boolean {
+  return !/^\p{Ll}/u.test(text) || text.split(/\s+/).length >= NOTABLE_FRAGMENT_WORDS;
+}
+
 /** A dated event as the timeline is built: the passage's vector and details decide which passages report it. */
 interface TimelineEntry {
   date: string;
@@ -674,7 +686,7 @@ export function analyzeTopics(given: readonly Article[], topics: readonly Topic[
     // One quote cites several outlets only for one speaker's words (or unnamed sources', each
     // outlet describing them its own way), with no detail or negation apart.
     const quotes = mergeBy(
-      ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
+      ranked.flatMap((s) => (quotesByPassage.get(s) ?? []).filter(notable).map((quote) => ({ ...quote, articleIds: [s.passage.articleId] }))),
       (a, b) => sameSpeaker(a.speaker, b.speaker) && overlap(a.text, b.text) >= 0.8 && !differentEvents(a, b),
       options.limits.quotes,
     );

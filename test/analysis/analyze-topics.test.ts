@@ -229,6 +229,20 @@ describe('a lead-in label before a colon', () => {
 /** The quotes a security-guarantees section takes from these articles. */
 const guaranteeQuotes = (articles: Article[]) => analyzeTopics(articles, [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 5 } }).topics[0]!.quotes;
 
+describe('notable quotes', () => {
+  it('leave out a fragment of a few words that the sentence works into its own, which says nothing alone', () => {
+    const china = (text: string) => analyzeTopics([article('a', text)], [topic('russia-china')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics[0]!;
+    const dollars = 'Kremlin spokesman Dmitry Peskov said the partnership with Beijing was "not measured in dollars".';
+    expect(china(dollars).developments.map((d) => d.text)).toEqual([dollars]);
+    expect(china(dollars).quotes).toEqual([]);
+    const history = 'Kremlin spokesman Dmitry Peskov said ties between Moscow and Beijing were "at their best in all of history".';
+    expect(china(history).quotes.map((q) => q.text)).toEqual(['at their best in all of history']);
+    // A short quotation that is a sentence of its own stands.
+    const whole = 'Kremlin spokesman Dmitry Peskov said of the partnership with Beijing: "Ties have never been better."';
+    expect(china(whole).quotes.map((q) => q.text)).toEqual(['Ties have never been better.']);
+  });
+});
+
 describe('quotes in single marks reach the section', () => {
   it('as double-quoted ones do', () => {
     const articles = [
