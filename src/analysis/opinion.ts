@@ -7,8 +7,8 @@ import type { Article } from '../sources/article.js';
  */
 const labelledHeadline = /^(?:opinion|comment|commentary|editorial|op-?ed|column|viewpoint|letters?(?: to the editor)?)\s*[:|—–-]\s|\s[|—–-]\s*(?:opinion|comment|editorial|op-?ed)\s*$|^the [\p{L} ]{2,40} view on [^:]{2,80}:/iu;
 
-/** A path segment for the comment pages of a site: ".../opinion/2026/01/22/...", ".../commentisfree/...". */
-const commentSections = new Set(['opinion', 'opinions', 'comment', 'commentisfree', 'editorial', 'editorials', 'op-ed', 'op-eds', 'oped', 'columnists', 'columns', 'letters', 'breakingviews']);
+/** A path segment for the comment pages of a site: ".../opinion/2026/01/22/...", ".../commentisfree/...", a think tank's ".../commentary/...". */
+const commentSections = new Set(['opinion', 'opinions', 'comment', 'commentary', 'commentisfree', 'editorial', 'editorials', 'op-ed', 'op-eds', 'oped', 'columnists', 'columns', 'letters', 'breakingviews', 'viewpoint', 'viewpoints']);
 
 /** The path segments of an article's address, or none when it has no address one can read. */
 function pathSegments(url: string): string[] {

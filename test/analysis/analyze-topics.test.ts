@@ -749,7 +749,7 @@ describe('what reports nothing', () => {
     for (const title of ['Opinion: Europe must stop waiting for Washington', 'COMMENT | Europe must stop waiting', 'Op-ed — A force on paper', 'Europe must stop waiting | Opinion', 'The Herald view on Ukraine: a force on paper deters nobody']) {
       expect(read(title), title).toEqual({ passages: [], notReports: [['an opinion piece', title]] });
     }
-    for (const url of ['https://continental-desk.example/opinion/2026/01/22/europe-must-stop-waiting', 'https://paper.example/commentisfree/2026/jan/22/europe', 'https://paper.example/news/editorials/ukraine-force', 'https://wire.example/breakingviews/ukraine-force-2026-01-22/']) {
+    for (const url of ['https://continental-desk.example/opinion/2026/01/22/europe-must-stop-waiting', 'https://paper.example/commentisfree/2026/jan/22/europe', 'https://paper.example/news/editorials/ukraine-force', 'https://wire.example/breakingviews/ukraine-force-2026-01-22/', 'https://thinktank.example/publications/commentary/guarantees-on-paper', 'https://institute.example/viewpoints/2026/01/ukraine-force']) {
       expect(read('Europe must stop waiting', url), url).toEqual({ passages: [], notReports: [['an opinion piece', 'Europe must stop waiting']] });
     }
     // News about opinion, analysis that reports, and a comment someone made are news.
