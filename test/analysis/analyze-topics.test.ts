@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTopics, type Analysis, type Development } from '../../src/analysis/analyze-topics.js';
+import { analyzeTopics, type Analysis, type Development, type TopicAnalysis } from '../../src/analysis/analyze-topics.js';
 import { ASSIGN_THRESHOLD, CONTEXT_WEIGHT } from '../../src/analysis/assign-passages.js';
 import { buildPassages, type NotAReport } from '../../src/analysis/passages.js';
 import { formatExplanation } from '../../src/analysis/format-explanation.js';
@@ -416,17 +416,21 @@ describe('a quotation over several sentences and paragraphs, as news writes one'
 describe("someone's words after the sentence that names them", () => {
   const montero = 'Finance Minister María Jesús Montero said the government would not call early elections.';
   const govern = "'We will govern with the accounts we have,' she told reporters in Madrid.";
-  const spain = (paragraphs: string[]) =>
-    analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('spain-politics')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+  /** The topic's section of an article of these paragraphs, among every topic of the library. */
+  const sectionOf = (id: string, paragraphs: string[]) =>
+    analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic(id)], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+  const spain = (paragraphs: string[]) => sectionOf('spain-politics', paragraphs);
+  /** What a section shows: each development and whether it goes on from the one above, and each quote with its speaker. */
+  const shown = (section: TopicAnalysis) => ({
+    developments: section.developments.map(({ text, continues }) => [text, continues]),
+    quotes: section.quotes.map(({ text, speaker }) => [text, speaker]),
+  });
+  /** A section of a sentence and the words that go on from it, quoted. */
+  const goesOn = (first: string, words: string, quote: [string, string]) => ({ developments: [[first, false], [words, true]], quotes: [quote] });
 
   it('go on where it has the topic, though it lends less than the threshold', () => {
     expect(score(montero, 'spain-politics').score).toBeLessThan(4);
-    const section = spain([`${montero} ${govern}`]);
-    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
-      { text: montero, continues: false },
-      { text: govern, continues: true },
-    ]);
-    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['We will govern with the accounts we have', 'María Jesús Montero']]);
+    expect(shown(spain([`${montero} ${govern}`]))).toEqual(goesOn(montero, govern, ['We will govern with the accounts we have', 'María Jesús Montero']));
   });
 
   it("go on despite a term of a topic they are not anchored for (Spain's \"parliament\" in London)", () => {
@@ -444,12 +448,7 @@ describe("someone's words after the sentence that names them", () => {
     const own = score(serve, 'spain-politics').score;
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(ASSIGN_THRESHOLD);
-    const section = spain([called, serve]);
-    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
-      { text: called, continues: false },
-      { text: serve, continues: true },
-    ]);
-    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['This government will serve until the last day of its term', 'Pedro Sánchez']]);
+    expect(shown(spain([called, serve]))).toEqual(goesOn(called, serve, ['This government will serve until the last day of its term', 'Pedro Sánchez']));
   });
 
   it('go on further into the article when a sentence of the topic named the speaker, until the article turns to another topic', () => {
@@ -460,16 +459,16 @@ describe("someone's words after the sentence that names them", () => {
     const unnamed = '"For the first time we have written down who will do what," Keir Starmer told a news conference.';
     const election = 'Spanish Prime Minister Pedro Sánchez called a snap general election in Madrid on Monday.';
     for (const text of [words, unnamed, snow]) expect([...library.keys()].filter((id) => score(text, id).terms.length > 0)).toEqual([]);
-    const guarantees = (paragraphs: string[]) =>
-      analyzeTopics([{ ...article('a', paragraphs.join(' ')), paragraphs }], [topic('security-guarantees')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics[0]!;
+    const guarantees = (paragraphs: string[]) => sectionOf('security-guarantees', paragraphs);
     // Past a sentence of no topic, and shown under the sentence of the topic before it.
-    const section = guarantees([endorsed, force, `${snow} ${words}`]);
-    expect(section.quotes.map(({ text, speaker }) => [text, speaker])).toEqual([['For the first time we have written down who will do what', 'Emmanuel Macron']]);
-    expect(section.developments.map(({ text, continues }) => ({ text, continues }))).toEqual([
-      { text: endorsed, continues: false },
-      { text: force, continues: false },
-      { text: words, continues: true },
-    ]);
+    expect(shown(guarantees([endorsed, force, `${snow} ${words}`]))).toEqual({
+      developments: [
+        [endorsed, false],
+        [force, false],
+        [words, true],
+      ],
+      quotes: [['For the first time we have written down who will do what', 'Emmanuel Macron']],
+    });
     // Someone no sentence of the topic named; an article turned to another topic.
     expect(guarantees([endorsed, force, unnamed]).quotes).toEqual([]);
     expect(guarantees([endorsed, election, words]).quotes).toEqual([]);
@@ -663,59 +662,38 @@ describe('the topic library', () => {
   });
 
   it.each([
-    'The fund said the programme depends on partners closing a financing gap it puts at $136.5 billion through 2029.',
-    'Hungary, Slovakia and the Czech Republic will not take part in the joint borrowing, officials said.',
-    'Zelensky welcomed the deal, saying the money would cover the budget gap through 2027.',
-    'The needs have grown to $588 billion over the next decade, the World Bank said in its latest damage assessment.',
-    'The plan would have drawn on about €185 billion held at Euroclear, the Brussels-based depository.',
-    'The IMF board approved a new 48-month lending programme worth $8.1 billion.',
-  ])("files a lender's gaps, programmes and assessments under reconstruction and financing: %s", (text) => {
-    expect(score(text, 'reconstruction-finance').score).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each([
-    'Almost all bilateral trade is now settled in yuan and roubles.',
-    'Novak will discuss the Power of Siberia 2 pipeline, which Gazprom hopes to start building this year.',
-    'Chinese exports to Russia dropped 11.2% as Russian buyers struggled to pay for cars and machinery.',
-    'Kremlin spokesman Dmitry Peskov said the partnership with Beijing was "not measured in dollars".',
-  ])("files the two sides' trade, money, pipelines and partnership under Russia–China ties: %s", (text) => {
-    expect(score(text, 'russia-china')).toMatchObject({ anchored: true });
-    expect(score(text, 'russia-china').score).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each([
-    'Prime Minister Viktor Orbán said Budapest had received "written guarantees" on the rights of the Hungarian minority in western Ukraine.',
-    "Hungary says Kyiv must restore minority rights before the next cluster opens.",
-  ])("files Hungary's condition for lifting its veto under EU accession: %s", (text) => {
-    expect(score(text, 'eu-accession').score).toBeGreaterThanOrEqual(2);
+    // A lender's gaps, programmes and assessments.
+    ['reconstruction-finance', 'The fund said the programme depends on partners closing a financing gap it puts at $136.5 billion through 2029.'],
+    ['reconstruction-finance', 'Hungary, Slovakia and the Czech Republic will not take part in the joint borrowing, officials said.'],
+    ['reconstruction-finance', 'Zelensky welcomed the deal, saying the money would cover the budget gap through 2027.'],
+    ['reconstruction-finance', 'The needs have grown to $588 billion over the next decade, the World Bank said in its latest damage assessment.'],
+    ['reconstruction-finance', 'The plan would have drawn on about €185 billion held at Euroclear, the Brussels-based depository.'],
+    ['reconstruction-finance', 'The IMF board approved a new 48-month lending programme worth $8.1 billion.'],
+    // The two sides' trade, money, pipelines and partnership.
+    ['russia-china', 'Almost all bilateral trade is now settled in yuan and roubles.'],
+    ['russia-china', 'Novak will discuss the Power of Siberia 2 pipeline, which Gazprom hopes to start building this year.'],
+    ['russia-china', 'Chinese exports to Russia dropped 11.2% as Russian buyers struggled to pay for cars and machinery.'],
+    ['russia-china', 'Kremlin spokesman Dmitry Peskov said the partnership with Beijing was "not measured in dollars".'],
+    ['russia-china', 'Gazprom said on Thursday it had signed a contract with CNPC for an additional 6 billion cubic metres of gas a year via the Far Eastern route from 2028.'],
+    // Hungary's condition for lifting its veto.
+    ['eu-accession', 'Prime Minister Viktor Orbán said Budapest had received "written guarantees" on the rights of the Hungarian minority in western Ukraine.'],
+    ['eu-accession', 'Hungary says Kyiv must restore minority rights before the next cluster opens.'],
+    // Talks, prisoners exchanged, and troops sent after the war.
+    ['security-guarantees', 'Talks between Ukraine and Russia in Istanbul ended on Friday after less than two hours without agreement on a ceasefire, though the two sides agreed to exchange 500 prisoners each, Turkish Foreign Minister Hakan Fidan said.'],
+    ['security-guarantees', 'The two sides agreed a prisoner swap and a new round of talks in June.'],
+    ['security-guarantees', 'The Kremlin has said it will not accept Western troops in Ukraine.'],
+    ['security-guarantees', 'Moscow rejects any deployment of European troops after a truce.'],
+    // A round-up's short reports, with no headline to help.
+    ['spain-politics', 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.'],
+    ['energy-infrastructure', 'Ukrenergo said imports from the EU reached a record 2,300 megawatts on Friday during a heatwave.'],
+  ])('files under %s, by its own words: %s', (id, text) => {
+    expect(score(text, id)).toMatchObject({ anchored: true });
+    expect(score(text, id).score).toBeGreaterThanOrEqual(2);
   });
 
   it("files the Popular Party, as American papers name it, under Spain's politics", () => {
     expect(score("Mr. Feijóo's Popular Party has led in most polls since last summer.", 'spain-politics')).toMatchObject({ anchored: true, entities: ['Alberto Núñez Feijóo', 'Partido Popular'] });
   });
-
-  it.each([
-    'Talks between Ukraine and Russia in Istanbul ended on Friday after less than two hours without agreement on a ceasefire, though the two sides agreed to exchange 500 prisoners each, Turkish Foreign Minister Hakan Fidan said.',
-    'The two sides agreed a prisoner swap and a new round of talks in June.',
-  ])('files talks and prisoners exchanged under the peace track: %s', (text) => {
-    expect(score(text, 'security-guarantees').score).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each([
-    ['spain-politics', 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.'],
-    ['russia-china', 'Gazprom said on Thursday it had signed a contract with CNPC for an additional 6 billion cubic metres of gas a year via the Far Eastern route from 2028.'],
-    ['energy-infrastructure', 'Ukrenergo said imports from the EU reached a record 2,300 megawatts on Friday during a heatwave.'],
-  ])('files a round-up\'s short reports under their topics, no headline helping: %s: %s', (id, text) => {
-    expect(score(text, id)).toMatchObject({ anchored: true });
-    expect(score(text, id).score).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(['The Kremlin has said it will not accept Western troops in Ukraine.', 'Moscow rejects any deployment of European troops after a truce.'])(
-    'files troops sent after the war under the guarantees: %s',
-    (text) => {
-      expect(score(text, 'security-guarantees').score).toBeGreaterThanOrEqual(2);
-    },
-  );
 
   it('files a strike on the energy system under the energy topic, not under the drones that carried it out', () => {
     const strike = "Russia launched 92 drones and 14 missiles at Ukraine's energy system overnight, the Ukrainian air force said on Wednesday, and air defences shot down 80 of the drones.";

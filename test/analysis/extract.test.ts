@@ -526,27 +526,22 @@ describe('a day an event was due on and did not take place then is marked called
 
 describe('a sentence that reports only what happened weeks before (happenedBefore)', () => {
   // Published on Wednesday 12 May 2027; the period's news runs from 3 May.
-  const before = (sentence: string) => happenedBefore(sentence, '2027-05-12', '2027-05-03');
   it.each([
-    'The last round, held in Istanbul on Feb. 14, ended with a prisoner exchange but no ceasefire.',
-    'A similar strike three weeks ago cut power to 250,000 customers in the city.',
-    'Medinsky told Russian state television two weeks ago that a ceasefire was not on the table.',
-    'The talks on 14 April ended without agreement.',
-  ])('history: %s', (sentence) => {
-    expect(before(sentence)).toBe(true);
-  });
-  it.each([
+    ['The last round, held in Istanbul on Feb. 14, ended with a prisoner exchange but no ceasefire.', true],
+    ['A similar strike three weeks ago cut power to 250,000 customers in the city.', true],
+    ['Medinsky told Russian state television two weeks ago that a ceasefire was not on the table.', true],
+    ['The talks on 14 April ended without agreement.', true],
     // A day of the period's, or one said of now.
-    'Trade fell 6.8% last year, customs data showed on Tuesday.',
-    'The talks, first held on Feb. 14, resumed in Istanbul on Friday.',
-    'Repairs are expected to take until next Thursday.',
+    ['Trade fell 6.8% last year, customs data showed on Tuesday.', false],
+    ['The talks, first held on Feb. 14, resumed in Istanbul on Friday.', false],
+    ['Repairs are expected to take until next Thursday.', false],
     // A date that says which event a noun is, not when the sentence's happened.
-    'The government has declassified 153 documents on the attempted coup of 23 February 1981.',
+    ['The government has declassified 153 documents on the attempted coup of 23 February 1981.', false],
     // No day at all, or a weekday, which is within a week of the article.
-    'Envoys met in Istanbul on Monday.',
-    'Russia and China declared a partnership with no limits in February 2022.',
-  ])('news: %s', (sentence) => {
-    expect(before(sentence)).toBe(false);
+    ['Envoys met in Istanbul on Monday.', false],
+    ['Russia and China declared a partnership with no limits in February 2022.', false],
+  ])('%s → %s', (sentence, history) => {
+    expect(happenedBefore(sentence, '2027-05-12', '2027-05-03')).toBe(history);
   });
 });
 
