@@ -12,7 +12,7 @@ import { buildTopicMatcher, ENTITY_WEIGHT, indexMatchers, type TopicScore } from
 import type { NotAReport, Passage } from './passages.js';
 import { readArticles, type ArticleReadings } from './read-articles.js';
 import { refersBack } from './refers-back.js';
-import { findDates, happenedBefore } from './resolve-dates.js';
+import { findDates, happenedBefore, namesAnEarlierEvent } from './resolve-dates.js';
 import { splitSentences } from './segment.js';
 import { isReporting, specificity } from './specificity.js';
 import { contentTokens, stemmer, tokenize } from './tokenize.js';
@@ -287,7 +287,9 @@ function buildTimeline(ranked: readonly ScoredPassage[], ctx: { vectors: Readonl
     // Unlike every kept event in its words, it cannot join one (the details are checked on merging).
     if (timeline.length >= limit && !timeline.some((entry) => sameEvent(entry.vector, vector))) continue;
     if (leansOnWhatCameBefore(s, ctx.articles)) continue;
-    const found = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').find((date) => !date.calledOff && !date.bound && date.date >= window.from && date.date <= window.to);
+    const dates = findDates(s.passage.text, ctx.articles.get(s.passage.articleId)?.published ?? '').filter((date) => !date.calledOff && !date.bound && date.date >= window.from && date.date <= window.to);
+    // "The death toll from Tuesday's strike rose to 12, the governor said on Thursday" is Thursday's news.
+    const found = dates.find((date) => !namesAnEarlierEvent(s.passage.text, date.text)) ?? dates[0];
     if (found) mergeInto(timeline, { date: found.date, text: s.passage.text, articleIds: [s.passage.articleId], vector, passage: s.passage }, same, limit);
   }
   return timeline;

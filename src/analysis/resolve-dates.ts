@@ -219,3 +219,13 @@ export function happenedBefore(sentence: string, published: string, since: strin
   if (dates.some((date) => date >= since)) return false;
   return said || dates.length > 0;
 }
+
+/**
+ * Whether a date names an event the sentence's own refers to: a day in the possessive after a
+ * preposition ("the death toll from Tuesday's strike", "after Monday's talks"). "Tuesday's strike
+ * killed nine" and "the PP won Sunday's election" date their sentence's event.
+ */
+export function namesAnEarlierEvent(sentence: string, date: string): boolean {
+  const at = sentence.indexOf(date);
+  return at > 0 && /^['’]s\b/.test(sentence.slice(at + date.length)) && /\b(?:from|after|since|following|during|in|of|over|about|on|at|to)\s+(?:the\s+|last\s+)?$/i.test(sentence.slice(0, at));
+}

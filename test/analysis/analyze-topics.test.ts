@@ -619,6 +619,12 @@ describe('the timeline', () => {
     return { developments: section!.developments.map((d) => d.text), timeline: section!.timeline.map((event) => [event.date, event.text]) };
   };
 
+  it("dates a report by its own day, not by the day of an earlier event it names: a toll's rise on Thursday", () => {
+    const toll = "The death toll from Tuesday's Russian missile strike on an apartment block in Zaporizhzhia rose to 12, regional governor Ivan Fedorov said on Thursday.";
+    const [cities] = analyzeTopics([article('a', toll, '2026-01-22')], [topic('strikes-on-cities')], catalog, { period, limits: { developments: 10, quotes: 3 } }).topics;
+    expect(cities!.timeline.map((event) => event.date)).toEqual(['2026-01-22']);
+  });
+
   it('gives no day an event was due on and did not take place', () => {
     const postponed = 'Talks between Russia and China on the strategic partnership, due on Monday in Beijing, were postponed after Wang Yi fell ill.';
     const { developments, timeline } = withVisit(postponed);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analysis/extract-figures.js';
 import { extractQuotes, quotedSpeakerWord } from '../../src/analysis/extract-quotes.js';
-import { findDates, happenedBefore, weekdays } from '../../src/analysis/resolve-dates.js';
+import { findDates, happenedBefore, namesAnEarlierEvent, weekdays } from '../../src/analysis/resolve-dates.js';
 import { newsChrono } from '../../src/text/news-chrono.js';
 import { splitSentences } from '../../src/analysis/segment.js';
 import { readTextArticle } from '../../src/sources/read-text.js';
@@ -542,6 +542,18 @@ describe('a sentence that reports only what happened weeks before (happenedBefor
     ['Russia and China declared a partnership with no limits in February 2022.', false],
   ])('%s → %s', (sentence, history) => {
     expect(happenedBefore(sentence, '2027-05-12', '2027-05-03')).toBe(history);
+  });
+});
+
+describe("a day in the possessive after a preposition names an earlier event, not the sentence's (namesAnEarlierEvent)", () => {
+  it.each([
+    ["The death toll from Tuesday's strike rose to 12, the governor said on Thursday.", 'Tuesday', true],
+    ["Talks resumed after Monday's walkout.", 'Monday', true],
+    ["Tuesday's strike killed nine people.", 'Tuesday', false],
+    ["The PP won Sunday's regional election.", 'Sunday', false],
+    ['The governor said on Thursday the toll had risen.', 'Thursday', false],
+  ])('%s (%s) → %s', (sentence, date, earlier) => {
+    expect(namesAnEarlierEvent(sentence, date)).toBe(earlier);
   });
 });
 
