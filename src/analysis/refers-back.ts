@@ -74,6 +74,12 @@ function decidesOnMeasureNamedBefore(text: string): boolean {
   return decided !== null && !measureNamed.test(text.slice(0, decided.index));
 }
 
+/**
+ * A denial or confirmation of what the sentence before reported: "Ukraine's military denied the
+ * claim", "…rejected the reports as false", "Ukraine's General Staff confirmed the strike".
+ */
+const deniesWhatCameBefore = /\b(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|confirmed|confirms)\s+(?:the|this|that|these|those|such)\s+(?:claim|claims|report|reports|statement|allegation|allegations|account|strike|strikes|attack|attacks)\b/;
+
 /** A report given to a pronoun after a comma: "About 40 per cent of the money will go to municipalities, she said". */
 const pronounReports = /,\s+(?:he|she)\s+(?:said|says|added|adds|told|noted|warned|stressed|insisted|argued|explained)\b/i;
 
@@ -85,8 +91,8 @@ function pronounSpeaks(text: string): boolean {
 /**
  * Whether a sentence (without any lead-in label) leans on the sentence before it: it opens by
  * referring back, or leaves out the event it is about, or goes on with someone's words, or gives
- * words to a "he" or "she", or decides on a measure it names only as "it".
+ * words to a "he" or "she", or decides on a measure it names only as "it", or denies "the claim".
  */
 export function refersBack(text: string): boolean {
-  return goesOnWithWords(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text) || decidesOnMeasureNamedBefore(text);
+  return goesOnWithWords(text) || pronounSpeaks(text) || pronounSubject.test(text) || demonstrativeSubject.test(text) || eventNoun.test(text) || demonstrativePhrase.test(text) || connective.test(text) || possessive.test(text) || both.test(text) || eventLeftOut.test(text) || decidesOnMeasureNamedBefore(text) || deniesWhatCameBefore.test(text);
 }

@@ -689,6 +689,9 @@ describe('the topic library', () => {
     ['security-guarantees', 'The two sides agreed a prisoner swap and a new round of talks in June.'],
     ['security-guarantees', 'The Kremlin has said it will not accept Western troops in Ukraine.'],
     ['security-guarantees', 'Moscow rejects any deployment of European troops after a truce.'],
+    // Ground taken, held and occupied.
+    ['front-line', "Russia's defence ministry said on Tuesday its troops had taken full control of Kupiansk."],
+    ['front-line', "Russian forces now occupy about 19% of Ukraine's territory, according to the DeepState monitoring group."],
     // A round-up's short reports, with no headline to help.
     ['spain-politics', 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.'],
     ['energy-infrastructure', 'Ukrenergo said imports from the EU reached a record 2,300 megawatts on Friday during a heatwave.'],
@@ -970,6 +973,16 @@ describe('the front line: a claim and its denial', () => {
     const [front, tech, guarantees] = analysis.topics;
     expect(front!.developments.map((d) => d.articleIds)).toEqual([['ru'], ['ua']]);
     expect([...tech!.developments, ...guarantees!.developments]).toEqual([]);
+  });
+
+  it('in one report, the denial goes on under the claim it answers', () => {
+    const claim = "Russia's defence ministry said on Tuesday its troops had taken full control of Kupiansk, a railway hub in the Kharkiv region.";
+    const denial = "Ukraine's military denied the claim, saying its forces still held the western part of the city and were evacuating the last civilians.";
+    const [front] = analyzeTopics([{ ...article('a', claim), paragraphs: [claim, denial] }], [topic('front-line')], catalog, { period, limits: { developments: 10, quotes: 3 }, competitors: [...library.values()].map((e) => e.topic) }).topics;
+    expect(front!.developments.map(({ text, continues }) => [text, continues])).toEqual([
+      [claim, false],
+      [denial, true],
+    ]);
   });
 });
 

@@ -50,6 +50,10 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     '‘The general election will be held when it is due.’',
     "'We won't call an early election, whatever the Socialists' rivals say.'",
     "'The damage at one substation is severe and the blackout may last days.",
+    // A denial or confirmation of what the sentence before reported.
+    "Ukraine's military denied the claim, saying its forces still held the western part of the city.",
+    'The Kremlin dismissed the reports as false.',
+    "Ukraine's General Staff confirmed the strike and said the refinery processed 15 million tonnes of oil a year.",
   ])('%s', (sentence) => expect(refersBack(sentence)).toBe(true));
 
   it.each([
@@ -75,6 +79,7 @@ describe('refersBack: sentences that open by pointing at the one before them', (
     'It is unclear whether the talks will resume.',
     'It was not immediately clear who fired the missiles.',
     'Zelensky said the document was ready.',
+    'Russia denied claims that its troops had used chemical weapons near Pokrovsk.',
     'The package of measures agreed in Brussels is worth €90 billion.',
     '“Repairs will take at least three weeks,” Zaichenko added.',
     '“Repairs will take at least three weeks,” according to Ukrenergo.',
