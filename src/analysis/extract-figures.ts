@@ -121,6 +121,11 @@ export function clauseAround(sentence: string, start: number, end: number, befor
       to = ends.at(-1) ?? end;
     }
   }
+  // Nor on a name that qualifies the noun after it: "via the Far Eastern [route]", "in the Kharkiv [region]".
+  if (to < right && /\s\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(end, to))) {
+    const noun = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(sentence.slice(to, right));
+    if (noun && !danglingWord.test(noun[1]!)) to += noun[0].length;
+  }
   // A date is not cut from its year: "the coup of 23 February" in a 2026 brief reads as this year's.
   const year = endsOnDay.test(sentence.slice(from, to)) ? /^,?\s+\d{4}\b/.exec(sentence.slice(to)) : null;
   if (year) to += year[0].length;

@@ -86,6 +86,8 @@ describe('a figure\'s context: its clause, or cut short by its length, starting 
     ['Energy Minister Svitlana Hrynchuk said Ukraine had asked Poland and Slovakia to raise electricity exports by 500 megawatts, the ministry said.', '500 megawatts', 'asked Poland and Slovakia to raise electricity exports by 500 megawatts'],
     // A comma between names lists them, and ends no clause.
     ['Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday, Ukrenergo said.', '2,100 megawatts', 'Electricity imports from Poland, Slovakia and Romania rose to a record 2,100 megawatts on Tuesday'],
+    // Cut short, it does not end on a name that qualifies the noun after it.
+    ['Gazprom said on Thursday it had signed a contract with CNPC for an additional 6 billion cubic metres of gas a year via the Far Eastern route from 2028.', '6 billion cubic metres', 'a contract with CNPC for an additional 6 billion cubic metres of gas a year via the Far Eastern route'],
   ])('%s', (sentence, value, context) => {
     const figure = extractFigures(sentence).find((f) => f.value === value);
     expect(figure?.context).toBe(context);
