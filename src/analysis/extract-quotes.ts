@@ -100,7 +100,7 @@ const splitByAttribution = new RegExp(`^\\s*,?\\s*(?:[\\p{L}.’'-]+\\s+){0,5}?(
 const titles = /^(?:(?:the|former|French|British|German|Spanish|Ukrainian|Russian|Chinese|US|U\.S\.|Danish|Lithuanian)\s+)*(?:President|Prime Minister|Minister|Secretary|Chancellor|Commissioner|Foreign Minister|Labour Minister|Secretary-General|Gen\.|General|Senator|Rep\.|spokes(?:man|woman|person)|envoy)\s+/i;
 const pronoun = /^(he|she|they|it)$/i;
 const group =
-  /\b((?:one of the|one|two|three|four|five|several|senior|some|many|\d+)\s+(?:[\w.-]+\s+){0,2}(?:officials?|diplomats?|sources?|lawmakers|analysts|people)|an?\s+(?:[\w.-]+\s+){0,3}(?:official|diplomat|spokes\w+))\b/i;
+  /\b((?:one of the|one|two|three|four|five|several|senior|some|many|\d+)\s+(?:[\w.-]+\s+){0,2}(?:officials?|diplomats?|sources?|lawmakers|analysts|people|commanders?|officers?|soldiers?|negotiators?)|an?\s+(?:[\w.-]+\s+){0,3}(?:official|diplomat|spokes\w+|commander|officer|soldier|negotiator))\b/i;
 
 /**
  * Whether two quotes' speakers may be one: the same name, or both unnamed sources ("one of the

@@ -692,6 +692,8 @@ describe('the topic library', () => {
     // Ground taken, held and occupied.
     ['front-line', "Russia's defence ministry said on Tuesday its troops had taken full control of Kupiansk."],
     ['front-line', "Russian forces now occupy about 19% of Ukraine's territory, according to the DeepState monitoring group."],
+    // Washington's help, in either word order.
+    ['us-policy', 'The United States has resumed sharing intelligence with Ukraine after a two-week pause, CIA Director John Ratcliffe said on Wednesday.'],
     // A round-up's short reports, with no headline to help.
     ['spain-politics', 'The government lost a vote on its tax reform in the Congress of Deputies on Wednesday, by 171 votes to 178.'],
     ['energy-infrastructure', 'Ukrenergo said imports from the EU reached a record 2,300 megawatts on Friday during a heatwave.'],

@@ -149,6 +149,9 @@ describe('quotes: the speaker the sentence gives (before the verb, else after "a
     ['The plan is “a basis for further negotiations”, according to Mr. Witkoff.', 'Steve Witkoff'],
     ['The summit was “a turning point for European security”, according to two diplomats, who asked not to be named.', 'two diplomats'],
     ['“They are not allies, but they are no longer just partners,” one Western diplomat in Beijing said.', 'one Western diplomat'],
+    // An unnamed soldier, as the front's reporters quote one.
+    ['"We cannot jam them, so we have to shoot them down with shotguns," said a drone unit commander who gave only his call sign.', 'a drone unit commander'],
+    ['“The line held overnight,” two Ukrainian officers told Baltic Wire.', 'two Ukrainian officers'],
     // A speaker's verb names whose words they are; "according to" then names where they were reported.
     ['“The partnership is not directed against third countries,” Wang Yi said in Beijing, according to a statement from his ministry.', 'Wang Yi'],
     ['“We will not pay for a board we never asked to join,” Sánchez said, according to two people at the meeting.', 'Pedro Sánchez'],
