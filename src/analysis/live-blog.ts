@@ -1,10 +1,11 @@
 import type { Article } from '../sources/article.js';
 
-/**
- * A live blog's time stamp: a paragraph of its own ("14.05 GMT", "9.30am") or the start of an
- * entry ("10:45 GMT – Ukrenergo said…"), as passages.ts leaves it off the entry's sentence.
- */
-const stamp = /^(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?(?:$|(?:[–—-]|:)\s+)/i;
+/** A live blog's time of day: hours, minutes, "am" or "pm" (its letter captured), a zone. */
+const time = String.raw`(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?`;
+/** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report: passages.ts leaves the stamp off. */
+export const entryStamp = new RegExp(String.raw`^${time}(?:[–—-]|:)\s+`, 'i');
+/** A live blog's time stamp: a paragraph of its own ("14.05 GMT", "9.30am") or the start of an entry (entryStamp). */
+const stamp = new RegExp(String.raw`^${time}(?:$|(?:[–—-]|:)\s+)`, 'i');
 
 /** Minutes after midnight of a paragraph's time stamp, or undefined when it opens with none. */
 function minutesOf(paragraph: string): number | undefined {

@@ -1,6 +1,7 @@
 import type { Article } from '../sources/article.js';
 import { datelineLength } from '../sources/dateline.js';
 import { quotationsIn, unquotedText } from './extract-quotes.js';
+import { entryStamp } from './live-blog.js';
 import { isOpinion } from './opinion.js';
 import { splitSentences } from './segment.js';
 import { isSiteFurniture } from './site-furniture.js';
@@ -57,9 +58,6 @@ function inWritersVoice(text: string): boolean {
   return firstPerson.test(unquoted.replace(/^[^“]*”/, ' ').replace(/“.*$/, ' '));
 }
 
-/** A live blog's time stamp before an entry: "10:45 GMT – ", "9.30am: ". The entry is the report. */
-const liveBlogTime = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT)\b\s*)?(?:[–—-]|:)\s+/i;
-
 /** A flash before a report: "BREAKING: ", "UPDATE – ". Not a headline for what follows. */
 const flash = /^(?:BREAKING(?: NEWS)?|UPDATED?|EXCLUSIVE|DEVELOPING|URGENT|FLASH|LIVE)\s*(?:[:–—-])\s+/;
 
@@ -71,7 +69,7 @@ const flash = /^(?:BREAKING(?: NEWS)?|UPDATED?|EXCLUSIVE|DEVELOPING|URGENT|FLASH
 function withoutLeadIn(sentence: string, paragraph: number, index: number): string {
   if (index > 0) return sentence;
   const text = paragraph === 0 ? sentence.slice(datelineLength(sentence)) : sentence;
-  return text.replace(liveBlogTime, '').replace(flash, '');
+  return text.replace(entryStamp, '').replace(flash, '');
 }
 
 /**
