@@ -177,6 +177,15 @@ function endsOnName(before: string): boolean {
 
 const hasDigit = /\d/;
 
+/**
+ * Whether the words between a number and the noun it counts (the last of `words`) describe what
+ * is counted ("secret", "Russian"), none of them a word that leads on: "84-14 to approve tariffs"
+ * is a vote, and counts no tariffs.
+ */
+function describesCounted(words: readonly string[]): boolean {
+  return !words.slice(0, -1).some((word) => danglingWord.test(word));
+}
+
 const units: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const spelled: Record<string, number> = {
   ...units,
@@ -236,7 +245,7 @@ export function extractFigures(sentence: string): FoundFigure[] {
   if (counted) {
     for (const match of sentence.matchAll(spelledCount)) {
       const words = match[3]!.split(/\s+/);
-      if (words.slice(0, -1).some((word) => danglingWord.test(word))) continue;
+      if (!describesCounted(words)) continue;
       const number = spelled[match[1]!.toLowerCase()]! + (match[2] ? units[match[2].toLowerCase()]! : 0);
       const noun = words.at(-1)!.toLowerCase();
       add(match.index, match.index + match[0].length, match[0].trim(), `${number}:${noun}`, noun, number);
@@ -265,9 +274,7 @@ export function extractFigures(sentence: string): FoundFigure[] {
     const counted = amount(number) * (scale[words[0]!] ?? 1);
     // "1 person" counts nothing worth a row; "1.5 gigawatts" is a measure.
     if (isYear.test(number) || notCounted.test(noun) || notNouns.test(noun) || (counted < 2 && Number.isInteger(counted))) continue;
-    // The words between describe what is counted ("secret", "Russian"): "84-14 to approve tariffs"
-    // is a vote, and counts no tariffs.
-    if (words.slice(0, -1).some((word) => danglingWord.test(word))) continue;
+    if (!describesCounted(words)) continue;
     // "January 25 ministers" is a date, not a count; "the Power of Siberia 2 gas pipeline" a name.
     if (endsOnMonth.test(sentence.slice(0, match.index)) || endsOnName(sentence.slice(0, match.index))) continue;
     // "26 of the 67 seats" counts 26 seats, of 67.
