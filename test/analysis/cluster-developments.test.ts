@@ -79,6 +79,13 @@ function comparedIn(week: readonly string[]) {
   };
 }
 
+/** Two reports compared (comparedIn) that are one event though less alike than the bar for words alone (0.4), and more than `floor`. */
+function expectOneBelowTheBar({ likeness, same }: { likeness: number; same: boolean }, floor: number): void {
+  expect(likeness).toBeGreaterThan(floor);
+  expect(likeness).toBeLessThan(0.4);
+  expect(same).toBe(true);
+}
+
 describe('two outlets’ wordings of one report', () => {
   // A small week: the two reports, and sentences that make the shared words less than unique.
   const week = [
@@ -92,10 +99,7 @@ describe('two outlets’ wordings of one report', () => {
   const same = comparedIn(week);
 
   it('are one event when they give the same count, though they share fewer words than the bar for words alone', () => {
-    const { likeness, same: one } = same(week[0]!, week[1]!);
-    expect(likeness).toBeGreaterThan(0.25);
-    expect(likeness).toBeLessThan(0.4);
-    expect(one).toBe(true);
+    expectOneBelowTheBar(same(week[0]!, week[1]!), 0.25);
   });
 
   it('are not, at the same likeness, without a figure in common, or with only a percentage in common, or with another count', () => {
@@ -158,10 +162,7 @@ describe('two outlets’ wordings of one event on one day', () => {
   const same = comparedIn(week);
 
   it('are one event when they name the same day and share many words besides, though less alike than the bar for words alone', () => {
-    const { likeness, same: one } = same(week[0]!, week[1]!);
-    expect(likeness).toBeGreaterThan(0.2);
-    expect(likeness).toBeLessThan(0.4);
-    expect(one).toBe(true);
+    expectOneBelowTheBar(same(week[0]!, week[1]!), 0.2);
     // The same date, as written either way round.
     expect(same(week[0]!.replace('on Tuesday', 'on 20 January'), week[1]!.replace('on Tuesday', 'on January 20')).same).toBe(true);
   });
